@@ -573,7 +573,7 @@ def gen_interface():
 
 
 def gen_http_operations():
-    lines = [HEADER, "using Swf.Model;", "using Swf.Serialization;", "", "namespace Swf.Client;", "",
+    lines = [HEADER, "using Swf.Model;", "using Swf.Serialization;", "using Swf.Validation;", "", "namespace Swf.Client;", "",
              "public sealed partial class SwfHttpClient", "{"]
     first = True
     for op in OPS:
@@ -587,7 +587,11 @@ def gen_http_operations():
         lines.append(f"    public async {op_signature(op)}")
         lines.append("    {")
         lines.append("        ArgumentNullException.ThrowIfNull(request);")
-        lines.append(f"        Validate(request.Validate);")
+        lines.append(f"        if (_options.ValidateRequests)")
+        lines.append("        {")
+        lines.append(f"            SwfRequestValidator.ThrowIfInvalid(request);")
+        lines.append("        }")
+        lines.append("")
         if out is None:
             lines.append(f"        var metadata = await SendAsync(\"{op}\", request, SwfJsonContext.Default.{class_name(inp)}, {lp}, cancellationToken).ConfigureAwait(false);")
             lines.append(f"        return new {op}Response {{ RequestId = metadata.RequestId }};")
@@ -601,6 +605,32 @@ def gen_http_operations():
         lines.append("    }")
     lines.append("}")
     write(os.path.join(SDK, "Client", "SwfHttpClient.Operations.cs"), "\n".join(lines) + "\n")
+
+
+def gen_request_validator():
+    lines = [HEADER, "using Swf.Exceptions;", "using Swf.Model;", "", "namespace Swf.Validation;", "",
+             "/// <summary>",
+             "/// Checks requests against SWF's documented constraints (lengths, required members, name characters,",
+             "/// durations, list sizes). <see cref=\"Swf.Client.SwfHttpClient\"/> calls it before sending, the local",
+             "/// engine when a request arrives.",
+             "/// </summary>",
+             "public static class SwfRequestValidator", "{"]
+    first = True
+    for op in OPS:
+        if not first:
+            lines.append("")
+        first = False
+        cn = class_name(OPS[op]["input"]["shape"])
+        lines.append(f"    /// <summary>Throws when a <see cref=\"{cn}\"/> breaks one of SWF's constraints.</summary>")
+        lines.append("    /// <param name=\"request\">The request.</param>")
+        lines.append("    /// <exception cref=\"ValidationException\">The request breaks a constraint; the message lists every violation.</exception>")
+        lines.append(f"    public static void ThrowIfInvalid({cn} request)")
+        lines.append("    {")
+        lines.append("        ArgumentNullException.ThrowIfNull(request);")
+        lines.append("        SwfValidator.ThrowIfInvalid(request.Validate);")
+        lines.append("    }")
+    lines.append("}")
+    write(os.path.join(SDK, "Validation", "SwfRequestValidator.cs"), "\n".join(lines) + "\n")
 
 
 def gen_json_context():
@@ -641,6 +671,7 @@ def main():
     gen_interface()
     gen_http_operations()
     gen_json_context()
+    gen_request_validator()
 
 
 if __name__ == "__main__":

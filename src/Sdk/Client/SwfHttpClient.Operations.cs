@@ -3,6 +3,7 @@
 
 using Swf.Model;
 using Swf.Serialization;
+using Swf.Validation;
 
 namespace Swf.Client;
 
@@ -12,7 +13,11 @@ public sealed partial class SwfHttpClient
     public async Task<CountClosedWorkflowExecutionsResponse> CountClosedWorkflowExecutionsAsync(CountClosedWorkflowExecutionsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Validate(request.Validate);
+        if (_options.ValidateRequests)
+        {
+            SwfRequestValidator.ThrowIfInvalid(request);
+        }
+
         var (value, metadata) = await SendAsync("CountClosedWorkflowExecutions", request, SwfJsonContext.Default.CountClosedWorkflowExecutionsRequest, SwfJsonContext.Default.WorkflowExecutionCount, false, cancellationToken).ConfigureAwait(false);
         return new CountClosedWorkflowExecutionsResponse { WorkflowExecutionCount = value, RequestId = metadata.RequestId };
     }
@@ -21,7 +26,11 @@ public sealed partial class SwfHttpClient
     public async Task<CountOpenWorkflowExecutionsResponse> CountOpenWorkflowExecutionsAsync(CountOpenWorkflowExecutionsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Validate(request.Validate);
+        if (_options.ValidateRequests)
+        {
+            SwfRequestValidator.ThrowIfInvalid(request);
+        }
+
         var (value, metadata) = await SendAsync("CountOpenWorkflowExecutions", request, SwfJsonContext.Default.CountOpenWorkflowExecutionsRequest, SwfJsonContext.Default.WorkflowExecutionCount, false, cancellationToken).ConfigureAwait(false);
         return new CountOpenWorkflowExecutionsResponse { WorkflowExecutionCount = value, RequestId = metadata.RequestId };
     }
@@ -30,7 +39,11 @@ public sealed partial class SwfHttpClient
     public async Task<CountPendingActivityTasksResponse> CountPendingActivityTasksAsync(CountPendingActivityTasksRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Validate(request.Validate);
+        if (_options.ValidateRequests)
+        {
+            SwfRequestValidator.ThrowIfInvalid(request);
+        }
+
         var (value, metadata) = await SendAsync("CountPendingActivityTasks", request, SwfJsonContext.Default.CountPendingActivityTasksRequest, SwfJsonContext.Default.PendingTaskCount, false, cancellationToken).ConfigureAwait(false);
         return new CountPendingActivityTasksResponse { PendingTaskCount = value, RequestId = metadata.RequestId };
     }
@@ -39,7 +52,11 @@ public sealed partial class SwfHttpClient
     public async Task<CountPendingDecisionTasksResponse> CountPendingDecisionTasksAsync(CountPendingDecisionTasksRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Validate(request.Validate);
+        if (_options.ValidateRequests)
+        {
+            SwfRequestValidator.ThrowIfInvalid(request);
+        }
+
         var (value, metadata) = await SendAsync("CountPendingDecisionTasks", request, SwfJsonContext.Default.CountPendingDecisionTasksRequest, SwfJsonContext.Default.PendingTaskCount, false, cancellationToken).ConfigureAwait(false);
         return new CountPendingDecisionTasksResponse { PendingTaskCount = value, RequestId = metadata.RequestId };
     }
@@ -48,7 +65,11 @@ public sealed partial class SwfHttpClient
     public async Task<DeleteActivityTypeResponse> DeleteActivityTypeAsync(DeleteActivityTypeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Validate(request.Validate);
+        if (_options.ValidateRequests)
+        {
+            SwfRequestValidator.ThrowIfInvalid(request);
+        }
+
         var metadata = await SendAsync("DeleteActivityType", request, SwfJsonContext.Default.DeleteActivityTypeRequest, false, cancellationToken).ConfigureAwait(false);
         return new DeleteActivityTypeResponse { RequestId = metadata.RequestId };
     }
@@ -57,7 +78,11 @@ public sealed partial class SwfHttpClient
     public async Task<DeleteWorkflowTypeResponse> DeleteWorkflowTypeAsync(DeleteWorkflowTypeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Validate(request.Validate);
+        if (_options.ValidateRequests)
+        {
+            SwfRequestValidator.ThrowIfInvalid(request);
+        }
+
         var metadata = await SendAsync("DeleteWorkflowType", request, SwfJsonContext.Default.DeleteWorkflowTypeRequest, false, cancellationToken).ConfigureAwait(false);
         return new DeleteWorkflowTypeResponse { RequestId = metadata.RequestId };
     }
@@ -66,7 +91,11 @@ public sealed partial class SwfHttpClient
     public async Task<DeprecateActivityTypeResponse> DeprecateActivityTypeAsync(DeprecateActivityTypeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Validate(request.Validate);
+        if (_options.ValidateRequests)
+        {
+            SwfRequestValidator.ThrowIfInvalid(request);
+        }
+
         var metadata = await SendAsync("DeprecateActivityType", request, SwfJsonContext.Default.DeprecateActivityTypeRequest, false, cancellationToken).ConfigureAwait(false);
         return new DeprecateActivityTypeResponse { RequestId = metadata.RequestId };
     }
@@ -75,7 +104,11 @@ public sealed partial class SwfHttpClient
     public async Task<DeprecateDomainResponse> DeprecateDomainAsync(DeprecateDomainRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Validate(request.Validate);
+        if (_options.ValidateRequests)
+        {
+            SwfRequestValidator.ThrowIfInvalid(request);
+        }
+
         var metadata = await SendAsync("DeprecateDomain", request, SwfJsonContext.Default.DeprecateDomainRequest, false, cancellationToken).ConfigureAwait(false);
         return new DeprecateDomainResponse { RequestId = metadata.RequestId };
     }
@@ -84,7 +117,11 @@ public sealed partial class SwfHttpClient
     public async Task<DeprecateWorkflowTypeResponse> DeprecateWorkflowTypeAsync(DeprecateWorkflowTypeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Validate(request.Validate);
+        if (_options.ValidateRequests)
+        {
+            SwfRequestValidator.ThrowIfInvalid(request);
+        }
+
         var metadata = await SendAsync("DeprecateWorkflowType", request, SwfJsonContext.Default.DeprecateWorkflowTypeRequest, false, cancellationToken).ConfigureAwait(false);
         return new DeprecateWorkflowTypeResponse { RequestId = metadata.RequestId };
     }
@@ -93,7 +130,11 @@ public sealed partial class SwfHttpClient
     public async Task<DescribeActivityTypeResponse> DescribeActivityTypeAsync(DescribeActivityTypeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Validate(request.Validate);
+        if (_options.ValidateRequests)
+        {
+            SwfRequestValidator.ThrowIfInvalid(request);
+        }
+
         var (value, metadata) = await SendAsync("DescribeActivityType", request, SwfJsonContext.Default.DescribeActivityTypeRequest, SwfJsonContext.Default.ActivityTypeDetail, false, cancellationToken).ConfigureAwait(false);
         return new DescribeActivityTypeResponse { ActivityTypeDetail = value, RequestId = metadata.RequestId };
     }
@@ -102,7 +143,11 @@ public sealed partial class SwfHttpClient
     public async Task<DescribeDomainResponse> DescribeDomainAsync(DescribeDomainRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Validate(request.Validate);
+        if (_options.ValidateRequests)
+        {
+            SwfRequestValidator.ThrowIfInvalid(request);
+        }
+
         var (value, metadata) = await SendAsync("DescribeDomain", request, SwfJsonContext.Default.DescribeDomainRequest, SwfJsonContext.Default.DomainDetail, false, cancellationToken).ConfigureAwait(false);
         return new DescribeDomainResponse { DomainDetail = value, RequestId = metadata.RequestId };
     }
@@ -111,7 +156,11 @@ public sealed partial class SwfHttpClient
     public async Task<DescribeWorkflowExecutionResponse> DescribeWorkflowExecutionAsync(DescribeWorkflowExecutionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Validate(request.Validate);
+        if (_options.ValidateRequests)
+        {
+            SwfRequestValidator.ThrowIfInvalid(request);
+        }
+
         var (value, metadata) = await SendAsync("DescribeWorkflowExecution", request, SwfJsonContext.Default.DescribeWorkflowExecutionRequest, SwfJsonContext.Default.WorkflowExecutionDetail, false, cancellationToken).ConfigureAwait(false);
         return new DescribeWorkflowExecutionResponse { WorkflowExecutionDetail = value, RequestId = metadata.RequestId };
     }
@@ -120,7 +169,11 @@ public sealed partial class SwfHttpClient
     public async Task<DescribeWorkflowTypeResponse> DescribeWorkflowTypeAsync(DescribeWorkflowTypeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Validate(request.Validate);
+        if (_options.ValidateRequests)
+        {
+            SwfRequestValidator.ThrowIfInvalid(request);
+        }
+
         var (value, metadata) = await SendAsync("DescribeWorkflowType", request, SwfJsonContext.Default.DescribeWorkflowTypeRequest, SwfJsonContext.Default.WorkflowTypeDetail, false, cancellationToken).ConfigureAwait(false);
         return new DescribeWorkflowTypeResponse { WorkflowTypeDetail = value, RequestId = metadata.RequestId };
     }
@@ -129,7 +182,11 @@ public sealed partial class SwfHttpClient
     public async Task<GetWorkflowExecutionHistoryResponse> GetWorkflowExecutionHistoryAsync(GetWorkflowExecutionHistoryRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Validate(request.Validate);
+        if (_options.ValidateRequests)
+        {
+            SwfRequestValidator.ThrowIfInvalid(request);
+        }
+
         var (value, metadata) = await SendAsync("GetWorkflowExecutionHistory", request, SwfJsonContext.Default.GetWorkflowExecutionHistoryRequest, SwfJsonContext.Default.History, false, cancellationToken).ConfigureAwait(false);
         return new GetWorkflowExecutionHistoryResponse { History = value, RequestId = metadata.RequestId };
     }
@@ -138,7 +195,11 @@ public sealed partial class SwfHttpClient
     public async Task<ListActivityTypesResponse> ListActivityTypesAsync(ListActivityTypesRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Validate(request.Validate);
+        if (_options.ValidateRequests)
+        {
+            SwfRequestValidator.ThrowIfInvalid(request);
+        }
+
         var (value, metadata) = await SendAsync("ListActivityTypes", request, SwfJsonContext.Default.ListActivityTypesRequest, SwfJsonContext.Default.ActivityTypeInfos, false, cancellationToken).ConfigureAwait(false);
         return new ListActivityTypesResponse { ActivityTypeInfos = value, RequestId = metadata.RequestId };
     }
@@ -147,7 +208,11 @@ public sealed partial class SwfHttpClient
     public async Task<ListClosedWorkflowExecutionsResponse> ListClosedWorkflowExecutionsAsync(ListClosedWorkflowExecutionsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Validate(request.Validate);
+        if (_options.ValidateRequests)
+        {
+            SwfRequestValidator.ThrowIfInvalid(request);
+        }
+
         var (value, metadata) = await SendAsync("ListClosedWorkflowExecutions", request, SwfJsonContext.Default.ListClosedWorkflowExecutionsRequest, SwfJsonContext.Default.WorkflowExecutionInfos, false, cancellationToken).ConfigureAwait(false);
         return new ListClosedWorkflowExecutionsResponse { WorkflowExecutionInfos = value, RequestId = metadata.RequestId };
     }
@@ -156,7 +221,11 @@ public sealed partial class SwfHttpClient
     public async Task<ListDomainsResponse> ListDomainsAsync(ListDomainsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Validate(request.Validate);
+        if (_options.ValidateRequests)
+        {
+            SwfRequestValidator.ThrowIfInvalid(request);
+        }
+
         var (value, metadata) = await SendAsync("ListDomains", request, SwfJsonContext.Default.ListDomainsRequest, SwfJsonContext.Default.DomainInfos, false, cancellationToken).ConfigureAwait(false);
         return new ListDomainsResponse { DomainInfos = value, RequestId = metadata.RequestId };
     }
@@ -165,7 +234,11 @@ public sealed partial class SwfHttpClient
     public async Task<ListOpenWorkflowExecutionsResponse> ListOpenWorkflowExecutionsAsync(ListOpenWorkflowExecutionsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Validate(request.Validate);
+        if (_options.ValidateRequests)
+        {
+            SwfRequestValidator.ThrowIfInvalid(request);
+        }
+
         var (value, metadata) = await SendAsync("ListOpenWorkflowExecutions", request, SwfJsonContext.Default.ListOpenWorkflowExecutionsRequest, SwfJsonContext.Default.WorkflowExecutionInfos, false, cancellationToken).ConfigureAwait(false);
         return new ListOpenWorkflowExecutionsResponse { WorkflowExecutionInfos = value, RequestId = metadata.RequestId };
     }
@@ -174,7 +247,11 @@ public sealed partial class SwfHttpClient
     public async Task<ListTagsForResourceResponse> ListTagsForResourceAsync(ListTagsForResourceRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Validate(request.Validate);
+        if (_options.ValidateRequests)
+        {
+            SwfRequestValidator.ThrowIfInvalid(request);
+        }
+
         var (value, metadata) = await SendAsync("ListTagsForResource", request, SwfJsonContext.Default.ListTagsForResourceRequest, SwfJsonContext.Default.ListTagsForResourceOutput, false, cancellationToken).ConfigureAwait(false);
         return new ListTagsForResourceResponse { Tags = value.Tags, RequestId = metadata.RequestId };
     }
@@ -183,7 +260,11 @@ public sealed partial class SwfHttpClient
     public async Task<ListWorkflowTypesResponse> ListWorkflowTypesAsync(ListWorkflowTypesRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Validate(request.Validate);
+        if (_options.ValidateRequests)
+        {
+            SwfRequestValidator.ThrowIfInvalid(request);
+        }
+
         var (value, metadata) = await SendAsync("ListWorkflowTypes", request, SwfJsonContext.Default.ListWorkflowTypesRequest, SwfJsonContext.Default.WorkflowTypeInfos, false, cancellationToken).ConfigureAwait(false);
         return new ListWorkflowTypesResponse { WorkflowTypeInfos = value, RequestId = metadata.RequestId };
     }
@@ -192,7 +273,11 @@ public sealed partial class SwfHttpClient
     public async Task<PollForActivityTaskResponse> PollForActivityTaskAsync(PollForActivityTaskRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Validate(request.Validate);
+        if (_options.ValidateRequests)
+        {
+            SwfRequestValidator.ThrowIfInvalid(request);
+        }
+
         var (value, metadata) = await SendAsync("PollForActivityTask", request, SwfJsonContext.Default.PollForActivityTaskRequest, SwfJsonContext.Default.ActivityTask, true, cancellationToken).ConfigureAwait(false);
         return new PollForActivityTaskResponse { ActivityTask = value, RequestId = metadata.RequestId };
     }
@@ -201,7 +286,11 @@ public sealed partial class SwfHttpClient
     public async Task<PollForDecisionTaskResponse> PollForDecisionTaskAsync(PollForDecisionTaskRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Validate(request.Validate);
+        if (_options.ValidateRequests)
+        {
+            SwfRequestValidator.ThrowIfInvalid(request);
+        }
+
         var (value, metadata) = await SendAsync("PollForDecisionTask", request, SwfJsonContext.Default.PollForDecisionTaskRequest, SwfJsonContext.Default.DecisionTask, true, cancellationToken).ConfigureAwait(false);
         return new PollForDecisionTaskResponse { DecisionTask = value, RequestId = metadata.RequestId };
     }
@@ -210,7 +299,11 @@ public sealed partial class SwfHttpClient
     public async Task<RecordActivityTaskHeartbeatResponse> RecordActivityTaskHeartbeatAsync(RecordActivityTaskHeartbeatRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Validate(request.Validate);
+        if (_options.ValidateRequests)
+        {
+            SwfRequestValidator.ThrowIfInvalid(request);
+        }
+
         var (value, metadata) = await SendAsync("RecordActivityTaskHeartbeat", request, SwfJsonContext.Default.RecordActivityTaskHeartbeatRequest, SwfJsonContext.Default.ActivityTaskStatus, false, cancellationToken).ConfigureAwait(false);
         return new RecordActivityTaskHeartbeatResponse { ActivityTaskStatus = value, RequestId = metadata.RequestId };
     }
@@ -219,7 +312,11 @@ public sealed partial class SwfHttpClient
     public async Task<RegisterActivityTypeResponse> RegisterActivityTypeAsync(RegisterActivityTypeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Validate(request.Validate);
+        if (_options.ValidateRequests)
+        {
+            SwfRequestValidator.ThrowIfInvalid(request);
+        }
+
         var metadata = await SendAsync("RegisterActivityType", request, SwfJsonContext.Default.RegisterActivityTypeRequest, false, cancellationToken).ConfigureAwait(false);
         return new RegisterActivityTypeResponse { RequestId = metadata.RequestId };
     }
@@ -228,7 +325,11 @@ public sealed partial class SwfHttpClient
     public async Task<RegisterDomainResponse> RegisterDomainAsync(RegisterDomainRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Validate(request.Validate);
+        if (_options.ValidateRequests)
+        {
+            SwfRequestValidator.ThrowIfInvalid(request);
+        }
+
         var metadata = await SendAsync("RegisterDomain", request, SwfJsonContext.Default.RegisterDomainRequest, false, cancellationToken).ConfigureAwait(false);
         return new RegisterDomainResponse { RequestId = metadata.RequestId };
     }
@@ -237,7 +338,11 @@ public sealed partial class SwfHttpClient
     public async Task<RegisterWorkflowTypeResponse> RegisterWorkflowTypeAsync(RegisterWorkflowTypeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Validate(request.Validate);
+        if (_options.ValidateRequests)
+        {
+            SwfRequestValidator.ThrowIfInvalid(request);
+        }
+
         var metadata = await SendAsync("RegisterWorkflowType", request, SwfJsonContext.Default.RegisterWorkflowTypeRequest, false, cancellationToken).ConfigureAwait(false);
         return new RegisterWorkflowTypeResponse { RequestId = metadata.RequestId };
     }
@@ -246,7 +351,11 @@ public sealed partial class SwfHttpClient
     public async Task<RequestCancelWorkflowExecutionResponse> RequestCancelWorkflowExecutionAsync(RequestCancelWorkflowExecutionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Validate(request.Validate);
+        if (_options.ValidateRequests)
+        {
+            SwfRequestValidator.ThrowIfInvalid(request);
+        }
+
         var metadata = await SendAsync("RequestCancelWorkflowExecution", request, SwfJsonContext.Default.RequestCancelWorkflowExecutionRequest, false, cancellationToken).ConfigureAwait(false);
         return new RequestCancelWorkflowExecutionResponse { RequestId = metadata.RequestId };
     }
@@ -255,7 +364,11 @@ public sealed partial class SwfHttpClient
     public async Task<RespondActivityTaskCanceledResponse> RespondActivityTaskCanceledAsync(RespondActivityTaskCanceledRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Validate(request.Validate);
+        if (_options.ValidateRequests)
+        {
+            SwfRequestValidator.ThrowIfInvalid(request);
+        }
+
         var metadata = await SendAsync("RespondActivityTaskCanceled", request, SwfJsonContext.Default.RespondActivityTaskCanceledRequest, false, cancellationToken).ConfigureAwait(false);
         return new RespondActivityTaskCanceledResponse { RequestId = metadata.RequestId };
     }
@@ -264,7 +377,11 @@ public sealed partial class SwfHttpClient
     public async Task<RespondActivityTaskCompletedResponse> RespondActivityTaskCompletedAsync(RespondActivityTaskCompletedRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Validate(request.Validate);
+        if (_options.ValidateRequests)
+        {
+            SwfRequestValidator.ThrowIfInvalid(request);
+        }
+
         var metadata = await SendAsync("RespondActivityTaskCompleted", request, SwfJsonContext.Default.RespondActivityTaskCompletedRequest, false, cancellationToken).ConfigureAwait(false);
         return new RespondActivityTaskCompletedResponse { RequestId = metadata.RequestId };
     }
@@ -273,7 +390,11 @@ public sealed partial class SwfHttpClient
     public async Task<RespondActivityTaskFailedResponse> RespondActivityTaskFailedAsync(RespondActivityTaskFailedRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Validate(request.Validate);
+        if (_options.ValidateRequests)
+        {
+            SwfRequestValidator.ThrowIfInvalid(request);
+        }
+
         var metadata = await SendAsync("RespondActivityTaskFailed", request, SwfJsonContext.Default.RespondActivityTaskFailedRequest, false, cancellationToken).ConfigureAwait(false);
         return new RespondActivityTaskFailedResponse { RequestId = metadata.RequestId };
     }
@@ -282,7 +403,11 @@ public sealed partial class SwfHttpClient
     public async Task<RespondDecisionTaskCompletedResponse> RespondDecisionTaskCompletedAsync(RespondDecisionTaskCompletedRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Validate(request.Validate);
+        if (_options.ValidateRequests)
+        {
+            SwfRequestValidator.ThrowIfInvalid(request);
+        }
+
         var metadata = await SendAsync("RespondDecisionTaskCompleted", request, SwfJsonContext.Default.RespondDecisionTaskCompletedRequest, false, cancellationToken).ConfigureAwait(false);
         return new RespondDecisionTaskCompletedResponse { RequestId = metadata.RequestId };
     }
@@ -291,7 +416,11 @@ public sealed partial class SwfHttpClient
     public async Task<SignalWorkflowExecutionResponse> SignalWorkflowExecutionAsync(SignalWorkflowExecutionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Validate(request.Validate);
+        if (_options.ValidateRequests)
+        {
+            SwfRequestValidator.ThrowIfInvalid(request);
+        }
+
         var metadata = await SendAsync("SignalWorkflowExecution", request, SwfJsonContext.Default.SignalWorkflowExecutionRequest, false, cancellationToken).ConfigureAwait(false);
         return new SignalWorkflowExecutionResponse { RequestId = metadata.RequestId };
     }
@@ -300,7 +429,11 @@ public sealed partial class SwfHttpClient
     public async Task<StartWorkflowExecutionResponse> StartWorkflowExecutionAsync(StartWorkflowExecutionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Validate(request.Validate);
+        if (_options.ValidateRequests)
+        {
+            SwfRequestValidator.ThrowIfInvalid(request);
+        }
+
         var (value, metadata) = await SendAsync("StartWorkflowExecution", request, SwfJsonContext.Default.StartWorkflowExecutionRequest, SwfJsonContext.Default.Run, false, cancellationToken).ConfigureAwait(false);
         return new StartWorkflowExecutionResponse { Run = value, RequestId = metadata.RequestId };
     }
@@ -309,7 +442,11 @@ public sealed partial class SwfHttpClient
     public async Task<TagResourceResponse> TagResourceAsync(TagResourceRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Validate(request.Validate);
+        if (_options.ValidateRequests)
+        {
+            SwfRequestValidator.ThrowIfInvalid(request);
+        }
+
         var metadata = await SendAsync("TagResource", request, SwfJsonContext.Default.TagResourceRequest, false, cancellationToken).ConfigureAwait(false);
         return new TagResourceResponse { RequestId = metadata.RequestId };
     }
@@ -318,7 +455,11 @@ public sealed partial class SwfHttpClient
     public async Task<TerminateWorkflowExecutionResponse> TerminateWorkflowExecutionAsync(TerminateWorkflowExecutionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Validate(request.Validate);
+        if (_options.ValidateRequests)
+        {
+            SwfRequestValidator.ThrowIfInvalid(request);
+        }
+
         var metadata = await SendAsync("TerminateWorkflowExecution", request, SwfJsonContext.Default.TerminateWorkflowExecutionRequest, false, cancellationToken).ConfigureAwait(false);
         return new TerminateWorkflowExecutionResponse { RequestId = metadata.RequestId };
     }
@@ -327,7 +468,11 @@ public sealed partial class SwfHttpClient
     public async Task<UndeprecateActivityTypeResponse> UndeprecateActivityTypeAsync(UndeprecateActivityTypeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Validate(request.Validate);
+        if (_options.ValidateRequests)
+        {
+            SwfRequestValidator.ThrowIfInvalid(request);
+        }
+
         var metadata = await SendAsync("UndeprecateActivityType", request, SwfJsonContext.Default.UndeprecateActivityTypeRequest, false, cancellationToken).ConfigureAwait(false);
         return new UndeprecateActivityTypeResponse { RequestId = metadata.RequestId };
     }
@@ -336,7 +481,11 @@ public sealed partial class SwfHttpClient
     public async Task<UndeprecateDomainResponse> UndeprecateDomainAsync(UndeprecateDomainRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Validate(request.Validate);
+        if (_options.ValidateRequests)
+        {
+            SwfRequestValidator.ThrowIfInvalid(request);
+        }
+
         var metadata = await SendAsync("UndeprecateDomain", request, SwfJsonContext.Default.UndeprecateDomainRequest, false, cancellationToken).ConfigureAwait(false);
         return new UndeprecateDomainResponse { RequestId = metadata.RequestId };
     }
@@ -345,7 +494,11 @@ public sealed partial class SwfHttpClient
     public async Task<UndeprecateWorkflowTypeResponse> UndeprecateWorkflowTypeAsync(UndeprecateWorkflowTypeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Validate(request.Validate);
+        if (_options.ValidateRequests)
+        {
+            SwfRequestValidator.ThrowIfInvalid(request);
+        }
+
         var metadata = await SendAsync("UndeprecateWorkflowType", request, SwfJsonContext.Default.UndeprecateWorkflowTypeRequest, false, cancellationToken).ConfigureAwait(false);
         return new UndeprecateWorkflowTypeResponse { RequestId = metadata.RequestId };
     }
@@ -354,7 +507,11 @@ public sealed partial class SwfHttpClient
     public async Task<UntagResourceResponse> UntagResourceAsync(UntagResourceRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Validate(request.Validate);
+        if (_options.ValidateRequests)
+        {
+            SwfRequestValidator.ThrowIfInvalid(request);
+        }
+
         var metadata = await SendAsync("UntagResource", request, SwfJsonContext.Default.UntagResourceRequest, false, cancellationToken).ConfigureAwait(false);
         return new UntagResourceResponse { RequestId = metadata.RequestId };
     }

@@ -11,7 +11,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Swf.Client.Signing;
 using Swf.Exceptions;
 using Swf.Serialization;
-using Swf.Validation;
 
 namespace Swf.Client;
 
@@ -102,14 +101,6 @@ public sealed partial class SwfHttpClient : ISwfClient, IDisposable
         if (_ownsHttp)
         {
             _http.Dispose();
-        }
-    }
-
-    private void Validate(Action<SwfValidator, string> validate)
-    {
-        if (_options.ValidateRequests)
-        {
-            SwfValidator.ThrowIfInvalid(validate);
         }
     }
 
