@@ -1,0 +1,444 @@
+using System.Globalization;
+using Swf.Exceptions;
+using Swf.Model;
+using Swf.Workflows;
+
+namespace Swf.Worker;
+
+/// <content>The workflow API: each call becomes a decision, and later a result from history.</content>
+internal sealed partial class WorkflowInstance
+{
+    private const string SideEffectMarkerPrefix = "SideEffect:";
+    private const string VersionMarkerPrefix = "Version:";
+
+    private readonly Dictionary<string, PendingActivity> _activities = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, PendingActivity> _activitiesByScheduledId = [];
+    private readonly Dictionary<string, TaskCompletionSource> _timers = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, PendingChild> _children = [];
+    private readonly Dictionary<long, TaskCompletionSource> _externals = [];
+    private readonly List<(Func<bool> Condition, TaskCompletionSource Done)> _conditions = [];
+    private readonly Dictionary<string, int> _versions = new(StringComparer.Ordinal);
+    private int _activitySequence;
+    private int _timerSequence;
+    private int _childSequence;
+    private int _sideEffectSequence;
+
+    public string NextActivityId() => (++_activitySequence).ToString(CultureInfo.InvariantCulture);
+
+    public Task<string?> ScheduleActivityAsync(ActivityType activityType, string activityId, string? input, ActivityOptions options, CancellationToken cancellationToken)
+    {
+        if (_activities.ContainsKey(activityId))
+        {
+            throw new InvalidWorkflowOperationException($"Activity id {activityId} is already used by an open activity of this workflow.");
+        }
+
+        var activity = new PendingActivity(activityType, activityId);
+        var command = new WorkflowCommand(
+            new Decision
+            {
+                DecisionType = DecisionType.ScheduleActivityTask,
+                ScheduleActivityTaskDecisionAttributes = new()
+                {
+                    ActivityType = new ActivityType { Name = activityType.Name, Version = activityType.Version },
+                    ActivityId = activityId,
+                    Input = input,
+                    TaskList = options.TaskList is null ? null : new TaskList { Name = options.TaskList },
+                    ScheduleToStartTimeout = SwfDuration.ToWire(options.ScheduleToStartTimeout),
+                    ScheduleToCloseTimeout = SwfDuration.ToWire(options.ScheduleToCloseTimeout),
+                    StartToCloseTimeout = SwfDuration.ToWire(options.StartToCloseTimeout),
+                    HeartbeatTimeout = SwfDuration.ToWire(options.HeartbeatTimeout),
+                    TaskPriority = options.TaskPriority?.ToString(CultureInfo.InvariantCulture),
+                },
+            },
+            e =>
+            {
+                if (e.ActivityTaskScheduledEventAttributes is not null)
+                {
+                    activity.ScheduledEventId = e.EventId;
+                    _activitiesByScheduledId[e.EventId] = activity;
+                }
+                else
+                {
+                    _activities.Remove(activityId);
+                    activity.Result.TrySetException(new ActivityScheduleFailedException(activityType, activityId, e.ScheduleActivityTaskFailedEventAttributes!.Cause));
+                }
+            });
+        activity.Command = command;
+        _activities[activityId] = activity;
+        _pending.Add(command);
+        if (cancellationToken.CanBeCanceled)
+        {
+            activity.CancellationRegistration = cancellationToken.Register(() => CancelActivity(activity));
+        }
+
+        return activity.Result.Task;
+    }
+
+    private void CancelActivity(PendingActivity activity)
+    {
+        if (activity.Result.Task.IsCompleted || activity.CancelRequested)
+        {
+            return;
+        }
+
+        activity.CancelRequested = true;
+        if (activity.Command is { } command && _pending.Contains(command))
+        {
+            // Not sent yet: withdraw it; SWF never hears of the activity.
+            command.Withdrawn = true;
+            _activities.Remove(activity.ActivityId);
+            activity.Result.TrySetException(new ActivityCanceledException(activity.ActivityType, activity.ActivityId, null));
+            return;
+        }
+
+        _pending.Add(new WorkflowCommand(new Decision
+        {
+            DecisionType = DecisionType.RequestCancelActivityTask,
+            RequestCancelActivityTaskDecisionAttributes = new() { ActivityId = activity.ActivityId },
+        }));
+    }
+
+    private PendingActivity? ActivityByScheduledId(long scheduledEventId)
+    {
+        if (!_activitiesByScheduledId.Remove(scheduledEventId, out var activity))
+        {
+            return null;
+        }
+
+        _activities.Remove(activity.ActivityId);
+        activity.CancellationRegistration.Dispose();
+        return activity;
+    }
+
+    public Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        if (delay < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(delay), delay, "A workflow timer cannot have a negative delay.");
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var timerId = "t" + (++_timerSequence).ToString(CultureInfo.InvariantCulture);
+        var fired = new TaskCompletionSource();
+        var command = new WorkflowCommand(
+            new Decision
+            {
+                DecisionType = DecisionType.StartTimer,
+                StartTimerDecisionAttributes = new()
+                {
+                    TimerId = timerId,
+                    StartToFireTimeout = SwfDuration.ToWire(delay < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : delay),
+                },
+            },
+            e =>
+            {
+                if (e.StartTimerFailedEventAttributes is { } failed)
+                {
+                    _timers.Remove(timerId);
+                    fired.TrySetException(new InvalidWorkflowOperationException($"SWF refused to start timer {timerId}: {failed.Cause}."));
+                }
+            });
+        _timers[timerId] = fired;
+        _pending.Add(command);
+        if (cancellationToken.CanBeCanceled)
+        {
+            var registration = cancellationToken.Register(() => CancelTimer(timerId, command, fired, cancellationToken));
+            fired.Task.ContinueWith(_ => registration.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, Default);
+        }
+
+        return fired.Task;
+    }
+
+    private void CancelTimer(string timerId, WorkflowCommand start, TaskCompletionSource fired, CancellationToken cancellationToken)
+    {
+        if (!_timers.Remove(timerId))
+        {
+            return;
+        }
+
+        if (_pending.Contains(start))
+        {
+            start.Withdrawn = true;
+        }
+        else
+        {
+            _pending.Add(new WorkflowCommand(new Decision
+            {
+                DecisionType = DecisionType.CancelTimer,
+                CancelTimerDecisionAttributes = new() { TimerId = timerId },
+            }));
+        }
+
+        fired.TrySetCanceled(cancellationToken);
+    }
+
+    public async Task<bool> WaitConditionAsync(Func<bool> condition, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        if (condition())
+        {
+            return true;
+        }
+
+        var done = new TaskCompletionSource();
+        var waiter = (condition, done);
+        _conditions.Add(waiter);
+        using var registration = cancellationToken.Register(() =>
+        {
+            _conditions.Remove(waiter);
+            done.TrySetCanceled(cancellationToken);
+        });
+        if (timeout is null)
+        {
+            await done.Task;
+            return true;
+        }
+
+        using var timerCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var timer = DelayAsync(timeout.Value, timerCancellation.Token);
+        var first = await Task.WhenAny(done.Task, timer);
+        if (first == done.Task)
+        {
+            // Cancel synchronously: CancelAsync would run the timer's cancellation on another thread.
+#pragma warning disable CA1849
+            timerCancellation.Cancel();
+#pragma warning restore CA1849
+            await done.Task;
+            return true;
+        }
+
+        _conditions.Remove(waiter);
+        await timer;
+
+        // The timer fired, but a signal handled in the same decision task may have made the condition
+        // true before this code resumed: the condition wins.
+        return condition();
+    }
+
+    /// <summary>Completes the waits whose condition now holds; returns whether any did.</summary>
+    private bool CheckConditions()
+    {
+        var any = false;
+        for (var i = 0; i < _conditions.Count; i++)
+        {
+            var (condition, done) = _conditions[i];
+            if (condition())
+            {
+                _conditions.RemoveAt(i--);
+                done.TrySetResult();
+                any = true;
+            }
+        }
+
+        return any;
+    }
+
+    public Task<string?> ExecuteChildWorkflowAsync(WorkflowType workflowType, string? input, ChildWorkflowOptions options, CancellationToken cancellationToken)
+    {
+        var workflowId = options.WorkflowId ?? $"{WorkflowId}-child-{++_childSequence}";
+        var child = new PendingChild(workflowType, workflowId);
+        var command = new WorkflowCommand(
+            new Decision
+            {
+                DecisionType = DecisionType.StartChildWorkflowExecution,
+                StartChildWorkflowExecutionDecisionAttributes = new()
+                {
+                    WorkflowType = new WorkflowType { Name = workflowType.Name, Version = workflowType.Version },
+                    WorkflowId = workflowId,
+                    Input = input,
+                    TaskList = options.TaskList is null ? null : new TaskList { Name = options.TaskList },
+                    ExecutionStartToCloseTimeout = SwfDuration.ToWire(options.ExecutionStartToCloseTimeout),
+                    TaskStartToCloseTimeout = SwfDuration.ToWire(options.TaskStartToCloseTimeout),
+                    ChildPolicy = options.ChildPolicy,
+                    TaskPriority = options.TaskPriority?.ToString(CultureInfo.InvariantCulture),
+                    TagList = options.Tags.Count > 0 ? [.. options.Tags] : null,
+                },
+            },
+            e =>
+            {
+                if (e.StartChildWorkflowExecutionInitiatedEventAttributes is not null)
+                {
+                    _children[e.EventId] = child;
+                }
+                else
+                {
+                    child.Result.TrySetException(new ChildWorkflowException(workflowType, workflowId, e.EventType, e.StartChildWorkflowExecutionFailedEventAttributes!.Cause.Value, null));
+                }
+            });
+        _pending.Add(command);
+        if (cancellationToken.CanBeCanceled)
+        {
+            cancellationToken.Register(() =>
+            {
+                if (!child.Result.Task.IsCompleted && !_pending.Contains(command))
+                {
+                    _ = RequestCancelExternalWorkflowAsync(workflowId, child.RunId);
+                }
+                else if (_pending.Contains(command))
+                {
+                    command.Withdrawn = true;
+                    child.Result.TrySetCanceled(cancellationToken);
+                }
+            });
+        }
+
+        return child.Result.Task;
+    }
+
+    private void CompleteChild(long initiatedEventId, Action<PendingChild> complete)
+    {
+        if (_children.Remove(initiatedEventId, out var child))
+        {
+            complete(child);
+        }
+    }
+
+    private void FailChild(long initiatedEventId, EventType outcome, string? reason, string? details) =>
+        CompleteChild(initiatedEventId, c => c.Result.TrySetException(new ChildWorkflowException(c.WorkflowType, c.WorkflowId, outcome, reason, details)));
+
+    public Task SignalExternalWorkflowAsync(string workflowId, string? runId, string signalName, string? input) =>
+        External(
+            new Decision
+            {
+                DecisionType = DecisionType.SignalExternalWorkflowExecution,
+                SignalExternalWorkflowExecutionDecisionAttributes = new() { WorkflowId = workflowId, RunId = runId, SignalName = signalName, Input = input },
+            },
+            workflowId);
+
+    public Task RequestCancelExternalWorkflowAsync(string workflowId, string? runId) =>
+        External(
+            new Decision
+            {
+                DecisionType = DecisionType.RequestCancelExternalWorkflowExecution,
+                RequestCancelExternalWorkflowExecutionDecisionAttributes = new() { WorkflowId = workflowId, RunId = runId },
+            },
+            workflowId);
+
+    private Task External(Decision decision, string workflowId)
+    {
+        var done = new TaskCompletionSource();
+        _pending.Add(new WorkflowCommand(decision, e =>
+        {
+            if (e.SignalExternalWorkflowExecutionInitiatedEventAttributes is not null || e.RequestCancelExternalWorkflowExecutionInitiatedEventAttributes is not null)
+            {
+                _externals[e.EventId] = done;
+            }
+            else
+            {
+                var cause = e.SignalExternalWorkflowExecutionFailedEventAttributes?.Cause.Value
+                    ?? e.RequestCancelExternalWorkflowExecutionFailedEventAttributes?.Cause.Value ?? "unknown";
+                done.TrySetException(new ExternalWorkflowException(workflowId, cause));
+            }
+        }));
+        return done.Task;
+    }
+
+    private void CompleteExternal(long initiatedEventId, Exception? failure)
+    {
+        if (_externals.Remove(initiatedEventId, out var done))
+        {
+            if (failure is null)
+            {
+                done.TrySetResult();
+            }
+            else
+            {
+                done.TrySetException(failure);
+            }
+        }
+    }
+
+    public string? SideEffect(Func<string?> effect)
+    {
+        var markerName = SideEffectMarkerPrefix + (++_sideEffectSequence).ToString(CultureInfo.InvariantCulture);
+        string? value;
+        if (_recordedMarkers.TryGetValue(markerName, out var recorded))
+        {
+            value = recorded;
+        }
+        else if (IsReplaying)
+        {
+            throw new NonDeterministicWorkflowException(_lastEventId, "no side-effect marker " + markerName, "ran a side effect that the original run did not");
+        }
+        else
+        {
+            value = effect();
+            _recordedMarkers[markerName] = value;
+        }
+
+        RecordMarker(markerName, value);
+        return value;
+    }
+
+    public int GetVersion(string changeId, int minSupported, int maxSupported)
+    {
+        if (_versions.TryGetValue(changeId, out var known))
+        {
+            return known;
+        }
+
+        var markerName = VersionMarkerPrefix + changeId;
+        int version;
+        if (_recordedMarkers.TryGetValue(markerName, out var recorded))
+        {
+            version = int.Parse(recorded ?? "0", CultureInfo.InvariantCulture);
+        }
+        else if (IsReplaying)
+        {
+            version = Workflow.DefaultVersion;
+        }
+        else
+        {
+            version = maxSupported;
+            RecordMarker(markerName, version.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (version < minSupported || version > maxSupported)
+        {
+            _fatal = new InvalidWorkflowOperationException(
+                $"Version {version} of change '{changeId}' recorded in history is outside the range this code supports ({minSupported} to {maxSupported}).");
+            throw _fatal;
+        }
+
+        _versions[changeId] = version;
+        return version;
+    }
+
+    public void RecordMarker(string markerName, string? details) =>
+        _pending.Add(new WorkflowCommand(new Decision
+        {
+            DecisionType = DecisionType.RecordMarker,
+            RecordMarkerDecisionAttributes = new() { MarkerName = markerName, Details = details },
+        }));
+
+    private sealed class PendingActivity(ActivityType activityType, string activityId)
+    {
+        public ActivityType ActivityType { get; } = activityType;
+
+        public string ActivityId { get; } = activityId;
+
+        public TaskCompletionSource<string?> Result { get; } = new();
+
+        public WorkflowCommand? Command { get; set; }
+
+        public long ScheduledEventId { get; set; }
+
+        public bool CancelRequested { get; set; }
+
+        public CancellationTokenRegistration CancellationRegistration { get; set; }
+
+        public void Complete(string? result) => Result.TrySetResult(result);
+
+        public void Fail(Func<PendingActivity, Exception> failure) => Result.TrySetException(failure(this));
+    }
+
+    private sealed class PendingChild(WorkflowType workflowType, string workflowId)
+    {
+        public WorkflowType WorkflowType { get; } = workflowType;
+
+        public string WorkflowId { get; } = workflowId;
+
+        public string? RunId { get; set; }
+
+        public TaskCompletionSource<string?> Result { get; } = new();
+    }
+}

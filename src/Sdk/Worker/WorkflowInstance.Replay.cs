@@ -1,0 +1,410 @@
+using Microsoft.Extensions.Logging;
+using Swf.Exceptions;
+using Swf.Model;
+using Swf.Workflows;
+
+namespace Swf.Worker;
+
+/// <content>Applying history: decision batches, matching recorded decisions, delivering results.</content>
+internal sealed partial class WorkflowInstance
+{
+    private readonly List<HistoryEvent> _deferred = [];
+    private readonly Dictionary<string, string?> _recordedMarkers = new(StringComparer.Ordinal);
+    private readonly List<Task> _signalHandlers = [];
+    private HistoryEvent? _openTaskStarted;
+    private long _lastRunStartedEventId;
+    private long _lastEventId;
+    private long _lastCompletedTaskId;
+    private bool _closeIssued;
+
+    /// <summary>Gets the id of the last event this instance applied.</summary>
+    public long LastEventId => _lastEventId;
+
+    /// <summary>Gets the id of the <c>DecisionTaskStarted</c> event of the decision task the code last ran for.</summary>
+    public long LastRunStartedEventId => _lastRunStartedEventId;
+
+    /// <summary>
+    /// Applies new history events and returns the decisions for the decision task that started at
+    /// <paramref name="startedEventId"/>. On the first call the events start at event 1; later calls
+    /// (a cached instance) pass only the events after <see cref="LastEventId"/>.
+    /// </summary>
+    /// <param name="events">The events, in id order.</param>
+    /// <param name="startedEventId">The id of the decision task's <c>DecisionTaskStarted</c> event, or 0 to replay a closed history to its end.</param>
+    /// <returns>The decisions to send.</returns>
+    /// <exception cref="NonDeterministicWorkflowException">The code's decisions differ from those history recorded.</exception>
+    /// <exception cref="InvalidWorkflowOperationException">The code broke a rule of deterministic execution.</exception>
+    public IReadOnlyList<Decision> ProcessEvents(IReadOnlyList<HistoryEvent> events, long startedEventId)
+    {
+        _drivingThread = Environment.CurrentManagedThreadId;
+        _driving = true;
+        try
+        {
+            return ProcessEventsCore(events, startedEventId);
+        }
+        finally
+        {
+            _driving = false;
+        }
+    }
+
+    private List<Decision> ProcessEventsCore(IReadOnlyList<HistoryEvent> events, long startedEventId)
+    {
+        ThrowIfFatal();
+        IndexMarkers(events);
+        foreach (var e in events)
+        {
+            if (e.EventId <= _lastEventId)
+            {
+                continue;
+            }
+
+            if (_lastEventId != 0 && e.EventId != _lastEventId + 1)
+            {
+                throw new InvalidOperationException($"History has a gap: event {e.EventId} follows event {_lastEventId}.");
+            }
+
+            _lastEventId = e.EventId;
+            Apply(e, startedEventId);
+        }
+
+        if (startedEventId == 0)
+        {
+            // A closed history replayed to its end: every decision it recorded must have been matched.
+            FlushDeferred();
+            CheckAllSent(_lastEventId);
+            return [];
+        }
+
+        return RunDecisionTask(startedEventId, replaying: false);
+    }
+
+    private void Apply(HistoryEvent e, long currentStartedEventId)
+    {
+        var type = e.EventType;
+        if (type == EventType.DecisionTaskScheduled)
+        {
+            return;
+        }
+
+        if (type == EventType.DecisionTaskStarted)
+        {
+            _openTaskStarted = e;
+            UtcNow = e.EventTimestamp;
+            return;
+        }
+
+        if (type == EventType.DecisionTaskCompleted)
+        {
+            var startedId = e.DecisionTaskCompletedEventAttributes!.StartedEventId;
+            if (startedId > _lastRunStartedEventId)
+            {
+                // A decision task that an earlier decider answered: run the code as it ran then.
+                RunDecisionTask(startedId, replaying: true);
+            }
+
+            _lastCompletedTaskId = e.EventId;
+            _openTaskStarted = null;
+            FlushDeferred();
+            return;
+        }
+
+        if (type == EventType.DecisionTaskTimedOut)
+        {
+            if (e.DecisionTaskTimedOutEventAttributes!.StartedEventId == _lastRunStartedEventId && _lastRunStartedEventId != 0)
+            {
+                // This instance answered (or tried to answer) a task that SWF then timed out: its state
+                // is ahead of history. The caller must replay from scratch.
+                throw new StaleWorkflowInstanceException(e.EventId);
+            }
+
+            _openTaskStarted = null;
+            FlushDeferred();
+            return;
+        }
+
+        if (HistoryEvents.RecordedByDecisionTask(e) is { } completedId)
+        {
+            ApplyRecordedDecision(e, completedId);
+            return;
+        }
+
+        if (_openTaskStarted is not null && _openTaskStarted.EventId != currentStartedEventId)
+        {
+            // It arrived while a decision task was running: that task did not see it, so it is
+            // delivered after the task's decisions, as SWF showed it to the next task.
+            _deferred.Add(e);
+            return;
+        }
+
+        Deliver(e);
+    }
+
+    private void FlushDeferred()
+    {
+        foreach (var deferred in _deferred)
+        {
+            Deliver(deferred);
+        }
+
+        _deferred.Clear();
+    }
+
+    private List<Decision> RunDecisionTask(long startedEventId, bool replaying)
+    {
+        CheckAllSent(startedEventId);
+        IsReplaying = replaying;
+        _lastRunStartedEventId = startedEventId;
+        RunUntilBlocked();
+        CloseIfDone();
+        var decisions = new List<Decision>(_pending.Count);
+        foreach (var command in _pending)
+        {
+            if (!command.Withdrawn)
+            {
+                decisions.Add(command.Decision);
+                _sent.Enqueue(command);
+            }
+        }
+
+        _pending.Clear();
+        return decisions;
+    }
+
+    private void CheckAllSent(long eventId)
+    {
+        if (_sent.Count > 0)
+        {
+            var missing = _sent.Peek();
+            throw new NonDeterministicWorkflowException(
+                _lastCompletedTaskId != 0 ? _lastCompletedTaskId : eventId,
+                "no event for it among the decisions of that decision task",
+                $"made the decision {missing}");
+        }
+    }
+
+    private void ApplyRecordedDecision(HistoryEvent e, long completedId)
+    {
+        if (!_sent.TryDequeue(out var command))
+        {
+            throw new NonDeterministicWorkflowException(e.EventId, HistoryEvents.Describe(e), "made no such decision");
+        }
+
+        if (!command.Matches(e))
+        {
+            throw new NonDeterministicWorkflowException(e.EventId, HistoryEvents.Describe(e), $"made the decision {command}");
+        }
+
+        _ = completedId;
+        command.OnRecorded?.Invoke(e);
+    }
+
+    private void CloseIfDone()
+    {
+        if (_run is null || !_run.IsCompleted || _closeIssued || IsClosed)
+        {
+            return;
+        }
+
+        _closeIssued = true;
+        var failedHandler = _signalHandlers.FirstOrDefault(t => t.IsFaulted);
+        var exception = _run.IsFaulted ? _run.Exception!.InnerException : failedHandler?.Exception!.InnerException;
+        Decision decision;
+        if (_run.IsCompletedSuccessfully && exception is null)
+        {
+            decision = new Decision
+            {
+                DecisionType = DecisionType.CompleteWorkflowExecution,
+                CompleteWorkflowExecutionDecisionAttributes = new() { Result = _run.Result },
+            };
+        }
+        else if (exception is ContinueAsNewException continueAsNew)
+        {
+            decision = new Decision
+            {
+                DecisionType = DecisionType.ContinueAsNewWorkflowExecution,
+                ContinueAsNewWorkflowExecutionDecisionAttributes = new()
+                {
+                    Input = continueAsNew.Input,
+                    TaskList = new TaskList { Name = Info.TaskList },
+                    TagList = Info.Tags.Count > 0 ? [.. Info.Tags] : null,
+                },
+            };
+        }
+        else if ((_run.IsCanceled || exception is OperationCanceledException) && _cancellation.IsCancellationRequested)
+        {
+            decision = new Decision
+            {
+                DecisionType = DecisionType.CancelWorkflowExecution,
+                CancelWorkflowExecutionDecisionAttributes = new() { Details = exception?.Message },
+            };
+        }
+        else
+        {
+            var failure = FailureConverter.FromException(exception ?? new TaskCanceledException("The workflow's run method was canceled."));
+            decision = new Decision
+            {
+                DecisionType = DecisionType.FailWorkflowExecution,
+                FailWorkflowExecutionDecisionAttributes = new() { Reason = failure.Reason, Details = failure.Details },
+            };
+        }
+
+        _pending.Add(new WorkflowCommand(decision, OnCloseRecorded));
+    }
+
+    private void OnCloseRecorded(HistoryEvent e)
+    {
+        var t = e.EventType;
+        if (t == EventType.CompleteWorkflowExecutionFailed || t == EventType.FailWorkflowExecutionFailed
+            || t == EventType.CancelWorkflowExecutionFailed || t == EventType.ContinueAsNewWorkflowExecutionFailed)
+        {
+            // Usually UNHANDLED_DECISION: events arrived during the task. Decide again after seeing them.
+            _closeIssued = false;
+        }
+        else
+        {
+            IsClosed = true;
+        }
+    }
+
+    private void IndexMarkers(IReadOnlyList<HistoryEvent> events)
+    {
+        // Side effects and versions are decided while the code runs, but recorded as markers after
+        // the decision task; index them up front so replay can return what was recorded.
+        foreach (var e in events)
+        {
+            if (e.MarkerRecordedEventAttributes is { } marker && IsRuntimeMarker(marker.MarkerName))
+            {
+                _recordedMarkers[marker.MarkerName] = marker.Details;
+            }
+        }
+    }
+
+    private void Deliver(HistoryEvent e)
+    {
+        switch (e)
+        {
+            case { WorkflowExecutionStartedEventAttributes: { } a }:
+                OnStarted(e, a);
+                break;
+            case { ActivityTaskCompletedEventAttributes: { } a }:
+                ActivityByScheduledId(a.ScheduledEventId)?.Complete(a.Result);
+                break;
+            case { ActivityTaskFailedEventAttributes: { } a }:
+                ActivityByScheduledId(a.ScheduledEventId)?.Fail(s => new ActivityFailedException(s.ActivityType, s.ActivityId, a.Reason, a.Details));
+                break;
+            case { ActivityTaskTimedOutEventAttributes: { } a }:
+                ActivityByScheduledId(a.ScheduledEventId)?.Fail(s => new ActivityTimedOutException(s.ActivityType, s.ActivityId, a.TimeoutType, a.Details));
+                break;
+            case { ActivityTaskCanceledEventAttributes: { } a }:
+                ActivityByScheduledId(a.ScheduledEventId)?.Fail(s => new ActivityCanceledException(s.ActivityType, s.ActivityId, a.Details));
+                break;
+            case { TimerFiredEventAttributes: { } a }:
+                if (_timers.Remove(a.TimerId, out var timer))
+                {
+                    timer.TrySetResult();
+                }
+
+                break;
+            case { WorkflowExecutionSignaledEventAttributes: { } a }:
+                OnSignaled(a);
+                break;
+            case { WorkflowExecutionCancelRequestedEventAttributes: not null }:
+                _cancellation.Cancel();
+                break;
+            case { ChildWorkflowExecutionStartedEventAttributes: { } a }:
+                if (_children.TryGetValue(a.InitiatedEventId, out var started))
+                {
+                    started.RunId = a.WorkflowExecution.RunId;
+                }
+
+                break;
+            case { ChildWorkflowExecutionCompletedEventAttributes: { } a }:
+                CompleteChild(a.InitiatedEventId, c => c.Result.TrySetResult(a.Result));
+                break;
+            case { ChildWorkflowExecutionFailedEventAttributes: { } a }:
+                FailChild(a.InitiatedEventId, e.EventType, a.Reason, a.Details);
+                break;
+            case { ChildWorkflowExecutionTimedOutEventAttributes: { } a }:
+                FailChild(a.InitiatedEventId, e.EventType, a.TimeoutType.Value, null);
+                break;
+            case { ChildWorkflowExecutionCanceledEventAttributes: { } a }:
+                FailChild(a.InitiatedEventId, e.EventType, null, a.Details);
+                break;
+            case { ChildWorkflowExecutionTerminatedEventAttributes: { } a }:
+                FailChild(a.InitiatedEventId, e.EventType, null, null);
+                break;
+            case { StartChildWorkflowExecutionFailedEventAttributes: { } a }:
+                FailChild(a.InitiatedEventId, e.EventType, a.Cause.Value, null);
+                break;
+            case { ExternalWorkflowExecutionSignaledEventAttributes: { } a }:
+                CompleteExternal(a.InitiatedEventId, null);
+                break;
+            case { SignalExternalWorkflowExecutionFailedEventAttributes: { } a }:
+                CompleteExternal(a.InitiatedEventId, new ExternalWorkflowException(a.WorkflowId, a.Cause.Value));
+                break;
+            case { ExternalWorkflowExecutionCancelRequestedEventAttributes: { } a }:
+                CompleteExternal(a.InitiatedEventId, null);
+                break;
+            case { RequestCancelExternalWorkflowExecutionFailedEventAttributes: { } a }:
+                CompleteExternal(a.InitiatedEventId, new ExternalWorkflowException(a.WorkflowId, a.Cause.Value));
+                break;
+            case { WorkflowExecutionTerminatedEventAttributes: not null }:
+            case { WorkflowExecutionTimedOutEventAttributes: not null }:
+                IsClosed = true;
+                break;
+            default:
+                // Task bookkeeping (ActivityTaskStarted, ...) and events of features this runtime does not
+                // use (Lambda) change nothing the code can observe.
+                break;
+        }
+    }
+
+    private void OnStarted(HistoryEvent e, WorkflowExecutionStartedEventAttributes a)
+    {
+        Info = new WorkflowInfo(
+            Domain,
+            WorkflowId,
+            RunId,
+            a.WorkflowType,
+            a.TaskList.Name,
+            a.ParentWorkflowExecution,
+            a.ContinuedExecutionRunId,
+            a.TagList is { } tags ? [.. tags] : [],
+            e.EventTimestamp);
+        UtcNow = e.EventTimestamp;
+        StartRun(a.Input);
+    }
+
+    private void OnSignaled(WorkflowExecutionSignaledEventAttributes a)
+    {
+        if (!_definition.Signals.TryGetValue(a.SignalName, out var handler))
+        {
+            LogUnknownSignal(Logger, _definition.WorkflowType.Name, a.SignalName);
+            return;
+        }
+
+        Start(
+            () =>
+            {
+                if (_workflow is null)
+                {
+                    return Task.CompletedTask;
+                }
+
+                var running = Invoke(async () =>
+                {
+                    await handler(_workflow, a.Input);
+                    return true;
+                });
+                _signalHandlers.Add(running);
+                return running;
+            },
+            isSignal: true);
+    }
+
+    [LoggerMessage(EventId = 100, Level = LogLevel.Warning, Message = "Workflow {WorkflowType} has no handler for signal {SignalName}; the signal is ignored")]
+    private static partial void LogUnknownSignal(ILogger logger, string workflowType, string signalName);
+
+    private static bool IsRuntimeMarker(string markerName) =>
+        markerName.StartsWith(SideEffectMarkerPrefix, StringComparison.Ordinal) || markerName.StartsWith(VersionMarkerPrefix, StringComparison.Ordinal);
+}
