@@ -596,7 +596,7 @@ def gen_http_operations():
             lines.append(f"        var metadata = await SendAsync(\"{op}\", request, SwfJsonContext.Default.{class_name(inp)}, {lp}, cancellationToken).ConfigureAwait(false);")
             lines.append(f"        return new {op}Response {{ RequestId = metadata.RequestId }};")
         else:
-            lines.append(f"        var (value, metadata) = await SendAsync(\"{op}\", request, SwfJsonContext.Default.{class_name(inp)}, SwfJsonContext.Default.{class_name(out)}, {lp}, cancellationToken).ConfigureAwait(false);")
+            lines.append(f"        var (value, metadata) = await SendAsync(\"{op}\", request, SwfJsonContext.Default.{class_name(inp)}, SwfJsonResponses.For<{class_name(out)}>(), {lp}, cancellationToken).ConfigureAwait(false);")
             if flattened(out):
                 assigns = ", ".join(f"{pascal(m)} = value.{pascal(m)}" for m in SHAPES[out]["members"])
                 lines.append(f"        return new {op}Response {{ {assigns}, RequestId = metadata.RequestId }};")

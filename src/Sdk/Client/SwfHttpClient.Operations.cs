@@ -18,7 +18,7 @@ public sealed partial class SwfHttpClient
             SwfRequestValidator.ThrowIfInvalid(request);
         }
 
-        var (value, metadata) = await SendAsync("CountClosedWorkflowExecutions", request, SwfJsonContext.Default.CountClosedWorkflowExecutionsRequest, SwfJsonContext.Default.WorkflowExecutionCount, false, cancellationToken).ConfigureAwait(false);
+        var (value, metadata) = await SendAsync("CountClosedWorkflowExecutions", request, SwfJsonContext.Default.CountClosedWorkflowExecutionsRequest, SwfJsonResponses.For<WorkflowExecutionCount>(), false, cancellationToken).ConfigureAwait(false);
         return new CountClosedWorkflowExecutionsResponse { WorkflowExecutionCount = value, RequestId = metadata.RequestId };
     }
 
@@ -31,7 +31,7 @@ public sealed partial class SwfHttpClient
             SwfRequestValidator.ThrowIfInvalid(request);
         }
 
-        var (value, metadata) = await SendAsync("CountOpenWorkflowExecutions", request, SwfJsonContext.Default.CountOpenWorkflowExecutionsRequest, SwfJsonContext.Default.WorkflowExecutionCount, false, cancellationToken).ConfigureAwait(false);
+        var (value, metadata) = await SendAsync("CountOpenWorkflowExecutions", request, SwfJsonContext.Default.CountOpenWorkflowExecutionsRequest, SwfJsonResponses.For<WorkflowExecutionCount>(), false, cancellationToken).ConfigureAwait(false);
         return new CountOpenWorkflowExecutionsResponse { WorkflowExecutionCount = value, RequestId = metadata.RequestId };
     }
 
@@ -44,7 +44,7 @@ public sealed partial class SwfHttpClient
             SwfRequestValidator.ThrowIfInvalid(request);
         }
 
-        var (value, metadata) = await SendAsync("CountPendingActivityTasks", request, SwfJsonContext.Default.CountPendingActivityTasksRequest, SwfJsonContext.Default.PendingTaskCount, false, cancellationToken).ConfigureAwait(false);
+        var (value, metadata) = await SendAsync("CountPendingActivityTasks", request, SwfJsonContext.Default.CountPendingActivityTasksRequest, SwfJsonResponses.For<PendingTaskCount>(), false, cancellationToken).ConfigureAwait(false);
         return new CountPendingActivityTasksResponse { PendingTaskCount = value, RequestId = metadata.RequestId };
     }
 
@@ -57,7 +57,7 @@ public sealed partial class SwfHttpClient
             SwfRequestValidator.ThrowIfInvalid(request);
         }
 
-        var (value, metadata) = await SendAsync("CountPendingDecisionTasks", request, SwfJsonContext.Default.CountPendingDecisionTasksRequest, SwfJsonContext.Default.PendingTaskCount, false, cancellationToken).ConfigureAwait(false);
+        var (value, metadata) = await SendAsync("CountPendingDecisionTasks", request, SwfJsonContext.Default.CountPendingDecisionTasksRequest, SwfJsonResponses.For<PendingTaskCount>(), false, cancellationToken).ConfigureAwait(false);
         return new CountPendingDecisionTasksResponse { PendingTaskCount = value, RequestId = metadata.RequestId };
     }
 
@@ -135,7 +135,7 @@ public sealed partial class SwfHttpClient
             SwfRequestValidator.ThrowIfInvalid(request);
         }
 
-        var (value, metadata) = await SendAsync("DescribeActivityType", request, SwfJsonContext.Default.DescribeActivityTypeRequest, SwfJsonContext.Default.ActivityTypeDetail, false, cancellationToken).ConfigureAwait(false);
+        var (value, metadata) = await SendAsync("DescribeActivityType", request, SwfJsonContext.Default.DescribeActivityTypeRequest, SwfJsonResponses.For<ActivityTypeDetail>(), false, cancellationToken).ConfigureAwait(false);
         return new DescribeActivityTypeResponse { ActivityTypeDetail = value, RequestId = metadata.RequestId };
     }
 
@@ -148,7 +148,7 @@ public sealed partial class SwfHttpClient
             SwfRequestValidator.ThrowIfInvalid(request);
         }
 
-        var (value, metadata) = await SendAsync("DescribeDomain", request, SwfJsonContext.Default.DescribeDomainRequest, SwfJsonContext.Default.DomainDetail, false, cancellationToken).ConfigureAwait(false);
+        var (value, metadata) = await SendAsync("DescribeDomain", request, SwfJsonContext.Default.DescribeDomainRequest, SwfJsonResponses.For<DomainDetail>(), false, cancellationToken).ConfigureAwait(false);
         return new DescribeDomainResponse { DomainDetail = value, RequestId = metadata.RequestId };
     }
 
@@ -161,7 +161,7 @@ public sealed partial class SwfHttpClient
             SwfRequestValidator.ThrowIfInvalid(request);
         }
 
-        var (value, metadata) = await SendAsync("DescribeWorkflowExecution", request, SwfJsonContext.Default.DescribeWorkflowExecutionRequest, SwfJsonContext.Default.WorkflowExecutionDetail, false, cancellationToken).ConfigureAwait(false);
+        var (value, metadata) = await SendAsync("DescribeWorkflowExecution", request, SwfJsonContext.Default.DescribeWorkflowExecutionRequest, SwfJsonResponses.For<WorkflowExecutionDetail>(), false, cancellationToken).ConfigureAwait(false);
         return new DescribeWorkflowExecutionResponse { WorkflowExecutionDetail = value, RequestId = metadata.RequestId };
     }
 
@@ -174,7 +174,7 @@ public sealed partial class SwfHttpClient
             SwfRequestValidator.ThrowIfInvalid(request);
         }
 
-        var (value, metadata) = await SendAsync("DescribeWorkflowType", request, SwfJsonContext.Default.DescribeWorkflowTypeRequest, SwfJsonContext.Default.WorkflowTypeDetail, false, cancellationToken).ConfigureAwait(false);
+        var (value, metadata) = await SendAsync("DescribeWorkflowType", request, SwfJsonContext.Default.DescribeWorkflowTypeRequest, SwfJsonResponses.For<WorkflowTypeDetail>(), false, cancellationToken).ConfigureAwait(false);
         return new DescribeWorkflowTypeResponse { WorkflowTypeDetail = value, RequestId = metadata.RequestId };
     }
 
@@ -187,7 +187,7 @@ public sealed partial class SwfHttpClient
             SwfRequestValidator.ThrowIfInvalid(request);
         }
 
-        var (value, metadata) = await SendAsync("GetWorkflowExecutionHistory", request, SwfJsonContext.Default.GetWorkflowExecutionHistoryRequest, SwfJsonContext.Default.History, false, cancellationToken).ConfigureAwait(false);
+        var (value, metadata) = await SendAsync("GetWorkflowExecutionHistory", request, SwfJsonContext.Default.GetWorkflowExecutionHistoryRequest, SwfJsonResponses.For<History>(), false, cancellationToken).ConfigureAwait(false);
         return new GetWorkflowExecutionHistoryResponse { History = value, RequestId = metadata.RequestId };
     }
 
@@ -200,7 +200,7 @@ public sealed partial class SwfHttpClient
             SwfRequestValidator.ThrowIfInvalid(request);
         }
 
-        var (value, metadata) = await SendAsync("ListActivityTypes", request, SwfJsonContext.Default.ListActivityTypesRequest, SwfJsonContext.Default.ActivityTypeInfos, false, cancellationToken).ConfigureAwait(false);
+        var (value, metadata) = await SendAsync("ListActivityTypes", request, SwfJsonContext.Default.ListActivityTypesRequest, SwfJsonResponses.For<ActivityTypeInfos>(), false, cancellationToken).ConfigureAwait(false);
         return new ListActivityTypesResponse { ActivityTypeInfos = value, RequestId = metadata.RequestId };
     }
 
@@ -213,7 +213,7 @@ public sealed partial class SwfHttpClient
             SwfRequestValidator.ThrowIfInvalid(request);
         }
 
-        var (value, metadata) = await SendAsync("ListClosedWorkflowExecutions", request, SwfJsonContext.Default.ListClosedWorkflowExecutionsRequest, SwfJsonContext.Default.WorkflowExecutionInfos, false, cancellationToken).ConfigureAwait(false);
+        var (value, metadata) = await SendAsync("ListClosedWorkflowExecutions", request, SwfJsonContext.Default.ListClosedWorkflowExecutionsRequest, SwfJsonResponses.For<WorkflowExecutionInfos>(), false, cancellationToken).ConfigureAwait(false);
         return new ListClosedWorkflowExecutionsResponse { WorkflowExecutionInfos = value, RequestId = metadata.RequestId };
     }
 
@@ -226,7 +226,7 @@ public sealed partial class SwfHttpClient
             SwfRequestValidator.ThrowIfInvalid(request);
         }
 
-        var (value, metadata) = await SendAsync("ListDomains", request, SwfJsonContext.Default.ListDomainsRequest, SwfJsonContext.Default.DomainInfos, false, cancellationToken).ConfigureAwait(false);
+        var (value, metadata) = await SendAsync("ListDomains", request, SwfJsonContext.Default.ListDomainsRequest, SwfJsonResponses.For<DomainInfos>(), false, cancellationToken).ConfigureAwait(false);
         return new ListDomainsResponse { DomainInfos = value, RequestId = metadata.RequestId };
     }
 
@@ -239,7 +239,7 @@ public sealed partial class SwfHttpClient
             SwfRequestValidator.ThrowIfInvalid(request);
         }
 
-        var (value, metadata) = await SendAsync("ListOpenWorkflowExecutions", request, SwfJsonContext.Default.ListOpenWorkflowExecutionsRequest, SwfJsonContext.Default.WorkflowExecutionInfos, false, cancellationToken).ConfigureAwait(false);
+        var (value, metadata) = await SendAsync("ListOpenWorkflowExecutions", request, SwfJsonContext.Default.ListOpenWorkflowExecutionsRequest, SwfJsonResponses.For<WorkflowExecutionInfos>(), false, cancellationToken).ConfigureAwait(false);
         return new ListOpenWorkflowExecutionsResponse { WorkflowExecutionInfos = value, RequestId = metadata.RequestId };
     }
 
@@ -252,7 +252,7 @@ public sealed partial class SwfHttpClient
             SwfRequestValidator.ThrowIfInvalid(request);
         }
 
-        var (value, metadata) = await SendAsync("ListTagsForResource", request, SwfJsonContext.Default.ListTagsForResourceRequest, SwfJsonContext.Default.ListTagsForResourceOutput, false, cancellationToken).ConfigureAwait(false);
+        var (value, metadata) = await SendAsync("ListTagsForResource", request, SwfJsonContext.Default.ListTagsForResourceRequest, SwfJsonResponses.For<ListTagsForResourceOutput>(), false, cancellationToken).ConfigureAwait(false);
         return new ListTagsForResourceResponse { Tags = value.Tags, RequestId = metadata.RequestId };
     }
 
@@ -265,7 +265,7 @@ public sealed partial class SwfHttpClient
             SwfRequestValidator.ThrowIfInvalid(request);
         }
 
-        var (value, metadata) = await SendAsync("ListWorkflowTypes", request, SwfJsonContext.Default.ListWorkflowTypesRequest, SwfJsonContext.Default.WorkflowTypeInfos, false, cancellationToken).ConfigureAwait(false);
+        var (value, metadata) = await SendAsync("ListWorkflowTypes", request, SwfJsonContext.Default.ListWorkflowTypesRequest, SwfJsonResponses.For<WorkflowTypeInfos>(), false, cancellationToken).ConfigureAwait(false);
         return new ListWorkflowTypesResponse { WorkflowTypeInfos = value, RequestId = metadata.RequestId };
     }
 
@@ -278,7 +278,7 @@ public sealed partial class SwfHttpClient
             SwfRequestValidator.ThrowIfInvalid(request);
         }
 
-        var (value, metadata) = await SendAsync("PollForActivityTask", request, SwfJsonContext.Default.PollForActivityTaskRequest, SwfJsonContext.Default.ActivityTask, true, cancellationToken).ConfigureAwait(false);
+        var (value, metadata) = await SendAsync("PollForActivityTask", request, SwfJsonContext.Default.PollForActivityTaskRequest, SwfJsonResponses.For<ActivityTask>(), true, cancellationToken).ConfigureAwait(false);
         return new PollForActivityTaskResponse { ActivityTask = value, RequestId = metadata.RequestId };
     }
 
@@ -291,7 +291,7 @@ public sealed partial class SwfHttpClient
             SwfRequestValidator.ThrowIfInvalid(request);
         }
 
-        var (value, metadata) = await SendAsync("PollForDecisionTask", request, SwfJsonContext.Default.PollForDecisionTaskRequest, SwfJsonContext.Default.DecisionTask, true, cancellationToken).ConfigureAwait(false);
+        var (value, metadata) = await SendAsync("PollForDecisionTask", request, SwfJsonContext.Default.PollForDecisionTaskRequest, SwfJsonResponses.For<DecisionTask>(), true, cancellationToken).ConfigureAwait(false);
         return new PollForDecisionTaskResponse { DecisionTask = value, RequestId = metadata.RequestId };
     }
 
@@ -304,7 +304,7 @@ public sealed partial class SwfHttpClient
             SwfRequestValidator.ThrowIfInvalid(request);
         }
 
-        var (value, metadata) = await SendAsync("RecordActivityTaskHeartbeat", request, SwfJsonContext.Default.RecordActivityTaskHeartbeatRequest, SwfJsonContext.Default.ActivityTaskStatus, false, cancellationToken).ConfigureAwait(false);
+        var (value, metadata) = await SendAsync("RecordActivityTaskHeartbeat", request, SwfJsonContext.Default.RecordActivityTaskHeartbeatRequest, SwfJsonResponses.For<ActivityTaskStatus>(), false, cancellationToken).ConfigureAwait(false);
         return new RecordActivityTaskHeartbeatResponse { ActivityTaskStatus = value, RequestId = metadata.RequestId };
     }
 
@@ -434,7 +434,7 @@ public sealed partial class SwfHttpClient
             SwfRequestValidator.ThrowIfInvalid(request);
         }
 
-        var (value, metadata) = await SendAsync("StartWorkflowExecution", request, SwfJsonContext.Default.StartWorkflowExecutionRequest, SwfJsonContext.Default.Run, false, cancellationToken).ConfigureAwait(false);
+        var (value, metadata) = await SendAsync("StartWorkflowExecution", request, SwfJsonContext.Default.StartWorkflowExecutionRequest, SwfJsonResponses.For<Run>(), false, cancellationToken).ConfigureAwait(false);
         return new StartWorkflowExecutionResponse { Run = value, RequestId = metadata.RequestId };
     }
 
