@@ -1,0 +1,286 @@
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Swf.Client;
+using Swf.Converters;
+using Swf.Exceptions;
+using Swf.Model;
+using Swf.Serialization;
+using Swf.Workflows;
+
+namespace Swf.Worker;
+
+/// <summary>
+/// Polls SWF for decision tasks and answers them by replaying each run's history through its
+/// workflow code. Keeps running instances in a bounded cache and, with sticky execution, asks SWF to
+/// send a run's next decision task back here so that only the new events are read and applied.
+/// </summary>
+public sealed partial class WorkflowWorker
+{
+    private readonly ISwfClient _client;
+    private readonly WorkflowWorkerOptions _options;
+    private readonly Dictionary<(string Name, string Version), WorkflowDefinition> _definitions = [];
+    private readonly WorkflowInstanceCache _cache;
+    private readonly IPayloadConverter _converter;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly ILogger _logger;
+
+    /// <summary>Initializes the worker.</summary>
+    /// <param name="client">The SWF client (the wire client, the local engine, ...).</param>
+    /// <param name="options">The worker's settings; <see cref="WorkflowWorkerOptions.Domain"/> and <see cref="WorkflowWorkerOptions.TaskList"/> are required.</param>
+    /// <param name="workflows">The workflow types this worker runs.</param>
+    public WorkflowWorker(ISwfClient client, WorkflowWorkerOptions options, IEnumerable<WorkflowDefinition> workflows)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(workflows);
+        ArgumentException.ThrowIfNullOrEmpty(options.Domain, "options.Domain");
+        ArgumentException.ThrowIfNullOrEmpty(options.TaskList, "options.TaskList");
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.PollerCount, 1, "options.PollerCount");
+        _client = client;
+        _options = options;
+        foreach (var definition in workflows)
+        {
+            _definitions[(definition.WorkflowType.Name, definition.WorkflowType.Version)] = definition;
+        }
+
+        _cache = new WorkflowInstanceCache(Math.Max(0, options.CacheSize));
+        _converter = options.PayloadConverter ?? new JsonPayloadConverter(SwfJsonContext.Default);
+        _loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
+        _logger = _loggerFactory.CreateLogger<WorkflowWorker>();
+        StickyTaskList = SanitizeName($"{options.TaskList}-sticky-{options.Identity}-{Guid.NewGuid():N}");
+    }
+
+    /// <summary>Gets the task list this worker asks SWF to route its runs' decision tasks to.</summary>
+    public string StickyTaskList { get; }
+
+    /// <summary>Gets the number of running instances held in memory.</summary>
+    public int CachedInstances => _cache.Count;
+
+    /// <summary>Gets counters of what the worker did, for tests and metrics.</summary>
+    public WorkflowWorkerCounters Counters { get; } = new();
+
+    /// <summary>Polls both task lists (the normal one and, with sticky execution, this worker's own) until stopped.</summary>
+    /// <param name="stoppingToken">Stops polling; a decision task in progress is finished first.</param>
+    /// <returns>A task that completes when every poller stopped.</returns>
+    public Task RunAsync(CancellationToken stoppingToken)
+    {
+        var pollers = new List<Task>();
+        for (var i = 0; i < _options.PollerCount; i++)
+        {
+            pollers.Add(PollLoopAsync(_options.TaskList, stoppingToken));
+            if (_options.StickyExecution)
+            {
+                pollers.Add(PollLoopAsync(StickyTaskList, stoppingToken));
+            }
+        }
+
+        return Task.WhenAll(pollers);
+    }
+
+    /// <summary>Long-polls one task list once and handles the decision task it returns, if any.</summary>
+    /// <param name="taskList">The task list: the normal one or <see cref="StickyTaskList"/>.</param>
+    /// <param name="cancellationToken">Cancels the poll.</param>
+    /// <returns><c>true</c> when a decision task was handled.</returns>
+    public async Task<bool> PollOnceAsync(string taskList, CancellationToken cancellationToken = default)
+    {
+        var sticky = taskList == StickyTaskList;
+        var request = new PollForDecisionTaskRequest
+        {
+            Domain = _options.Domain,
+            TaskList = new TaskList { Name = taskList },
+            Identity = _options.Identity,
+            MaximumPageSize = _options.MaximumPageSize > 0 ? _options.MaximumPageSize : null,
+            StartAtPreviousStartedEvent = sticky ? true : null,
+        };
+        var response = await _client.PollForDecisionTaskAsync(request, cancellationToken).ConfigureAwait(false);
+        var task = response.DecisionTask;
+        if (string.IsNullOrEmpty(task.TaskToken))
+        {
+            return false;
+        }
+
+        await HandleAsync(request, task, sticky, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task PollLoopAsync(string taskList, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await PollOnceAsync(taskList, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is SwfException or HttpRequestException)
+            {
+                LogPollFailed(_logger, taskList, ex);
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task HandleAsync(PollForDecisionTaskRequest poll, DecisionTask task, bool fromSticky, CancellationToken cancellationToken)
+    {
+        var execution = task.WorkflowExecution!;
+        var workflowType = task.WorkflowType!;
+        var startedEventId = task.StartedEventId ?? 0;
+        var previousStartedEventId = task.PreviousStartedEventId ?? 0;
+        using var scope = _logger.BeginScope(new Dictionary<string, object> { ["WorkflowId"] = execution.WorkflowId, ["RunId"] = execution.RunId });
+        WorkflowWorkerCounters.Increment(ref Counters.DecisionTasksField);
+
+        if (!_definitions.TryGetValue((workflowType.Name, workflowType.Version), out var definition))
+        {
+            // Another deployment may know this type; leave the task to time out rather than fail it.
+            LogUnknownWorkflowType(_logger, workflowType.Name, workflowType.Version, null);
+            return;
+        }
+
+        var instance = _cache.Take(execution.RunId);
+        IReadOnlyList<Decision> decisions;
+        try
+        {
+            if (instance is not null && instance.LastRunStartedEventId == previousStartedEventId && previousStartedEventId != 0)
+            {
+                WorkflowWorkerCounters.Increment(ref Counters.CacheHitsField);
+                var events = await ReadPagesAsync(poll, task, cancellationToken).ConfigureAwait(false);
+                decisions = instance.ProcessEvents(events, startedEventId);
+            }
+            else
+            {
+                instance?.Dispose();
+                WorkflowWorkerCounters.Increment(ref Counters.CacheMissesField);
+                instance = new WorkflowInstance(definition, _options.Domain, execution, _converter, _loggerFactory.CreateLogger("Swf.Workflow." + workflowType.Name));
+                var events = fromSticky
+                    ? await ReadFullHistoryAsync(execution, cancellationToken).ConfigureAwait(false)
+                    : await ReadPagesAsync(poll, task, cancellationToken).ConfigureAwait(false);
+                decisions = instance.ProcessEvents(events, startedEventId);
+            }
+        }
+        catch (StaleWorkflowInstanceException)
+        {
+            instance?.Dispose();
+            WorkflowWorkerCounters.Increment(ref Counters.CacheMissesField);
+            instance = new WorkflowInstance(definition, _options.Domain, execution, _converter, _loggerFactory.CreateLogger("Swf.Workflow." + workflowType.Name));
+            decisions = instance.ProcessEvents(await ReadFullHistoryAsync(execution, cancellationToken).ConfigureAwait(false), startedEventId);
+        }
+        catch (Exception ex) when (ex is NonDeterministicWorkflowException or InvalidWorkflowOperationException)
+        {
+            // Leave the task unanswered: it times out and is retried, so a fixed deployment recovers the run.
+            instance?.Dispose();
+            WorkflowWorkerCounters.Increment(ref Counters.DecisionTaskFailuresField);
+            LogDecisionTaskFailed(_logger, execution.WorkflowId, execution.RunId, ex);
+            return;
+        }
+
+        var closing = decisions.Count > 0 && IsClosing(decisions[^1]);
+        var respond = new RespondDecisionTaskCompletedRequest { TaskToken = task.TaskToken!, Decisions = [.. decisions] };
+        if (_options.StickyExecution && !closing && _options.CacheSize > 0)
+        {
+            respond.TaskList = new TaskList { Name = StickyTaskList };
+            respond.TaskListScheduleToStartTimeout = SwfDuration.ToWire(_options.StickyScheduleToStartTimeout);
+        }
+
+        try
+        {
+            await _client.RespondDecisionTaskCompletedAsync(respond, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is SwfException or HttpRequestException)
+        {
+            instance.Dispose();
+            LogRespondFailed(_logger, execution.WorkflowId, execution.RunId, ex);
+            return;
+        }
+
+        if (closing || _options.CacheSize == 0)
+        {
+            instance.Dispose();
+        }
+        else
+        {
+            _cache.Put(execution.RunId, instance);
+        }
+    }
+
+    private async Task<List<HistoryEvent>> ReadPagesAsync(PollForDecisionTaskRequest poll, DecisionTask first, CancellationToken cancellationToken)
+    {
+        var events = new List<HistoryEvent>(first.Events ?? []);
+        var token = first.NextPageToken;
+        while (!string.IsNullOrEmpty(token))
+        {
+            var next = new PollForDecisionTaskRequest
+            {
+                Domain = poll.Domain,
+                TaskList = poll.TaskList,
+                Identity = poll.Identity,
+                MaximumPageSize = poll.MaximumPageSize,
+                StartAtPreviousStartedEvent = poll.StartAtPreviousStartedEvent,
+                NextPageToken = token,
+            };
+            var page = (await _client.PollForDecisionTaskAsync(next, cancellationToken).ConfigureAwait(false)).DecisionTask;
+            events.AddRange(page.Events ?? []);
+            token = page.NextPageToken;
+            WorkflowWorkerCounters.Increment(ref Counters.HistoryPagesField);
+        }
+
+        WorkflowWorkerCounters.Add(ref Counters.EventsReadField, events.Count);
+        return events;
+    }
+
+    private async Task<List<HistoryEvent>> ReadFullHistoryAsync(WorkflowExecution execution, CancellationToken cancellationToken)
+    {
+        var events = new List<HistoryEvent>();
+        string? token = null;
+        do
+        {
+            var page = await _client.GetWorkflowExecutionHistoryAsync(
+                new GetWorkflowExecutionHistoryRequest
+                {
+                    Domain = _options.Domain,
+                    Execution = new WorkflowExecution { WorkflowId = execution.WorkflowId, RunId = execution.RunId },
+                    NextPageToken = token,
+                    MaximumPageSize = _options.MaximumPageSize > 0 ? _options.MaximumPageSize : null,
+                },
+                cancellationToken).ConfigureAwait(false);
+            events.AddRange(page.History.Events);
+            token = page.History.NextPageToken;
+            WorkflowWorkerCounters.Increment(ref Counters.HistoryPagesField);
+        }
+        while (!string.IsNullOrEmpty(token));
+        WorkflowWorkerCounters.Add(ref Counters.EventsReadField, events.Count);
+        return events;
+    }
+
+    private static bool IsClosing(Decision decision) =>
+        decision.DecisionType == DecisionType.CompleteWorkflowExecution
+        || decision.DecisionType == DecisionType.FailWorkflowExecution
+        || decision.DecisionType == DecisionType.CancelWorkflowExecution
+        || decision.DecisionType == DecisionType.ContinueAsNewWorkflowExecution;
+
+    private static string SanitizeName(string name)
+    {
+        var builder = new StringBuilder(name.Length);
+        foreach (var c in name)
+        {
+            builder.Append(c is ':' or '/' or '|' || char.IsControl(c) ? '-' : c);
+        }
+
+        return builder.Length <= 256 ? builder.ToString() : builder.ToString(builder.Length - 256, 256);
+    }
+
+    [LoggerMessage(EventId = 200, Level = LogLevel.Warning, Message = "Polling task list {TaskList} failed; retrying")]
+    private static partial void LogPollFailed(ILogger logger, string taskList, Exception exception);
+
+    [LoggerMessage(EventId = 201, Level = LogLevel.Error, Message = "No workflow type {Name} {Version} is registered with this worker; the decision task is left to time out")]
+    private static partial void LogUnknownWorkflowType(ILogger logger, string name, string version, Exception? exception);
+
+    [LoggerMessage(EventId = 202, Level = LogLevel.Error, Message = "Decision task of workflow {WorkflowId} (run {RunId}) failed and is left unanswered so a fixed deployment can recover it")]
+    private static partial void LogDecisionTaskFailed(ILogger logger, string workflowId, string runId, Exception exception);
+
+    [LoggerMessage(EventId = 203, Level = LogLevel.Warning, Message = "Answering the decision task of workflow {WorkflowId} (run {RunId}) failed; the run will be replayed")]
+    private static partial void LogRespondFailed(ILogger logger, string workflowId, string runId, Exception exception);
+}
