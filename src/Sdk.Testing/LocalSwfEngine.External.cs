@@ -1,0 +1,114 @@
+using Swf.Model;
+
+namespace Swf.Testing;
+
+public sealed partial class LocalSwfEngine
+{
+    /// <summary>
+    /// SignalExternalWorkflowExecution: Initiated now; once the batch is recorded the target run gets
+    /// WorkflowExecutionSignaled and this run ExternalWorkflowExecutionSignaled, or this run gets
+    /// SignalExternalWorkflowExecutionFailed (UNKNOWN_EXTERNAL_WORKFLOW_EXECUTION) when no such run is open.
+    /// The signal is delivered even if this run closes in the same batch.
+    /// </summary>
+    private void SignalExternalWorkflowExecution(DecisionContext context, SignalExternalWorkflowExecutionDecisionAttributes attributes)
+    {
+        var source = context.Execution;
+        var initiatedEventId = Append(source, EventType.SignalExternalWorkflowExecutionInitiated, e => e.SignalExternalWorkflowExecutionInitiatedEventAttributes = new()
+        {
+            WorkflowId = attributes.WorkflowId,
+            RunId = attributes.RunId,
+            SignalName = attributes.SignalName,
+            Input = attributes.Input,
+            DecisionTaskCompletedEventId = context.CompletedEventId,
+            Control = attributes.Control,
+        });
+        var (workflowId, runId, signalName, input, control) = (attributes.WorkflowId, attributes.RunId, attributes.SignalName, attributes.Input, attributes.Control);
+        context.FollowUps.Add(() =>
+        {
+            var target = FindOpenExecution(source.Domain, workflowId, runId);
+            if (target is null)
+            {
+                if (source.IsOpen)
+                {
+                    Append(source, EventType.SignalExternalWorkflowExecutionFailed, e => e.SignalExternalWorkflowExecutionFailedEventAttributes = new()
+                    {
+                        WorkflowId = workflowId,
+                        RunId = runId,
+                        Cause = SignalExternalWorkflowExecutionFailedCause.UnknownExternalWorkflowExecution,
+                        InitiatedEventId = initiatedEventId,
+                        DecisionTaskCompletedEventId = context.CompletedEventId,
+                        Control = control,
+                    });
+                    NotifyDecider(source);
+                }
+
+                return;
+            }
+
+            Append(target, EventType.WorkflowExecutionSignaled, e => e.WorkflowExecutionSignaledEventAttributes = new()
+            {
+                SignalName = signalName,
+                Input = input,
+                ExternalWorkflowExecution = source.ToWorkflowExecution(),
+                ExternalInitiatedEventId = initiatedEventId,
+            });
+            NotifyDecider(target);
+            if (source.IsOpen)
+            {
+                Append(source, EventType.ExternalWorkflowExecutionSignaled, e => e.ExternalWorkflowExecutionSignaledEventAttributes = new()
+                {
+                    WorkflowExecution = target.ToWorkflowExecution(),
+                    InitiatedEventId = initiatedEventId,
+                });
+                NotifyDecider(source);
+            }
+        });
+    }
+
+    /// <summary>RequestCancelExternalWorkflowExecution: like a signal, with WorkflowExecutionCancelRequested on the target.</summary>
+    private void RequestCancelExternalWorkflowExecution(DecisionContext context, RequestCancelExternalWorkflowExecutionDecisionAttributes attributes)
+    {
+        var source = context.Execution;
+        var initiatedEventId = Append(source, EventType.RequestCancelExternalWorkflowExecutionInitiated, e => e.RequestCancelExternalWorkflowExecutionInitiatedEventAttributes = new()
+        {
+            WorkflowId = attributes.WorkflowId,
+            RunId = attributes.RunId,
+            DecisionTaskCompletedEventId = context.CompletedEventId,
+            Control = attributes.Control,
+        });
+        var (workflowId, runId, control) = (attributes.WorkflowId, attributes.RunId, attributes.Control);
+        context.FollowUps.Add(() =>
+        {
+            var target = FindOpenExecution(source.Domain, workflowId, runId);
+            if (target is null)
+            {
+                if (source.IsOpen)
+                {
+                    Append(source, EventType.RequestCancelExternalWorkflowExecutionFailed, e => e.RequestCancelExternalWorkflowExecutionFailedEventAttributes = new()
+                    {
+                        WorkflowId = workflowId,
+                        RunId = runId,
+                        Cause = RequestCancelExternalWorkflowExecutionFailedCause.UnknownExternalWorkflowExecution,
+                        InitiatedEventId = initiatedEventId,
+                        DecisionTaskCompletedEventId = context.CompletedEventId,
+                        Control = control,
+                    });
+                    NotifyDecider(source);
+                }
+
+                return;
+            }
+
+            RecordCancelRequest(target, source.ToWorkflowExecution(), initiatedEventId, cause: null);
+            if (source.IsOpen)
+            {
+                Append(source, EventType.ExternalWorkflowExecutionCancelRequested, e => e.ExternalWorkflowExecutionCancelRequestedEventAttributes = new()
+                {
+                    WorkflowExecution = target.ToWorkflowExecution(),
+                    InitiatedEventId = initiatedEventId,
+                });
+                NotifyDecider(source);
+            }
+        });
+    }
+}
