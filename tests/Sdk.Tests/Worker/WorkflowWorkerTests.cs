@@ -1,0 +1,182 @@
+using Microsoft.Extensions.Time.Testing;
+using Swf.Model;
+using Swf.Testing;
+using Swf.Worker;
+using Swf.Workflows;
+
+namespace Swf.Tests.Worker;
+
+public sealed class WorkflowWorkerTests : IDisposable
+{
+    private const string Domain = "shop";
+    private const string Decisions = "decisions";
+    private const string Activities = "activities";
+    private static readonly WorkflowType Sequential = new() { Name = "Sequential", Version = "1" };
+    private static readonly ActivityType Step = new() { Name = "Step", Version = "1" };
+
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    private readonly LocalSwfEngine _engine;
+    private int _runIds;
+
+    public WorkflowWorkerTests()
+    {
+        _engine = new LocalSwfEngine(new LocalSwfEngineOptions { TimeProvider = _clock, RunIdGenerator = () => $"run-{++_runIds}" });
+    }
+
+    public void Dispose() => _engine.Dispose();
+
+    /// <summary>Runs n activities one after another, each given the previous result, and returns the last.</summary>
+    private sealed class SequentialWorkflow
+    {
+        public async Task<string?> RunAsync(string? input)
+        {
+            var count = int.Parse(input!, System.Globalization.CultureInfo.InvariantCulture);
+            string? last = "0";
+            for (var i = 0; i < count; i++)
+            {
+                last = await Workflow.ExecuteActivityAsync(Step, last);
+            }
+
+            return last;
+        }
+    }
+
+    private static WorkflowDefinition Definition { get; } = new()
+    {
+        WorkflowType = Sequential,
+        CreateInstance = () => new SequentialWorkflow(),
+        Run = (w, input) => ((SequentialWorkflow)w).RunAsync(input),
+    };
+
+    [Fact]
+    public async Task PollOnceAsync_ThreeActivities_CompletesWorkflowWithLastResult()
+    {
+        await SetUpAsync();
+        var worker = NewWorker();
+        var runId = await StartAsync("3");
+
+        await RunToCompletionAsync(worker, worker.StickyTaskList);
+
+        var history = await HistoryAsync(runId);
+        var last = history[^1];
+        Assert.Equal(EventType.WorkflowExecutionCompleted, last.EventType);
+        Assert.Equal("3", last.WorkflowExecutionCompletedEventAttributes!.Result);
+        Assert.Equal(3, history.Count(e => e.EventType == EventType.ActivityTaskScheduled));
+    }
+
+    [Fact]
+    public async Task PollOnceAsync_StickyCacheHits_ReadOnlyNewEventsPerDecision()
+    {
+        await SetUpAsync();
+        var worker = NewWorker();
+        await StartAsync("200");
+
+        await RunToCompletionAsync(worker, worker.StickyTaskList);
+
+        // One miss for the first task, then every task is a hit that reads only the events since the
+        // previous decision task (about 7), however long the history has grown.
+        Assert.Equal(1, worker.Counters.CacheMisses);
+        Assert.Equal(200, worker.Counters.CacheHits);
+        Assert.True(worker.Counters.EventsRead < 201 * 10, $"read {worker.Counters.EventsRead} events");
+    }
+
+    [Fact]
+    public async Task PollOnceAsync_WorkerGoneMidRun_NewWorkerReplaysAndFinishesWithSameResult()
+    {
+        await SetUpAsync();
+        var first = NewWorker();
+        var runId = await StartAsync("4");
+
+        // The first worker decides twice, then disappears without polling its sticky list again.
+        Assert.True(await first.PollOnceAsync(Decisions));
+        await CompleteActivityAsync();
+        Assert.True(await first.PollOnceAsync(first.StickyTaskList));
+        await CompleteActivityAsync();
+
+        // SWF times the sticky task out and puts it back on the normal list for any decider.
+        _clock.Advance(TimeSpan.FromSeconds(6));
+        var second = NewWorker();
+        await RunToCompletionAsync(second, second.StickyTaskList);
+
+        var history = await HistoryAsync(runId);
+        Assert.Contains(history, e => e.EventType == EventType.DecisionTaskTimedOut);
+        Assert.Equal("4", history[^1].WorkflowExecutionCompletedEventAttributes!.Result);
+        Assert.Equal(1, second.Counters.CacheMisses);
+    }
+
+    private WorkflowWorker NewWorker() =>
+        new(_engine, new WorkflowWorkerOptions { Domain = Domain, TaskList = Decisions, Identity = "test-worker" }, [Definition]);
+
+    private async Task SetUpAsync()
+    {
+        await _engine.RegisterDomainAsync(new RegisterDomainRequest { Name = Domain, WorkflowExecutionRetentionPeriodInDays = "1" });
+        await _engine.RegisterWorkflowTypeAsync(new RegisterWorkflowTypeRequest
+        {
+            Domain = Domain,
+            Name = Sequential.Name,
+            Version = Sequential.Version,
+            DefaultTaskList = new TaskList { Name = Decisions },
+            DefaultExecutionStartToCloseTimeout = "86400",
+            DefaultTaskStartToCloseTimeout = "30",
+            DefaultChildPolicy = ChildPolicy.Terminate,
+        });
+        await _engine.RegisterActivityTypeAsync(new RegisterActivityTypeRequest
+        {
+            Domain = Domain,
+            Name = Step.Name,
+            Version = Step.Version,
+            DefaultTaskList = new TaskList { Name = Activities },
+            DefaultTaskScheduleToStartTimeout = "60",
+            DefaultTaskScheduleToCloseTimeout = "120",
+            DefaultTaskStartToCloseTimeout = "60",
+        });
+    }
+
+    private async Task<string> StartAsync(string input) =>
+        (await _engine.StartWorkflowExecutionAsync(new StartWorkflowExecutionRequest
+        {
+            Domain = Domain,
+            WorkflowId = "order-1",
+            WorkflowType = Sequential,
+            Input = input,
+        })).Run.RunId!;
+
+    private async Task RunToCompletionAsync(WorkflowWorker worker, string stickyList)
+    {
+        Assert.True(await worker.PollOnceAsync(Decisions));
+        while (await CompleteActivityAsync())
+        {
+            Assert.True(await worker.PollOnceAsync(stickyList));
+        }
+    }
+
+    /// <summary>Completes the waiting activity task, if any, with its input plus one.</summary>
+    private async Task<bool> CompleteActivityAsync()
+    {
+        var pending = await _engine.CountPendingActivityTasksAsync(new CountPendingActivityTasksRequest { Domain = Domain, TaskList = new TaskList { Name = Activities } });
+        if (pending.PendingTaskCount.Count == 0)
+        {
+            return false;
+        }
+
+        var task = (await _engine.PollForActivityTaskAsync(new PollForActivityTaskRequest { Domain = Domain, TaskList = new TaskList { Name = Activities } })).ActivityTask;
+        var next = int.Parse(task.Input!, System.Globalization.CultureInfo.InvariantCulture) + 1;
+        await _engine.RespondActivityTaskCompletedAsync(new RespondActivityTaskCompletedRequest
+        {
+            TaskToken = task.TaskToken!,
+            Result = next.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        return true;
+    }
+
+    private async Task<List<HistoryEvent>> HistoryAsync(string runId)
+    {
+        var response = await _engine.GetWorkflowExecutionHistoryAsync(new GetWorkflowExecutionHistoryRequest
+        {
+            Domain = Domain,
+            Execution = new WorkflowExecution { WorkflowId = "order-1", RunId = runId },
+            MaximumPageSize = 1000,
+        });
+        return response.History.Events;
+    }
+}
