@@ -1,0 +1,64 @@
+using Swf.Client;
+using Swf.Model;
+
+namespace Swf.Activities;
+
+/// <summary>What a running activity task knows about itself, and how it reports progress.</summary>
+public sealed class ActivityContext
+{
+    private readonly ISwfClient _client;
+    private readonly CancellationTokenSource _cancellation;
+
+    internal ActivityContext(ISwfClient client, ActivityTask task, CancellationTokenSource cancellation)
+    {
+        _client = client;
+        _cancellation = cancellation;
+        TaskToken = task.TaskToken!;
+        ActivityId = task.ActivityId!;
+        ActivityType = task.ActivityType!;
+        WorkflowExecution = task.WorkflowExecution!;
+    }
+
+    /// <summary>Gets the task's token, which identifies it in every response (and in manual completion).</summary>
+    public string TaskToken { get; }
+
+    /// <summary>Gets the activity's id.</summary>
+    public string ActivityId { get; }
+
+    /// <summary>Gets the activity's type.</summary>
+    public ActivityType ActivityType { get; }
+
+    /// <summary>Gets the execution that scheduled the task.</summary>
+    public WorkflowExecution WorkflowExecution { get; }
+
+    /// <summary>Gets a token cancelled when the workflow requests the task's cancellation (learned from a heartbeat) or the worker stops.</summary>
+    public CancellationToken CancellationToken => _cancellation.Token;
+
+    /// <summary>Gets or sets a value indicating whether the worker leaves the task open when the code returns, to be completed later by its token.</summary>
+    public bool CompleteManually { get; set; }
+
+    /// <summary>Gets the details of the last heartbeat sent.</summary>
+    public string? LastHeartbeatDetails { get; private set; }
+
+    /// <summary>Cancels <see cref="CancellationToken"/>: the task is no longer wanted.</summary>
+    /// <returns>A task that completes when the cancellation callbacks ran.</returns>
+    internal Task CancelAsync() => _cancellation.CancelAsync();
+
+    /// <summary>Reports progress (<c>RecordActivityTaskHeartbeat</c>); cancels <see cref="CancellationToken"/> when cancellation was requested.</summary>
+    /// <param name="details">Progress details (at most 2,048 characters), shown in a heartbeat timeout.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Whether cancellation of the task was requested.</returns>
+    public async Task<bool> HeartbeatAsync(string? details = null, CancellationToken cancellationToken = default)
+    {
+        LastHeartbeatDetails = details;
+        var response = await _client.RecordActivityTaskHeartbeatAsync(
+            new RecordActivityTaskHeartbeatRequest { TaskToken = TaskToken, Details = details },
+            cancellationToken).ConfigureAwait(false);
+        if (response.ActivityTaskStatus.CancelRequested)
+        {
+            await _cancellation.CancelAsync().ConfigureAwait(false);
+        }
+
+        return response.ActivityTaskStatus.CancelRequested;
+    }
+}
