@@ -179,10 +179,11 @@ public sealed class ChildWorkflowTests
     public async Task TerminateWorkflowExecution_ChildPolicyTerminate_TerminatesChildren()
     {
         using var h = await EngineHarness.CreateAsync();
-        var (_, child) = await StartParentAndChildAsync(h);
+        var (parent, child) = await StartParentAndChildAsync(h);
 
         await h.Engine.TerminateWorkflowExecutionAsync(new TerminateWorkflowExecutionRequest { Domain = EngineHarness.Domain, WorkflowId = "parent" });
 
+        Assert.Equal(EventType.WorkflowExecutionTerminated, (await h.HistoryAsync(parent, "parent"))[^1].EventType);
         var childClose = (await h.HistoryAsync(child, "child"))[^1].WorkflowExecutionTerminatedEventAttributes!;
         Assert.Equal(WorkflowExecutionTerminatedCause.ChildPolicyApplied, childClose.Cause);
         Assert.Equal(CloseStatus.Terminated, (await h.DescribeAsync(child, "child")).ExecutionInfo.CloseStatus);
