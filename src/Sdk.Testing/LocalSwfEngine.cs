@@ -28,12 +28,14 @@ public sealed partial class LocalSwfEngine : ISwfClient, IDisposable
     private readonly SortedDictionary<string, DomainState> _domains = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DecisionTaskState> _decisionTokens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ActivityTaskState> _activityTokens = new(StringComparer.Ordinal);
-    private readonly Queue<Action> _deferred = new();
+    private readonly SortedSet<ScheduledAction> _scheduled = new(ScheduledAction.Order);
+    private readonly ITimer _clock;
     private readonly HashSet<ExecutionState> _touched = [];
     private int _depth;
     private long _sequence;
     private long _tokenCounter;
     private bool _disposed;
+    private DateTimeOffset? _virtualNow;
 
     /// <summary>Initializes an engine with SWF's default quotas on the system clock.</summary>
     public LocalSwfEngine()
@@ -57,6 +59,7 @@ public sealed partial class LocalSwfEngine : ISwfClient, IDisposable
         ArgumentNullException.ThrowIfNull(options.RunIdGenerator);
         _options = options;
         _time = options.TimeProvider;
+        _clock = _time.CreateTimer(_ => OnClock(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>Stops every timer and ends waiting polls. Calls after disposal throw <see cref="ObjectDisposedException"/>.</summary>
@@ -70,6 +73,8 @@ public sealed partial class LocalSwfEngine : ISwfClient, IDisposable
             }
 
             _disposed = true;
+            _clock.Dispose();
+            _scheduled.Clear();
             foreach (var domain in _domains.Values)
             {
                 foreach (var execution in domain.Executions.Values.Where(e => e.IsOpen))
@@ -85,12 +90,19 @@ public sealed partial class LocalSwfEngine : ISwfClient, IDisposable
         }
     }
 
-    /// <summary>Gets the current time, to the millisecond, as SWF records it.</summary>
+    /// <summary>
+    /// Gets the engine's time: the clock's, except while a timeout or timer runs, which runs as of
+    /// its due time (so a fake clock advanced past several deadlines at once still records each at
+    /// its own time, as SWF would have).
+    /// </summary>
+    private DateTimeOffset ClockNow => _virtualNow ?? _time.GetUtcNow();
+
+    /// <summary>Gets the engine's time to the millisecond, as SWF records it.</summary>
     private DateTime Now
     {
         get
         {
-            var now = _time.GetUtcNow().UtcDateTime;
+            var now = ClockNow.UtcDateTime;
             return new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
         }
     }
@@ -129,90 +141,88 @@ public sealed partial class LocalSwfEngine : ISwfClient, IDisposable
         return true;
     });
 
+    /// <summary>Finishes an operation: runs due timeouts and timers, enforces the history limit, re-arms the clock.</summary>
     private void Settle()
     {
-        while (_deferred.Count > 0 || _touched.Count > 0)
+        var busy = true;
+        while (busy)
         {
-            while (_deferred.TryDequeue(out var action))
-            {
-                action();
-            }
-
+            busy = RunDueActions();
             var touched = _touched.ToList();
             _touched.Clear();
             foreach (var execution in touched)
             {
                 EnforceHistoryLimit(execution);
             }
+
+            busy |= touched.Count > 0 && _touched.Count > 0;
         }
+
+        ArmClock();
     }
 
-    /// <summary>Runs an action when the clock reaches <paramref name="due"/> from now.</summary>
+    /// <summary>Runs an action when the engine's clock has advanced by <paramref name="due"/>.</summary>
     private ScheduledAction Schedule(TimeSpan due, Action action)
     {
-        var scheduled = new ScheduledAction();
-        Arm(scheduled, _time.GetUtcNow() + due, action);
+        var scheduled = new ScheduledAction(ClockNow + due, NextSequence(), action, _scheduled);
+        _scheduled.Add(scheduled);
         return scheduled;
     }
 
-    private void Arm(ScheduledAction scheduled, DateTimeOffset dueAt, Action action)
+    /// <summary>Runs every action that is due, earliest first, each as of its due time.</summary>
+    private bool RunDueActions()
     {
-        var remaining = dueAt - _time.GetUtcNow();
-        if (remaining < TimeSpan.Zero)
+        var ran = false;
+        while (_scheduled.Min is { } next && next.DueAt <= _time.GetUtcNow())
         {
-            remaining = TimeSpan.Zero;
+            next.Cancel();
+            _virtualNow = next.DueAt;
+            try
+            {
+                next.Action();
+            }
+            finally
+            {
+                _virtualNow = null;
+            }
+
+            ran = true;
         }
 
-        var chunk = remaining > MaxTimerChunk ? MaxTimerChunk : remaining;
-        var last = chunk == remaining;
-        scheduled.Current = _time.CreateTimer(
-            _ => OnTimer(() =>
-            {
-                if (scheduled.IsCancelled)
-                {
-                    return;
-                }
-
-                if (last)
-                {
-                    scheduled.Cancel();
-                    action();
-                }
-                else
-                {
-                    scheduled.Current?.Dispose();
-                    Arm(scheduled, dueAt, action);
-                }
-            }),
-            null,
-            chunk,
-            Timeout.InfiniteTimeSpan);
+        return ran;
     }
 
-    private void OnTimer(Action action)
+    /// <summary>Points the one clock timer at the earliest due action (in chunks a timer can hold).</summary>
+    private void ArmClock()
+    {
+        if (_scheduled.Min is not { } next || _disposed)
+        {
+            _clock.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            return;
+        }
+
+        var wait = next.DueAt - _time.GetUtcNow();
+        wait = wait < TimeSpan.Zero ? TimeSpan.Zero : wait > MaxTimerChunk ? MaxTimerChunk : wait;
+        _clock.Change(wait, Timeout.InfiniteTimeSpan);
+    }
+
+    private void OnClock()
     {
         lock (_lock)
         {
-            if (_disposed)
+            // Inside an engine call (a fake clock fires synchronously when the timer is set): that call settles.
+            if (_disposed || _depth > 0)
             {
-                return;
-            }
-
-            // A fake clock runs a due timer synchronously inside CreateTimer; never re-enter a half-done change.
-            if (_depth > 0)
-            {
-                _deferred.Enqueue(action);
                 return;
             }
 
             _depth++;
             try
             {
-                action();
+                Settle();
             }
             finally
             {
-                Settle();
                 _depth--;
             }
         }
@@ -226,7 +236,9 @@ public sealed partial class LocalSwfEngine : ISwfClient, IDisposable
             throw new InvalidOperationException($"Engine bug: {type} appended to closed run {execution.RunId}.");
         }
 
-        var historyEvent = new HistoryEvent { EventId = execution.History.Count + 1, EventType = type, EventTimestamp = Now };
+        // A history's timestamps never go backwards, even when a timer runs as of a due time slightly past.
+        var timestamp = execution.History.Count > 0 && execution.History[^1].EventTimestamp > Now ? execution.History[^1].EventTimestamp : Now;
+        var historyEvent = new HistoryEvent { EventId = execution.History.Count + 1, EventType = type, EventTimestamp = timestamp };
         setAttributes(historyEvent);
         execution.History.Add(historyEvent);
         _touched.Add(execution);

@@ -356,6 +356,23 @@ public sealed class DecisionTaskTests
         Assert.DoesNotContain(await h.HistoryAsync(runId), e => e.EventType == EventType.DecisionTaskTimedOut);
     }
 
+    [Fact]
+    public async Task PollForDecisionTask_RunsWithPriorities_HigherPriorityServedFirst()
+    {
+        using var h = await EngineHarness.CreateAsync();
+        await h.StartAsync("low", configure: r => r.TaskPriority = "1");
+        await h.StartAsync("high", configure: r => r.TaskPriority = "5");
+        await h.StartAsync("default");
+
+        var order = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            order.Add((await h.PollDecisionAsync()).WorkflowExecution!.WorkflowId);
+        }
+
+        Assert.Equal(["high", "low", "default"], order);
+    }
+
     private static Task<SignalWorkflowExecutionResponse> Signal(EngineHarness h, string name, string workflowId = "wf-1") =>
         h.Engine.SignalWorkflowExecutionAsync(new SignalWorkflowExecutionRequest { Domain = EngineHarness.Domain, WorkflowId = workflowId, SignalName = name });
 }
