@@ -164,11 +164,8 @@ public sealed partial class SwfHttpClient : ISwfClient, IDisposable
         message.Content.Headers.ContentType = JsonContentType;
         message.Headers.TryAddWithoutValidation("X-Amz-Target", TargetPrefix + operation);
         var signature = SigV4Signer.Sign(
-            new SigV4Request(
-                "POST",
-                HostHeader(_endpoint),
-                string.IsNullOrEmpty(_endpoint.AbsolutePath) ? "/" : _endpoint.AbsolutePath,
-                string.Empty,
+            SigV4Request.Post(
+                _endpoint,
                 [new("Content-Type", JsonContentType.ToString()), new("X-Amz-Target", TargetPrefix + operation)],
                 payload,
                 _region,
@@ -288,8 +285,6 @@ public sealed partial class SwfHttpClient : ISwfClient, IDisposable
             throw new SwfException("CredentialsUnavailable", $"No AWS credentials could be resolved: {ex.Message}", 0, null, ex);
         }
     }
-
-    private static string HostHeader(Uri endpoint) => endpoint.IsDefaultPort ? endpoint.Host : $"{endpoint.Host}:{endpoint.Port}";
 
     private static string? RequestIdOf(HttpResponseMessage response) =>
         response.Headers.TryGetValues("x-amzn-RequestId", out var values) ? values.FirstOrDefault() : null;

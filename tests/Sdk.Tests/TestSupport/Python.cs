@@ -72,7 +72,8 @@ internal static class Python
 
         if (result.ExitCode != 0)
         {
-            return (null, $"botocore cannot be imported by python3: {result.StandardError.Trim()}");
+            var error = result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+            return (null, $"python3 cannot import botocore ({error}), so botocore's SWF model is unavailable.");
         }
 
         var directory = result.StandardOutput.Trim();
