@@ -115,6 +115,22 @@ public sealed class SwfHttpClientTests : IDisposable
         Assert.Equal("""{"domain":"orders","workflowId":"o-1","signalName":"go"}""", handler.Requests[1].BodyText);
     }
 
+    [Fact]
+    public async Task ListOpenWorkflowExecutionsAsync_TimeFilter_IsSentAsEpochSeconds()
+    {
+        var handler = new FakeHttpHandler(_ => Ok("""{"executionInfos":[]}"""));
+        var client = NewClient(handler);
+
+        await client.ListOpenWorkflowExecutionsAsync(new ListOpenWorkflowExecutionsRequest
+        {
+            Domain = "orders",
+            StartTimeFilter = new ExecutionTimeFilter { OldestDate = new DateTime(2012, 1, 15, 1, 56, 59, 474, DateTimeKind.Utc) },
+            ReverseOrder = false,
+        });
+
+        Assert.Equal("""{"domain":"orders","startTimeFilter":{"oldestDate":1326592619.474},"reverseOrder":false}""", Assert.Single(handler.Requests).BodyText);
+    }
+
     // ---------------------------------------------------------------- responses
 
     [Fact]
