@@ -47,6 +47,6 @@ public sealed class SwfClientOptions
     /// <summary>Gets or sets the logger for calls and retries. Secrets and signatures are never logged.</summary>
     public ILogger? Logger { get; set; }
 
-    /// <summary>Gets or sets the clock used to sign requests and wait between retries.</summary>
+    /// <summary>Gets or sets the clock used to sign requests, time calls out and wait between retries.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

@@ -164,11 +164,8 @@ public sealed partial class SwfHttpClient : ISwfClient, IDisposable
         message.Content.Headers.ContentType = JsonContentType;
         message.Headers.TryAddWithoutValidation("X-Amz-Target", TargetPrefix + operation);
         var signature = SigV4Signer.Sign(
-            new SigV4Request(
-                "POST",
-                HostHeader(_endpoint),
-                string.IsNullOrEmpty(_endpoint.AbsolutePath) ? "/" : _endpoint.AbsolutePath,
-                string.Empty,
+            SigV4Request.Post(
+                _endpoint,
                 [new("Content-Type", JsonContentType.ToString()), new("X-Amz-Target", TargetPrefix + operation)],
                 payload,
                 _region,
@@ -180,19 +177,21 @@ public sealed partial class SwfHttpClient : ISwfClient, IDisposable
             message.Headers.TryAddWithoutValidation(name, value);
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(longPoll ? _options.LongPollTimeout : _options.RequestTimeout);
+        // The time limit runs on the options' clock, so that tests can drive it with a fake one.
+        var limit = longPoll ? _options.LongPollTimeout : _options.RequestTimeout;
+        using var timeout = new CancellationTokenSource(limit, _options.TimeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var started = Stopwatch.GetTimestamp();
         HttpResponseMessage response;
         byte[] body;
         try
         {
-            response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
-            body = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
+            response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
+            body = await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new SwfTransportException($"SWF did not answer {operation} within {(longPoll ? _options.LongPollTimeout : _options.RequestTimeout)}.", 0, isRetryable: true);
+            throw new SwfTransportException($"SWF did not answer {operation} within {limit}.", 0, isRetryable: true);
         }
         catch (HttpRequestException ex)
         {
@@ -288,8 +287,6 @@ public sealed partial class SwfHttpClient : ISwfClient, IDisposable
             throw new SwfException("CredentialsUnavailable", $"No AWS credentials could be resolved: {ex.Message}", 0, null, ex);
         }
     }
-
-    private static string HostHeader(Uri endpoint) => endpoint.IsDefaultPort ? endpoint.Host : $"{endpoint.Host}:{endpoint.Port}";
 
     private static string? RequestIdOf(HttpResponseMessage response) =>
         response.Headers.TryGetValues("x-amzn-RequestId", out var values) ? values.FirstOrDefault() : null;

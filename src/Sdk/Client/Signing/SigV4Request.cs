@@ -17,4 +17,23 @@ public sealed record SigV4Request(
     IReadOnlyList<KeyValuePair<string, string>> Headers,
     ReadOnlyMemory<byte> Body,
     string Region,
-    string Service);
+    string Service)
+{
+    /// <summary>
+    /// Describes a <c>POST</c> to an endpoint, as SWF's JSON calls are made: the host carries the port
+    /// only when it is not the scheme's default, and an empty path is <c>/</c>.
+    /// </summary>
+    /// <param name="endpoint">The endpoint, such as <c>https://swf.us-east-1.amazonaws.com/</c> or <c>http://127.0.0.1:5055</c>.</param>
+    /// <param name="headers">The headers to sign besides <c>host</c>, <c>x-amz-date</c> and <c>x-amz-security-token</c>.</param>
+    /// <param name="body">The request body.</param>
+    /// <param name="region">The signing region.</param>
+    /// <param name="service">The signing name.</param>
+    /// <returns>The request to sign.</returns>
+    public static SigV4Request Post(Uri endpoint, IReadOnlyList<KeyValuePair<string, string>> headers, ReadOnlyMemory<byte> body, string region, string service)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        var host = endpoint.IsDefaultPort ? endpoint.Host : $"{endpoint.Host}:{endpoint.Port}";
+        var path = string.IsNullOrEmpty(endpoint.AbsolutePath) ? "/" : endpoint.AbsolutePath;
+        return new SigV4Request("POST", host, path, string.Empty, headers, body, region, service);
+    }
+}

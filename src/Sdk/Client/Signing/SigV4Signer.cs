@@ -22,20 +22,24 @@ public static class SigV4Signer
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(credentials);
-        var amzDate = utcNow.ToUniversalTime().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        // A time of unspecified kind is taken as UTC, as botocore does with naive datetimes.
+        var utc = utcNow.Kind == DateTimeKind.Local ? utcNow.ToUniversalTime() : utcNow;
+        var amzDate = utc.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         var date = amzDate[..8];
 
         var headers = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in request.Headers)
         {
-            headers[name.ToLowerInvariant()] = NormalizeValue(value);
+            // A repeated header is signed once, its values joined by commas in the order given.
+            var lowerName = name.Trim().ToLowerInvariant();
+            headers[lowerName] = headers.TryGetValue(lowerName, out var earlier) ? earlier + "," + NormalizeValue(value) : NormalizeValue(value);
         }
 
-        headers["host"] = request.Host;
+        headers["host"] = NormalizeValue(request.Host);
         headers["x-amz-date"] = amzDate;
         if (!string.IsNullOrEmpty(credentials.SessionToken))
         {
-            headers["x-amz-security-token"] = credentials.SessionToken;
+            headers["x-amz-security-token"] = NormalizeValue(credentials.SessionToken);
         }
 
         var signedHeaders = string.Join(';', headers.Keys);
@@ -75,35 +79,33 @@ public static class SigV4Signer
 
     private static string NormalizeValue(string value)
     {
-        // Trim and collapse runs of spaces, as SigV4 requires for canonical header values.
-        var trimmed = value.Trim();
-        if (!trimmed.Contains("  ", StringComparison.Ordinal))
+        // SigV4's Trimall: drop leading and trailing whitespace and turn each inner run of it into
+        // one space. Whitespace is what botocore's str.split() splits on, so tabs and line breaks
+        // count too.
+        var builder = new StringBuilder(value.Length);
+        var pendingSpace = false;
+        foreach (var c in value)
         {
-            return trimmed;
-        }
-
-        var builder = new StringBuilder(trimmed.Length);
-        var lastWasSpace = false;
-        foreach (var c in trimmed)
-        {
-            if (c == ' ')
+            if (IsWhiteSpace(c))
             {
-                if (!lastWasSpace)
-                {
-                    builder.Append(c);
-                }
+                pendingSpace = builder.Length > 0;
+                continue;
+            }
 
-                lastWasSpace = true;
-            }
-            else
+            if (pendingSpace)
             {
-                builder.Append(c);
-                lastWasSpace = false;
+                builder.Append(' ');
+                pendingSpace = false;
             }
+
+            builder.Append(c);
         }
 
         return builder.ToString();
     }
+
+    // Python's str.isspace() also counts the separators U+001C to U+001F, which .NET does not.
+    private static bool IsWhiteSpace(char c) => char.IsWhiteSpace(c) || c is >= '\u001C' and <= '\u001F';
 
     private static byte[] Hmac(byte[] key, string data) => HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(data));
 
