@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Swf.Benchmarks.HistoryParseBenchmarks).Assembly).Run(args);
