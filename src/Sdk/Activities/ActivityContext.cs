@@ -6,6 +6,7 @@ namespace Swf.Activities;
 /// <summary>What a running activity task knows about itself, and how it reports progress.</summary>
 public sealed class ActivityContext
 {
+    private static readonly AsyncLocal<ActivityContext?> CurrentContext = new();
     private readonly ISwfClient _client;
     private readonly CancellationTokenSource _cancellation;
 
@@ -17,6 +18,13 @@ public sealed class ActivityContext
         ActivityId = task.ActivityId!;
         ActivityType = task.ActivityType!;
         WorkflowExecution = task.WorkflowExecution!;
+    }
+
+    /// <summary>Gets the context of the activity task running on this async flow, or null outside an activity.</summary>
+    public static ActivityContext? Current
+    {
+        get => CurrentContext.Value;
+        internal set => CurrentContext.Value = value;
     }
 
     /// <summary>Gets the task's token, which identifies it in every response (and in manual completion).</summary>

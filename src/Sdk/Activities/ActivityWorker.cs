@@ -188,6 +188,7 @@ public sealed partial class ActivityWorker : IDisposable
             string? result;
             try
             {
+                ActivityContext.Current = context;
                 result = await definition.Execute(context, task.Input).ConfigureAwait(false);
             }
             finally
@@ -196,6 +197,7 @@ public sealed partial class ActivityWorker : IDisposable
                 await heartbeating.ConfigureAwait(false);
             }
 
+            PayloadTooLargeException.ThrowIfTooLarge(result, $"Activity {type.Name} {type.Version} result");
             if (!context.CompleteManually)
             {
                 await RespondAsync(() => _client.RespondActivityTaskCompletedAsync(new RespondActivityTaskCompletedRequest { TaskToken = task.TaskToken!, Result = result })).ConfigureAwait(false);

@@ -362,6 +362,7 @@ internal sealed partial class WorkflowInstance
         else
         {
             value = effect();
+            PayloadTooLargeException.ThrowIfTooLarge(value, "SideEffect result");
             _recordedMarkers[markerName] = value;
         }
 

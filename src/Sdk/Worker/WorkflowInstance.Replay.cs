@@ -209,6 +209,11 @@ internal sealed partial class WorkflowInstance
         var failedHandler = _signalHandlers.FirstOrDefault(t => t.IsFaulted);
         var exception = _run.IsFaulted ? _run.Exception!.InnerException : failedHandler?.Exception!.InnerException;
         Decision decision;
+        if (_run.IsCompletedSuccessfully && exception is null && _run.Result is { Length: > PayloadTooLargeException.DataLimit } tooLarge)
+        {
+            exception = new PayloadTooLargeException($"Workflow {_definition.WorkflowType.Name} result", tooLarge.Length, PayloadTooLargeException.DataLimit);
+        }
+
         if (_run.IsCompletedSuccessfully && exception is null)
         {
             decision = new Decision

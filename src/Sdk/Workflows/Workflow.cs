@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Swf.Converters;
 using Swf.Exceptions;
 using Swf.Model;
 
@@ -34,6 +35,9 @@ public static class Workflow
 
     /// <summary>Gets a logger that stays quiet while history is replayed.</summary>
     public static ILogger Logger => Context.Logger;
+
+    /// <summary>Gets the converter the workflow's payloads (inputs, results, signal inputs) are encoded with.</summary>
+    public static IPayloadConverter PayloadConverter => Context.PayloadConverter;
 
     private static IWorkflowContext Context => TaskScheduler.Current as IWorkflowContext
         ?? throw new InvalidWorkflowOperationException("The Workflow API can only be used from workflow code running on the SDK's workflow scheduler (not after ConfigureAwait(false), Task.Run or outside a workflow).");
@@ -74,6 +78,7 @@ public static class Workflow
     {
         ArgumentNullException.ThrowIfNull(activityType);
         var context = Context;
+        PayloadTooLargeException.ThrowIfTooLarge(input, $"ExecuteActivityAsync({activityType.Name} {activityType.Version}) input");
         options ??= new ActivityOptions();
         var baseId = options.ActivityId ?? context.NextActivityId();
         var firstScheduled = context.UtcNow;
@@ -121,6 +126,7 @@ public static class Workflow
     public static Task<string?> ExecuteChildWorkflowAsync(WorkflowType workflowType, string? input, ChildWorkflowOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(workflowType);
+        PayloadTooLargeException.ThrowIfTooLarge(input, $"ExecuteChildWorkflowAsync({workflowType.Name} {workflowType.Version}) input");
         return Context.ExecuteChildWorkflowAsync(workflowType, input, options ?? new ChildWorkflowOptions(), cancellationToken);
     }
 
@@ -131,8 +137,11 @@ public static class Workflow
     /// <param name="runId">The target's run id, or null for its open run.</param>
     /// <returns>A task that completes when SWF delivered the signal.</returns>
     /// <exception cref="ExternalWorkflowException">There is no such open execution.</exception>
-    public static Task SignalExternalWorkflowAsync(string workflowId, string signalName, string? input = null, string? runId = null) =>
-        Context.SignalExternalWorkflowAsync(workflowId, runId, signalName, input);
+    public static Task SignalExternalWorkflowAsync(string workflowId, string signalName, string? input = null, string? runId = null)
+    {
+        PayloadTooLargeException.ThrowIfTooLarge(input, $"SignalExternalWorkflowAsync({signalName}) input");
+        return Context.SignalExternalWorkflowAsync(workflowId, runId, signalName, input);
+    }
 
     /// <summary>Asks another execution to cancel itself (<c>RequestCancelExternalWorkflowExecution</c>).</summary>
     /// <param name="workflowId">The target's workflow id.</param>
@@ -176,6 +185,7 @@ public static class Workflow
     public static void RecordMarker(string markerName, string? details = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(markerName);
+        PayloadTooLargeException.ThrowIfTooLarge(details, $"RecordMarker({markerName}) details");
         Context.RecordMarker(markerName, details);
     }
 

@@ -1,0 +1,79 @@
+using System.Globalization;
+using Swf.Converters;
+using Swf.Exceptions;
+using Swf.Model;
+using Swf.Serialization;
+
+namespace Swf.Client;
+
+/// <summary>
+/// Starts workflow executions and reaches running ones: signal, cancel, terminate, describe, read
+/// history and wait for results. Typed clients generated for each workflow build on it.
+/// </summary>
+public sealed class WorkflowClient
+{
+    /// <summary>Initializes the client.</summary>
+    /// <param name="swf">The SWF client (the wire client, the local engine, ...).</param>
+    /// <param name="options">The client's settings; <see cref="WorkflowClientOptions.Domain"/> is required.</param>
+    public WorkflowClient(ISwfClient swf, WorkflowClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(swf);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrEmpty(options.Domain, "options.Domain");
+        Swf = swf;
+        Options = options;
+        PayloadConverter = options.PayloadConverter ?? new JsonPayloadConverter(SwfJsonContext.Default);
+    }
+
+    /// <summary>Gets the SWF client.</summary>
+    public ISwfClient Swf { get; }
+
+    /// <summary>Gets the settings.</summary>
+    public WorkflowClientOptions Options { get; }
+
+    /// <summary>Gets the converter of typed inputs and results.</summary>
+    public IPayloadConverter PayloadConverter { get; }
+
+    /// <summary>Starts an execution.</summary>
+    /// <param name="workflowType">The workflow type.</param>
+    /// <param name="workflowId">The workflow id: unique among the domain's open executions.</param>
+    /// <param name="input">The encoded input, or null.</param>
+    /// <param name="options">How to start it.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A handle to the new run.</returns>
+    /// <exception cref="WorkflowExecutionAlreadyStartedException">An open execution has this workflow id.</exception>
+    /// <exception cref="PayloadTooLargeException">The input is longer than SWF accepts.</exception>
+    public async Task<WorkflowHandle> StartAsync(WorkflowType workflowType, string workflowId, string? input, WorkflowStartOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(workflowType);
+        ArgumentException.ThrowIfNullOrEmpty(workflowId);
+        PayloadTooLargeException.ThrowIfTooLarge(input, $"StartAsync({workflowType.Name} {workflowType.Version}) input");
+        options ??= new WorkflowStartOptions();
+        var response = await Swf.StartWorkflowExecutionAsync(
+            new StartWorkflowExecutionRequest
+            {
+                Domain = Options.Domain,
+                WorkflowId = workflowId,
+                WorkflowType = new WorkflowType { Name = workflowType.Name, Version = workflowType.Version },
+                Input = input,
+                TaskList = options.TaskList is null ? null : new TaskList { Name = options.TaskList },
+                ExecutionStartToCloseTimeout = SwfDuration.ToWire(options.ExecutionStartToCloseTimeout),
+                TaskStartToCloseTimeout = SwfDuration.ToWire(options.TaskStartToCloseTimeout),
+                ChildPolicy = options.ChildPolicy,
+                TaskPriority = options.TaskPriority?.ToString(CultureInfo.InvariantCulture),
+                TagList = options.Tags.Count > 0 ? [.. options.Tags] : null,
+            },
+            cancellationToken).ConfigureAwait(false);
+        return new WorkflowHandle(this, workflowId, response.Run.RunId);
+    }
+
+    /// <summary>Returns a handle to an existing execution.</summary>
+    /// <param name="workflowId">The workflow id.</param>
+    /// <param name="runId">The run id, or null for the open run (signal, cancel, terminate) or the latest run (describe, result).</param>
+    /// <returns>The handle.</returns>
+    public WorkflowHandle GetHandle(string workflowId, string? runId = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(workflowId);
+        return new WorkflowHandle(this, workflowId, runId);
+    }
+}
