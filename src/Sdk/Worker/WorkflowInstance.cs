@@ -89,7 +89,7 @@ internal sealed partial class WorkflowInstance : TaskScheduler, IWorkflowContext
             // of the workflow API (Task.Delay, Task.Run, I/O). Running it would make replay racy.
             _fatal ??= new InvalidWorkflowOperationException(
                 $"Workflow {_definition.WorkflowType.Name} (run {RunId}) awaited a task that did not come from the workflow API " +
-                "(such as Task.Delay, Task.Run, HttpClient or file I/O). Use Workflow.DelayAsync for timers and activities for I/O.");
+                "(such as Task.Delay, Task.Run, CancellationTokenSource.CancelAsync, HttpClient or file I/O). Use Workflow.DelayAsync for timers, CancellationTokenSource.Cancel, and activities for I/O.");
             return;
         }
 
