@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Swf.Activities;
 using Swf.Client;
@@ -370,6 +371,149 @@ public sealed class WorkflowScenarioTests : IDisposable
         Assert.Contains("TimerStarted", ex.HistoryHolds, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task GetVersion_NewRun_RecordsMaxVersion_OldHistoryReplaysAsDefaultVersion()
+    {
+        static async Task<string?> Versioned(string? input)
+        {
+            var version = Workflow.GetVersion("charge-twice", Workflow.DefaultVersion, 1);
+            var result = await Workflow.ExecuteActivityAsync(Charge, input);
+            return version == 1 ? result + " v1" : result;
+        }
+
+        static async Task<string?> BeforeTheChange(string? input) => await Workflow.ExecuteActivityAsync(Charge, input);
+
+        Assert.Equal("charged order-1 v1", await RunAsync(Versioned));
+        var marker = Assert.Single(await HistoryAsync(), e => e.EventType == EventType.MarkerRecorded);
+        Assert.Equal("Version:charge-twice", marker.MarkerRecordedEventAttributes!.MarkerName);
+
+        // A history written by the code from before the change still replays with the new code.
+        using var old = new WorkflowScenarioTests();
+        await old.RunAsync(BeforeTheChange);
+        var oldHistory = (await old.HistoryAsync()).ToList();
+        oldHistory[^1].WorkflowExecutionCompletedEventAttributes!.Result = "charged order-1";
+        WorkflowReplayer.Replay(Define(Main, Versioned), oldHistory, Execution("run-1"));
+    }
+
+    [Fact]
+    public async Task SignalExternalWorkflow_OtherExecutionReceivesIt_UnknownTargetFails()
+    {
+        var result = await RunAsync(async _ =>
+        {
+            try
+            {
+                await Workflow.SignalExternalWorkflowAsync("no-such-order", "note", "hi");
+                return "delivered";
+            }
+            catch (ExternalWorkflowException ex)
+            {
+                return ex.Cause;
+            }
+        });
+
+        Assert.Equal("UNKNOWN_EXTERNAL_WORKFLOW_EXECUTION", result);
+    }
+
+    [Fact]
+    public async Task ChildWorkflow_IdAlreadyRunning_ParentSeesStartFailure()
+    {
+        var result = await RunAsync(async input =>
+        {
+            try
+            {
+                return await Workflow.ExecuteChildWorkflowAsync(Child, input, new ChildWorkflowOptions { WorkflowId = "order-1" });
+            }
+            catch (ChildWorkflowException ex)
+            {
+                return $"{ex.Outcome}: {ex.Reason}";
+            }
+        });
+
+        Assert.Equal("StartChildWorkflowExecutionFailed: WORKFLOW_ALREADY_RUNNING", result);
+    }
+
+    [Fact]
+    public async Task ExecuteActivityAsync_InputOverSwfLimit_FailsAtTheCallNamingSizeAndLimit()
+    {
+        var result = await RunAsync(async _ =>
+        {
+            try
+            {
+                return await Workflow.ExecuteActivityAsync(Charge, new string('x', 40_000));
+            }
+            catch (PayloadTooLargeException ex)
+            {
+                return ex.Message;
+            }
+        });
+
+        Assert.Equal("ExecuteActivityAsync(Charge 1) input: the encoded payload has 40,000 characters; SWF accepts at most 32,768.", result);
+    }
+
+    [Fact]
+    public async Task RandomAndNewGuid_SameRunReplayed_GiveTheSameValues()
+    {
+        var seen = new List<string>();
+        Func<string?, Task<string?>> main = async _ =>
+        {
+            var value = $"{Workflow.Random.Next()} {Workflow.NewGuid()}";
+            seen.Add(value);
+            await Workflow.DelayAsync(TimeSpan.FromMinutes(5));
+            return value;
+        };
+
+        var result = await RunAsync(main);
+        WorkflowReplayer.Replay(Define(Main, main), await HistoryAsync(), Execution("run-1"));
+
+        Assert.All(seen, value => Assert.Equal(result, value));
+        Assert.True(seen.Count >= 2);
+    }
+
+    [Fact]
+    public async Task Logger_EveryTaskReplayedFromScratch_LogsEachMessageOnce()
+    {
+        var logger = new ListLogger();
+        using var factory = new SingleLoggerFactory(logger);
+
+        // Without a cache every decision task replays the run from event 1.
+        await RunAsync(
+            async input =>
+            {
+                Workflow.Logger.LogInformation("charging {Order}", input);
+                var first = await Workflow.ExecuteActivityAsync(Charge, input);
+                Workflow.Logger.LogInformation("refunding {Order}", input);
+                return await Workflow.ExecuteActivityAsync(Refund, first);
+            },
+            loggerFactory: factory,
+            cacheSize: 0);
+
+        Assert.Single(logger.Lines, l => l.Contains("charging order-1", StringComparison.Ordinal));
+        Assert.Single(logger.Lines, l => l.Contains("refunding order-1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Decider_NonDeterministicCode_LeavesDecisionTaskUnanswered()
+    {
+        await RunAsync(input => Workflow.ExecuteActivityAsync(Charge, input), input: "a");
+        await _engine.StartWorkflowExecutionAsync(new StartWorkflowExecutionRequest { Domain = Domain, WorkflowId = "order-2", WorkflowType = Main, Input = "b" });
+        var first = new WorkflowWorker(_engine, new WorkflowWorkerOptions { Domain = Domain, TaskList = Decisions, StickyExecution = false }, [Define(Main, input => Workflow.ExecuteActivityAsync(Charge, input))]);
+        Assert.True(await first.PollOnceAsync(Decisions));
+        await new ActivityWorker(_engine, new ActivityWorkerOptions { Domain = Domain, TaskList = Activities, TimeProvider = _clock }, [new ActivityDefinition { ActivityType = Charge, Execute = (_, i) => Task.FromResult(i) }]).PollOnceAsync();
+
+        // A deployment whose code now calls Refund first cannot continue the run; it must not answer.
+        var changed = new WorkflowWorker(_engine, new WorkflowWorkerOptions { Domain = Domain, TaskList = Decisions, StickyExecution = false }, [Define(Main, input => Workflow.ExecuteActivityAsync(Refund, input))]);
+        Assert.True(await changed.PollOnceAsync(Decisions));
+
+        Assert.Equal(1, changed.Counters.DecisionTaskFailures);
+        var history = new List<HistoryEvent>();
+        await foreach (var e in new WorkflowClient(_engine, new WorkflowClientOptions { Domain = Domain }).GetHandle("order-2").GetHistoryAsync())
+        {
+            history.Add(e);
+        }
+
+        Assert.Equal(EventType.DecisionTaskStarted, history[^1].EventType);
+    }
+
     // ---- plumbing -------------------------------------------------------------------------
 
     private static readonly ActivityType Refund = new() { Name = "Refund", Version = "1" };
@@ -400,11 +544,13 @@ public sealed class WorkflowScenarioTests : IDisposable
         Func<string?, Task<string?>> main,
         string input = "order-1",
         bool stealFirstActivityTask = false,
-        IReadOnlyDictionary<string, Func<object, string?, Task>>? signals = null)
+        IReadOnlyDictionary<string, Func<object, string?, Task>>? signals = null,
+        ILoggerFactory? loggerFactory = null,
+        int cacheSize = 1000)
     {
         await RegisterAsync();
         var child = Define(Child, async childInput => "child " + await Workflow.ExecuteActivityAsync(Charge, childInput));
-        var decider = new WorkflowWorker(_client.Client, new WorkflowWorkerOptions { Domain = Domain, TaskList = Decisions, Identity = "decider" }, [Define(Main, main, signals), child]);
+        var decider = new WorkflowWorker(_client.Client, new WorkflowWorkerOptions { Domain = Domain, TaskList = Decisions, Identity = "decider", LoggerFactory = loggerFactory, CacheSize = cacheSize, StickyExecution = cacheSize > 0 }, [Define(Main, main, signals), child]);
         using var activities = new ActivityWorker(
             _client.Client,
             new ActivityWorkerOptions { Domain = Domain, TaskList = Activities, TimeProvider = _clock },

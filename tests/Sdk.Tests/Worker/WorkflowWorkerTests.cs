@@ -104,6 +104,23 @@ public sealed class WorkflowWorkerTests : IDisposable
         Assert.Equal(1, second.Counters.CacheMisses);
     }
 
+    [Fact]
+    public async Task PollOnceAsync_NoCacheAndSmallPages_ReplaysEveryTaskFromAllPages()
+    {
+        await SetUpAsync();
+        var worker = new WorkflowWorker(
+            _engine,
+            new WorkflowWorkerOptions { Domain = Domain, TaskList = Decisions, CacheSize = 0, StickyExecution = false, MaximumPageSize = 7 },
+            [Definition]);
+        var runId = await StartAsync("10");
+
+        await RunToCompletionAsync(worker, Decisions);
+
+        Assert.Equal("10", (await HistoryAsync(runId))[^1].WorkflowExecutionCompletedEventAttributes!.Result);
+        Assert.Equal(11, worker.Counters.CacheMisses);
+        Assert.True(worker.Counters.HistoryPages > 20, $"fetched {worker.Counters.HistoryPages} extra pages");
+    }
+
     private WorkflowWorker NewWorker() =>
         new(_engine, new WorkflowWorkerOptions { Domain = Domain, TaskList = Decisions, Identity = "test-worker" }, [Definition]);
 
