@@ -10,7 +10,7 @@ namespace Swf.Workflows;
 /// recorded in or derived from the execution's history, so replaying the history gives the same
 /// decisions. Only callable from workflow code (it runs on the SDK's deterministic scheduler).
 /// </summary>
-public static class Workflow
+public static partial class Workflow
 {
     /// <summary>The version <see cref="GetVersion"/> returns for executions that ran the code from before a change.</summary>
     public const int DefaultVersion = -1;
