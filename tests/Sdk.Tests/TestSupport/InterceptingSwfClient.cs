@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.ExceptionServices;
 using Swf.Client;
 
 namespace Swf.Tests.TestSupport;
@@ -25,7 +26,15 @@ public class InterceptingSwfClient : DispatchProxy
         var before = Before?.Invoke(args![0]!);
         if (before is null || before.IsCompletedSuccessfully)
         {
-            return targetMethod!.Invoke(_inner, args);
+            try
+            {
+                return targetMethod!.Invoke(_inner, args);
+            }
+            catch (TargetInvocationException ex) when (ex.InnerException is not null)
+            {
+                ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
+                throw;
+            }
         }
 
         throw new NotSupportedException("The hook must complete synchronously (the local engine answers at once).");

@@ -1,0 +1,81 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Swf.Activities;
+using Swf.Converters;
+using Swf.Registration;
+using Swf.Workflows;
+
+namespace Swf.Hosting;
+
+/// <summary>Adds workflows and activities to the SWF workers of a host.</summary>
+public static class SwfBuilderExtensions
+{
+    /// <summary>Runs a <c>[Workflow]</c> class, using the definition the source generator made for it.</summary>
+    /// <typeparam name="TWorkflow">The workflow class.</typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The builder, for chaining.</returns>
+    public static ISwfBuilder AddWorkflow<TWorkflow>(this ISwfBuilder builder)
+        where TWorkflow : class
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton(new SwfWorkflowRegistration(SwfRegistry.GetWorkflowDefinition<TWorkflow>));
+        return builder;
+    }
+
+    /// <summary>Runs a workflow given by its definition (written by hand or generated).</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="definition">The definition.</param>
+    /// <returns>The builder, for chaining.</returns>
+    public static ISwfBuilder AddWorkflow(this ISwfBuilder builder, WorkflowDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(definition);
+        builder.Services.AddSingleton(new SwfWorkflowRegistration(() => definition));
+        return builder;
+    }
+
+    /// <summary>
+    /// Runs the activities of an <c>[Activities]</c> interface, implemented by <typeparamref name="TImplementation"/>
+    /// resolved from DI in a new scope for each task.
+    /// </summary>
+    /// <typeparam name="TActivities">The activities interface.</typeparam>
+    /// <typeparam name="TImplementation">Its implementation; registered as scoped unless already registered.</typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The builder, for chaining.</returns>
+    public static ISwfBuilder AddActivities<TActivities, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TImplementation>(this ISwfBuilder builder)
+        where TActivities : class
+        where TImplementation : class, TActivities
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddScoped<TImplementation>();
+        builder.Services.AddSingleton(new SwfActivitiesRegistration((services, converter) =>
+            SwfRegistry.CreateActivityDefinitions<TActivities>(() => ActivityScope.Current.GetRequiredService<TImplementation>(), converter)));
+        return builder;
+    }
+
+    /// <summary>Runs activities given by their definitions (written by hand or generated).</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="definitions">The definitions.</param>
+    /// <returns>The builder, for chaining.</returns>
+    public static ISwfBuilder AddActivities(this ISwfBuilder builder, IEnumerable<ActivityDefinition> definitions)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(definitions);
+        IReadOnlyList<ActivityDefinition> list = [.. definitions];
+        builder.Services.AddSingleton(new SwfActivitiesRegistration((_, _) => list));
+        return builder;
+    }
+
+    /// <summary>Sets the converter of workflow and activity payloads (for example a <see cref="JsonPayloadConverter"/> over your JsonSerializerContext).</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="converter">The converter.</param>
+    /// <returns>The builder, for chaining.</returns>
+    public static ISwfBuilder UsePayloadConverter(this ISwfBuilder builder, IPayloadConverter converter)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(converter);
+        builder.Services.Replace(ServiceDescriptor.Singleton(converter));
+        return builder;
+    }
+}
