@@ -40,7 +40,7 @@ public static class SwfBuilderExtensions
     /// resolved from DI in a new scope for each task.
     /// </summary>
     /// <typeparam name="TActivities">The activities interface.</typeparam>
-    /// <typeparam name="TImplementation">Its implementation; registered as scoped unless already registered.</typeparam>
+    /// <typeparam name="TImplementation">Its implementation; registered as the interface's scoped service unless one is already registered.</typeparam>
     /// <param name="builder">The builder.</param>
     /// <returns>The builder, for chaining.</returns>
     public static ISwfBuilder AddActivities<TActivities, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TImplementation>(this ISwfBuilder builder)
@@ -48,9 +48,10 @@ public static class SwfBuilderExtensions
         where TImplementation : class, TActivities
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.TryAddScoped<TImplementation>();
+        // Resolved through the interface, so a test can replace the implementation (with a mock, say).
+        builder.Services.TryAddScoped<TActivities, TImplementation>();
         builder.Services.AddSingleton(new SwfActivitiesRegistration((services, converter) =>
-            SwfRegistry.CreateActivityDefinitions<TActivities>(() => ActivityScope.Current.GetRequiredService<TImplementation>(), converter)));
+            SwfRegistry.CreateActivityDefinitions<TActivities>(() => ActivityScope.Current.GetRequiredService<TActivities>(), converter)));
         return builder;
     }
 

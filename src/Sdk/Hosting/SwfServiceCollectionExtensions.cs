@@ -61,6 +61,7 @@ public static class SwfServiceCollectionExtensions
             Domain = sp.GetRequiredService<IOptions<SwfOptions>>().Value.Domain,
             PayloadConverter = sp.GetRequiredService<IPayloadConverter>(),
         }));
+        services.TryAddSingleton<SwfWorkerDefinitions>();
         services.TryAddSingleton<SwfWorkerHost>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SwfWorkerHost>(sp => sp.GetRequiredService<SwfWorkerHost>()));
         services.AddHealthChecks().AddCheck<SwfWorkersHealthCheck>("swf-workers");

@@ -12,11 +12,19 @@ namespace Swf.Hosting;
 /// Registers the domain and the workflow and activity types at start-up. Idempotent: what already
 /// exists is kept, and an existing registration whose defaults differ from the code's is reported.
 /// </summary>
-internal sealed partial class SwfTypeRegistrar(ISwfClient swf, SwfOptions options, ILogger logger)
+/// <param name="swf">The SWF client.</param>
+/// <param name="options">The domain and its retention.</param>
+/// <param name="logger">Logs registrations and mismatches.</param>
+public sealed partial class SwfTypeRegistrar(ISwfClient swf, SwfOptions options, ILogger logger)
 {
     /// <summary>Gets the differences found between existing registrations and the code, one line each.</summary>
     public List<string> Mismatches { get; } = [];
 
+    /// <summary>Registers the domain, then each workflow and activity type, keeping what exists.</summary>
+    /// <param name="workflows">The workflow types, with their registration defaults.</param>
+    /// <param name="activities">The activity types, with their registration defaults.</param>
+    /// <param name="cancellationToken">Cancels the registration.</param>
+    /// <returns>A task that completes when everything is registered.</returns>
     public async Task RegisterAsync(IReadOnlyList<WorkflowDefinition> workflows, IReadOnlyList<ActivityDefinition> activities, CancellationToken cancellationToken)
     {
         await RegisterDomainAsync(cancellationToken).ConfigureAwait(false);

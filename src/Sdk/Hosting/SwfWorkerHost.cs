@@ -54,10 +54,10 @@ public sealed partial class SwfWorkerHost : IHostedService, IDisposable
     {
         State = SwfWorkerState.Starting;
         var swf = _services.GetRequiredService<ISwfClient>();
-        var converter = _services.GetRequiredService<IPayloadConverter>();
-        var scopes = _services.GetRequiredService<IServiceScopeFactory>();
-        IReadOnlyList<WorkflowDefinition> workflows = [.. _services.GetServices<SwfWorkflowRegistration>().Select(r => r.Definition())];
-        IReadOnlyList<ActivityDefinition> activities = [.. _services.GetServices<SwfActivitiesRegistration>().SelectMany(r => ActivityScope.PerTask(r.Definitions(_services, converter), scopes))];
+        var definitions = _services.GetRequiredService<SwfWorkerDefinitions>();
+        var converter = definitions.PayloadConverter;
+        var workflows = definitions.Workflows;
+        var activities = definitions.Activities;
 
         if (_options.RegisterOnStart)
         {

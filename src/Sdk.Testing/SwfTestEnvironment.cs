@@ -1,0 +1,214 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Swf.Activities;
+using Swf.Client;
+using Swf.Hosting;
+using Swf.Model;
+using Swf.Worker;
+
+namespace Swf.Testing;
+
+/// <summary>
+/// Runs workflows and activities in process, on the local engine and a fake clock that skips ahead:
+/// whenever every worker is idle, the clock jumps to the next timer or timeout, so a month-long
+/// workflow runs in milliseconds. Workflows and activities are added as for a host (<see cref="ISwfBuilder"/>),
+/// so activity implementations can be replaced by mocks through DI.
+/// </summary>
+public sealed class SwfTestEnvironment : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly WorkflowWorker? _decider;
+    private readonly List<(ActivityWorker Worker, string TaskList)> _activityWorkers = [];
+    private readonly SwfTestEnvironmentOptions _options;
+
+    private SwfTestEnvironment(SwfTestEnvironmentOptions options, Action<ISwfBuilder> configure, Action<IServiceCollection>? services)
+    {
+        _options = options;
+        Clock = new FakeTimeProvider(options.StartTime);
+        Engine = new LocalSwfEngine(new LocalSwfEngineOptions { TimeProvider = Clock });
+        var collection = new ServiceCollection();
+        collection.AddLogging();
+        collection.AddSingleton<TimeProvider>(Clock);
+        configure(collection.AddSwf(o =>
+        {
+            o.Domain = options.Domain;
+            o.Identity = "test-environment";
+        }).UseLocalSwfEngine(Engine));
+        services?.Invoke(collection);
+        _services = collection.BuildServiceProvider();
+        Definitions = _services.GetRequiredService<SwfWorkerDefinitions>();
+        Client = new WorkflowClient(Engine, new WorkflowClientOptions { Domain = options.Domain, PayloadConverter = Definitions.PayloadConverter, TimeProvider = Clock });
+
+        if (Definitions.Workflows.Count > 0)
+        {
+            _decider = new WorkflowWorker(
+                Engine,
+                new WorkflowWorkerOptions
+                {
+                    Domain = options.Domain,
+                    TaskList = Definitions.Workflows[0].DefaultTaskList ?? "decisions",
+                    Identity = "test-decider",
+                    PayloadConverter = Definitions.PayloadConverter,
+                },
+                Definitions.Workflows);
+        }
+
+        foreach (var group in Definitions.Activities.GroupBy(a => a.DefaultTaskList ?? "activities"))
+        {
+            _activityWorkers.Add((
+                new ActivityWorker(Engine, new ActivityWorkerOptions { Domain = options.Domain, TaskList = group.Key, TimeProvider = Clock, Identity = "test-activities" }, group),
+                group.Key));
+        }
+    }
+
+    /// <summary>Gets the engine.</summary>
+    public LocalSwfEngine Engine { get; }
+
+    /// <summary>Gets the fake clock; advance it yourself, or let <see cref="RunUntilIdleAsync"/> skip time.</summary>
+    public FakeTimeProvider Clock { get; }
+
+    /// <summary>Gets a workflow client bound to the environment's domain.</summary>
+    public WorkflowClient Client { get; }
+
+    /// <summary>Gets the container the workflows and activities were added to.</summary>
+    public IServiceProvider Services => _services;
+
+    /// <summary>Gets the workflow and activity definitions in use.</summary>
+    public SwfWorkerDefinitions Definitions { get; }
+
+    /// <summary>Creates an environment, registers the domain and the types, and returns it ready to start workflows.</summary>
+    /// <param name="configure">Adds workflows and activities, as for a host.</param>
+    /// <param name="services">Adds or replaces services (for example mocks of activity implementations).</param>
+    /// <param name="options">The environment's settings.</param>
+    /// <returns>The environment.</returns>
+    public static async Task<SwfTestEnvironment> StartAsync(Action<ISwfBuilder> configure, Action<IServiceCollection>? services = null, SwfTestEnvironmentOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var environment = new SwfTestEnvironment(options ?? new SwfTestEnvironmentOptions(), configure, services);
+        var registrar = new SwfTypeRegistrar(environment.Engine, new SwfOptions { Domain = environment._options.Domain }, NullLogger.Instance);
+        await registrar.RegisterAsync(environment.Definitions.Workflows, environment.Definitions.Activities, CancellationToken.None).ConfigureAwait(false);
+        return environment;
+    }
+
+    /// <summary>Starts a workflow, runs everything until it closes (skipping time when idle), and returns its result.</summary>
+    /// <param name="workflowType">The workflow type.</param>
+    /// <param name="workflowId">The workflow id.</param>
+    /// <param name="input">The encoded input.</param>
+    /// <returns>The encoded result.</returns>
+    /// <exception cref="Swf.Exceptions.WorkflowExecutionException">The workflow failed, was canceled or terminated, or timed out.</exception>
+    public async Task<string?> ExecuteWorkflowAsync(WorkflowType workflowType, string workflowId, string? input)
+    {
+        var handle = await Client.StartAsync(workflowType, workflowId, input).ConfigureAwait(false);
+        await RunUntilClosedAsync().ConfigureAwait(false);
+        return await handle.GetResultAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Hands waiting tasks to the workers until none is waiting; does not move the clock.</summary>
+    /// <returns>The number of tasks handled.</returns>
+    public async Task<int> RunUntilIdleAsync()
+    {
+        var steps = 0;
+        while (await StepAsync().ConfigureAwait(false))
+        {
+            if (++steps > _options.MaxSteps)
+            {
+                throw new InvalidOperationException($"Workers were still busy after {_options.MaxSteps} tasks: a workflow may loop forever.");
+            }
+        }
+
+        return steps;
+    }
+
+    /// <summary>Runs tasks and skips time until every execution in the domain is closed.</summary>
+    /// <returns>A task that completes when no execution is open.</returns>
+    /// <exception cref="InvalidOperationException">An execution is open but nothing is pending or scheduled (it waits for a signal nobody sends).</exception>
+    public async Task RunUntilClosedAsync()
+    {
+        for (var round = 0; round < _options.MaxSteps; round++)
+        {
+            await RunUntilIdleAsync().ConfigureAwait(false);
+            if (await OpenExecutionsAsync().ConfigureAwait(false) == 0)
+            {
+                return;
+            }
+
+            if (!SkipToNextScheduledTime())
+            {
+                throw new InvalidOperationException("Executions are open, but no task is waiting and nothing is scheduled: a workflow waits for something only a test can send (a signal?).");
+            }
+        }
+
+        throw new InvalidOperationException($"Executions still open after {_options.MaxSteps} rounds.");
+    }
+
+    /// <summary>Moves the clock to the engine's next timer or timeout, if there is one.</summary>
+    /// <returns><c>true</c> when the clock moved.</returns>
+    public bool SkipToNextScheduledTime()
+    {
+        if (Engine.NextScheduledTime is not { } next)
+        {
+            return false;
+        }
+
+        if (next > Clock.GetUtcNow())
+        {
+            Clock.SetUtcNow(next);
+        }
+        else
+        {
+            Clock.Advance(TimeSpan.Zero);
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var (worker, _) in _activityWorkers)
+        {
+            worker.Dispose();
+        }
+
+        await _services.DisposeAsync().ConfigureAwait(false);
+        Engine.Dispose();
+    }
+
+    private async Task<bool> StepAsync()
+    {
+        if (_decider is not null)
+        {
+            foreach (var taskList in new[] { _decider.StickyTaskList, Definitions.Workflows[0].DefaultTaskList ?? "decisions" })
+            {
+                if (await PendingDecisionTasksAsync(taskList).ConfigureAwait(false) > 0)
+                {
+                    await _decider.PollOnceAsync(taskList).ConfigureAwait(false);
+                    return true;
+                }
+            }
+        }
+
+        foreach (var (worker, taskList) in _activityWorkers)
+        {
+            var pending = await Engine.CountPendingActivityTasksAsync(new CountPendingActivityTasksRequest { Domain = _options.Domain, TaskList = new TaskList { Name = taskList } }).ConfigureAwait(false);
+            if (pending.PendingTaskCount.Count > 0)
+            {
+                await worker.PollOnceAsync().ConfigureAwait(false);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private async Task<int> PendingDecisionTasksAsync(string taskList) =>
+        (await Engine.CountPendingDecisionTasksAsync(new CountPendingDecisionTasksRequest { Domain = _options.Domain, TaskList = new TaskList { Name = taskList } }).ConfigureAwait(false)).PendingTaskCount.Count;
+
+    private async Task<int> OpenExecutionsAsync() =>
+        (await Engine.CountOpenWorkflowExecutionsAsync(new CountOpenWorkflowExecutionsRequest
+        {
+            Domain = _options.Domain,
+            StartTimeFilter = new ExecutionTimeFilter { OldestDate = DateTime.UnixEpoch },
+        }).ConfigureAwait(false)).WorkflowExecutionCount.Count;
+}
