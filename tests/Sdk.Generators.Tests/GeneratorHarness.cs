@@ -62,7 +62,8 @@ internal static class GeneratorHarness
     public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(DiagnosticAnalyzer analyzer, params string[] sources)
     {
         var (_, output) = Run(sources);
-        var errors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        // CS0534, CS7036: a JsonSerializerContext is only complete once System.Text.Json's own generator ran, which this harness does not run.
+        var errors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error && d.Id is not ("CS0534" or "CS7036")).ToList();
         Assert.True(errors.Count == 0, "The source does not compile:\n" + string.Join("\n", errors));
         return await output.WithAnalyzers([analyzer]).GetAnalyzerDiagnosticsAsync();
     }
