@@ -1,0 +1,126 @@
+using Swf.Generators.Analyzers;
+
+namespace Swf.Generators.Tests.Analyzers;
+
+public sealed class DeterminismAnalyzerTests
+{
+    private const string Prefix = """
+        using System;
+        using System.Diagnostics;
+        using System.IO;
+        using System.Net.Http;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Swf.Workflows;
+
+        [Workflow]
+        public partial class W
+        {
+            private static int s_count;
+            private static readonly int Limit = 3;
+
+            [WorkflowRun]
+            public async Task RunAsync()
+            {
+
+        """;
+
+    private const string Suffix = """
+
+                await Task.CompletedTask;
+            }
+        }
+        """;
+
+    public static TheoryData<string, string> Cases => new()
+    {
+        { "SWF2001", "var now = DateTime.UtcNow;" },
+        { "SWF2001", "var now = DateTime.Now;" },
+        { "SWF2001", "var now = DateTimeOffset.UtcNow;" },
+        { "SWF2001", "var now = TimeProvider.System.GetUtcNow();" },
+        { "SWF2002", "var watch = Stopwatch.StartNew();" },
+        { "SWF2002", "var ticks = Stopwatch.GetTimestamp();" },
+        { "SWF2003", "var id = Guid.NewGuid();" },
+        { "SWF2004", "var random = new Random();" },
+        { "SWF2004", "var n = Random.Shared.Next();" },
+        { "SWF2005", "await Task.Run(() => 1);" },
+        { "SWF2005", "await Task.Factory.StartNew(() => 1);" },
+        { "SWF2005", "ThreadPool.QueueUserWorkItem(_ => { });" },
+        { "SWF2005", "new Thread(() => { }).Start();" },
+        { "SWF2006", "await Task.Delay(TimeSpan.FromSeconds(1));" },
+        { "SWF2006", "Thread.Sleep(10);" },
+        { "SWF2007", "await Task.CompletedTask.ConfigureAwait(false);" },
+        { "SWF2007", "await Task.FromResult(1).ConfigureAwait(false);" },
+        { "SWF2008", "Parallel.For(0, 3, _ => { });" },
+        { "SWF2009", "using var timer = new Timer(_ => { });" },
+        { "SWF2009", "using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));" },
+        { "SWF2010", "using var http = new HttpClient();" },
+        { "SWF2011", "var text = File.ReadAllText(\"a\");" },
+        { "SWF2011", "using var stream = new FileStream(\"a\", FileMode.Open);" },
+        { "SWF2012", "Console.WriteLine(\"hi\");" },
+        { "SWF2013", "var value = Environment.GetEnvironmentVariable(\"X\");" },
+        { "SWF2013", "var name = Environment.MachineName;" },
+        { "SWF2014", "s_count++;" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Analyze_TrapInWorkflow_Reports(string id, string statement)
+    {
+        var diagnostics = await GeneratorHarness.AnalyzeAsync(new DeterminismAnalyzer(), Prefix + statement + Suffix);
+
+        Assert.Contains(diagnostics, d => d.Id == id);
+        var message = diagnostics.First(d => d.Id == id).GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Matches("Workflow\\.|activity|Task.WhenAll|instance fields|await without", message);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Analyze_SameCodeOutsideWorkflow_IsSilent(string id, string statement)
+    {
+        var source = (Prefix + statement + Suffix).Replace("[Workflow]", string.Empty, StringComparison.Ordinal);
+
+        var diagnostics = await GeneratorHarness.AnalyzeAsync(new DeterminismAnalyzer(), source);
+
+        Assert.DoesNotContain(diagnostics, d => d.Id == id);
+    }
+
+    [Fact]
+    public async Task Analyze_DeterministicWorkflowApi_IsSilent()
+    {
+        const string body = """
+            var now = Workflow.UtcNow;
+            var id = Workflow.NewGuid();
+            var n = Workflow.Random.Next() + Limit;
+            await Workflow.DelayAsync(TimeSpan.FromMinutes(1));
+            await Task.WhenAll(Task.CompletedTask);
+            Workflow.Logger.ToString();
+            """;
+
+        var diagnostics = await GeneratorHarness.AnalyzeAsync(new DeterminismAnalyzer(), Prefix + body + Suffix);
+
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public async Task Analyze_NestedLambdaAndLocalFunction_Reports()
+    {
+        const string body = """
+            Func<Guid> make = () => Guid.NewGuid();
+            DateTime Now() => DateTime.UtcNow;
+            """;
+
+        var diagnostics = await GeneratorHarness.AnalyzeAsync(new DeterminismAnalyzer(), Prefix + body + Suffix);
+
+        Assert.Contains(diagnostics, d => d.Id == "SWF2003");
+        Assert.Contains(diagnostics, d => d.Id == "SWF2001");
+    }
+
+    [Fact]
+    public void SupportedDiagnostics_CoverEveryDeterminismRule()
+    {
+        var ids = Cases.Select(c => (string)c[0]).ToHashSet();
+
+        Assert.Equal(new DeterminismAnalyzer().SupportedDiagnostics.Select(d => d.Id).Order(), ids.Order());
+    }
+}
