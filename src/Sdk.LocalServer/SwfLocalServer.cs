@@ -58,7 +58,7 @@ public sealed class SwfLocalServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var clock = new JournalClock(options.TimeProvider);
-        var engine = new LocalSwfEngine(new LocalSwfEngineOptions { TimeProvider = clock, Region = options.Region });
+        var engine = new LocalSwfEngine(new LocalSwfEngineOptions { TimeProvider = clock, Region = options.Region, LongPollTimeout = options.LongPollTimeout });
         SqliteJournal? journal = null;
         WebApplication? app = null;
         try

@@ -27,6 +27,9 @@ public sealed class SwfLocalServerOptions
     /// <summary>Gets or sets the region of domain ARNs (signatures for any region are accepted).</summary>
     public string Region { get; set; } = "us-east-1";
 
+    /// <summary>Gets or sets the longest a poll waits for a task before answering with none (SWF: 60 seconds).</summary>
+    public TimeSpan LongPollTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Gets or sets a value indicating whether the server logs each request (errors and startup are always logged).</summary>
     public bool LogRequests { get; set; }
 
@@ -40,6 +43,11 @@ public sealed class SwfLocalServerOptions
         }
 
         ArgumentNullException.ThrowIfNull(TimeProvider);
+        if (LongPollTimeout < TimeSpan.Zero)
+        {
+            throw new ArgumentException($"LongPollTimeout must not be negative; it is {LongPollTimeout}.", nameof(LongPollTimeout));
+        }
+
         if (string.IsNullOrWhiteSpace(Region))
         {
             throw new ArgumentException("Region must not be empty.", nameof(Region));
