@@ -1,2 +1,3 @@
-Console.Error.WriteLine("swf-local: the HTTP server is not implemented yet; see issue 3.");
-return 2;
+using Swf.LocalServer;
+
+return await LocalServerCommand.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);

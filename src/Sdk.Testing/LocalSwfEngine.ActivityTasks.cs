@@ -15,7 +15,7 @@ public sealed partial class LocalSwfEngine
             request.Domain,
             request.TaskList.Name,
             decisions: false,
-            queued => StartActivityTask((ActivityTaskState)queued, request.Identity),
+            queued => StartActivityTask((ActivityTaskState)Polled(request, queued), request.Identity),
             () => new ActivityTask { StartedEventId = 0 },
             cancellationToken).ConfigureAwait(false);
         return new PollForActivityTaskResponse { ActivityTask = task };
@@ -37,7 +37,7 @@ public sealed partial class LocalSwfEngine
     public Task<RecordActivityTaskHeartbeatResponse> RecordActivityTaskHeartbeatAsync(RecordActivityTaskHeartbeatRequest request, CancellationToken cancellationToken = default)
     {
         SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Locked(() =>
+        return Task.FromResult(Accepted(request, () =>
         {
             var activity = GetActivityByToken(request.TaskToken);
             activity.HeartbeatDetails = request.Details;
@@ -55,7 +55,7 @@ public sealed partial class LocalSwfEngine
     public Task<RespondActivityTaskCompletedResponse> RespondActivityTaskCompletedAsync(RespondActivityTaskCompletedRequest request, CancellationToken cancellationToken = default)
     {
         SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Locked(() =>
+        return Task.FromResult(Accepted(request, () =>
         {
             var activity = GetActivityByToken(request.TaskToken);
             Append(activity.Execution, EventType.ActivityTaskCompleted, e => e.ActivityTaskCompletedEventAttributes = new()
@@ -74,7 +74,7 @@ public sealed partial class LocalSwfEngine
     public Task<RespondActivityTaskFailedResponse> RespondActivityTaskFailedAsync(RespondActivityTaskFailedRequest request, CancellationToken cancellationToken = default)
     {
         SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Locked(() =>
+        return Task.FromResult(Accepted(request, () =>
         {
             var activity = GetActivityByToken(request.TaskToken);
             Append(activity.Execution, EventType.ActivityTaskFailed, e => e.ActivityTaskFailedEventAttributes = new()
@@ -94,7 +94,7 @@ public sealed partial class LocalSwfEngine
     public Task<RespondActivityTaskCanceledResponse> RespondActivityTaskCanceledAsync(RespondActivityTaskCanceledRequest request, CancellationToken cancellationToken = default)
     {
         SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Locked(() =>
+        return Task.FromResult(Accepted(request, () =>
         {
             var activity = GetActivityByToken(request.TaskToken);
             Append(activity.Execution, EventType.ActivityTaskCanceled, e => e.ActivityTaskCanceledEventAttributes = new()

@@ -57,7 +57,7 @@ public sealed partial class LocalSwfEngine
             return;
         }
 
-        var newRunId = _options.RunIdGenerator();
+        var newRunId = Generate(_options.RunIdGenerator);
         var tagList = attributes.TagList is null ? null : new List<string>(attributes.TagList);
         CloseRun(
             execution,

@@ -14,7 +14,7 @@ public sealed partial class LocalSwfEngine
         SwfRequestValidator.ThrowIfInvalid(request);
         var decisions = request.Decisions ?? [];
         RejectMalformedDecisions(decisions);
-        return Task.FromResult(Locked(() =>
+        return Task.FromResult(Accepted(request, () =>
         {
             if (!_decisionTokens.TryGetValue(request.TaskToken, out var task) || task.IsDone || !task.Execution.IsOpen)
             {

@@ -11,7 +11,7 @@ public sealed partial class LocalSwfEngine
     public Task<RegisterDomainResponse> RegisterDomainAsync(RegisterDomainRequest request, CancellationToken cancellationToken = default)
     {
         SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Locked(() =>
+        return Task.FromResult(Accepted(request, () =>
         {
             if (_domains.ContainsKey(request.Name))
             {
@@ -73,7 +73,7 @@ public sealed partial class LocalSwfEngine
     public Task<DeprecateDomainResponse> DeprecateDomainAsync(DeprecateDomainRequest request, CancellationToken cancellationToken = default)
     {
         SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Locked(() =>
+        return Task.FromResult(Accepted(request, () =>
         {
             var domain = GetDomain(request.Name);
             if (domain.IsDeprecated)
@@ -90,7 +90,7 @@ public sealed partial class LocalSwfEngine
     public Task<UndeprecateDomainResponse> UndeprecateDomainAsync(UndeprecateDomainRequest request, CancellationToken cancellationToken = default)
     {
         SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Locked(() =>
+        return Task.FromResult(Accepted(request, () =>
         {
             var domain = GetDomain(request.Name);
             if (!domain.IsDeprecated)

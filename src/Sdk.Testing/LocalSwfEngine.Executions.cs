@@ -22,7 +22,7 @@ public sealed partial class LocalSwfEngine
     {
         SwfRequestValidator.ThrowIfInvalid(request);
         RejectNone(request.ExecutionStartToCloseTimeout, "executionStartToCloseTimeout");
-        return Task.FromResult(Locked(() =>
+        return Task.FromResult(Accepted(request, () =>
         {
             var domain = GetActiveDomain(request.Domain);
             var type = GetWorkflowType(domain, request.WorkflowType);
@@ -60,7 +60,7 @@ public sealed partial class LocalSwfEngine
     public Task<SignalWorkflowExecutionResponse> SignalWorkflowExecutionAsync(SignalWorkflowExecutionRequest request, CancellationToken cancellationToken = default)
     {
         SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Locked(() =>
+        return Task.FromResult(Accepted(request, () =>
         {
             var execution = GetOpenExecution(GetDomain(request.Domain), request.WorkflowId, request.RunId);
             Append(execution, EventType.WorkflowExecutionSignaled, e => e.WorkflowExecutionSignaledEventAttributes = new()
@@ -77,7 +77,7 @@ public sealed partial class LocalSwfEngine
     public Task<RequestCancelWorkflowExecutionResponse> RequestCancelWorkflowExecutionAsync(RequestCancelWorkflowExecutionRequest request, CancellationToken cancellationToken = default)
     {
         SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Locked(() =>
+        return Task.FromResult(Accepted(request, () =>
         {
             var execution = GetOpenExecution(GetDomain(request.Domain), request.WorkflowId, request.RunId);
             RecordCancelRequest(execution, external: null, externalInitiatedEventId: null, cause: null);
@@ -89,7 +89,7 @@ public sealed partial class LocalSwfEngine
     public Task<TerminateWorkflowExecutionResponse> TerminateWorkflowExecutionAsync(TerminateWorkflowExecutionRequest request, CancellationToken cancellationToken = default)
     {
         SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Locked(() =>
+        return Task.FromResult(Accepted(request, () =>
         {
             var execution = GetOpenExecution(GetDomain(request.Domain), request.WorkflowId, request.RunId);
             Terminate(execution, request.Reason, request.Details, request.ChildPolicy ?? execution.Settings.ChildPolicy, WorkflowExecutionTerminatedCause.OperatorInitiated);
@@ -232,7 +232,7 @@ public sealed partial class LocalSwfEngine
         string? continuedExecutionRunId,
         string? runId = null)
     {
-        runId ??= _options.RunIdGenerator();
+        runId ??= Generate(_options.RunIdGenerator);
         if (domain.Executions.ContainsKey(runId))
         {
             throw new InvalidOperationException($"The run id generator returned a run id already in use: {runId}");

@@ -14,7 +14,7 @@ public sealed partial class LocalSwfEngine
     public Task<TagResourceResponse> TagResourceAsync(TagResourceRequest request, CancellationToken cancellationToken = default)
     {
         SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Locked(() =>
+        return Task.FromResult(Accepted(request, () =>
         {
             var domain = GetDomainByArn(request.ResourceArn);
             var merged = MergeTags(domain.Tags, request.Tags);
@@ -28,7 +28,7 @@ public sealed partial class LocalSwfEngine
     public Task<UntagResourceResponse> UntagResourceAsync(UntagResourceRequest request, CancellationToken cancellationToken = default)
     {
         SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Locked(() =>
+        return Task.FromResult(Accepted(request, () =>
         {
             var domain = GetDomainByArn(request.ResourceArn);
             var keys = new HashSet<string>(request.TagKeys, StringComparer.Ordinal);

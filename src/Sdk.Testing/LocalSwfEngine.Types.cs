@@ -12,7 +12,7 @@ public sealed partial class LocalSwfEngine
     {
         SwfRequestValidator.ThrowIfInvalid(request);
         RejectNone(request.DefaultExecutionStartToCloseTimeout, "defaultExecutionStartToCloseTimeout");
-        return Task.FromResult(Locked(() =>
+        return Task.FromResult(Accepted(request, () =>
         {
             var domain = GetActiveDomain(request.Domain);
             var key = new TypeKey(request.Name, request.Version);
@@ -46,7 +46,7 @@ public sealed partial class LocalSwfEngine
     public Task<RegisterActivityTypeResponse> RegisterActivityTypeAsync(RegisterActivityTypeRequest request, CancellationToken cancellationToken = default)
     {
         SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Locked(() =>
+        return Task.FromResult(Accepted(request, () =>
         {
             var domain = GetActiveDomain(request.Domain);
             var key = new TypeKey(request.Name, request.Version);
@@ -164,7 +164,7 @@ public sealed partial class LocalSwfEngine
     public Task<DeprecateWorkflowTypeResponse> DeprecateWorkflowTypeAsync(DeprecateWorkflowTypeRequest request, CancellationToken cancellationToken = default)
     {
         SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Locked(() =>
+        return Task.FromResult(Accepted(request, () =>
         {
             var type = GetWorkflowType(GetDomain(request.Domain), request.WorkflowType);
             if (type.IsDeprecated)
@@ -182,7 +182,7 @@ public sealed partial class LocalSwfEngine
     public Task<DeprecateActivityTypeResponse> DeprecateActivityTypeAsync(DeprecateActivityTypeRequest request, CancellationToken cancellationToken = default)
     {
         SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Locked(() =>
+        return Task.FromResult(Accepted(request, () =>
         {
             var type = GetActivityType(GetDomain(request.Domain), request.ActivityType);
             if (type.IsDeprecated)
@@ -200,7 +200,7 @@ public sealed partial class LocalSwfEngine
     public Task<UndeprecateWorkflowTypeResponse> UndeprecateWorkflowTypeAsync(UndeprecateWorkflowTypeRequest request, CancellationToken cancellationToken = default)
     {
         SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Locked(() =>
+        return Task.FromResult(Accepted(request, () =>
         {
             var type = GetWorkflowType(GetDomain(request.Domain), request.WorkflowType);
             if (!type.IsDeprecated)
@@ -218,7 +218,7 @@ public sealed partial class LocalSwfEngine
     public Task<UndeprecateActivityTypeResponse> UndeprecateActivityTypeAsync(UndeprecateActivityTypeRequest request, CancellationToken cancellationToken = default)
     {
         SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Locked(() =>
+        return Task.FromResult(Accepted(request, () =>
         {
             var type = GetActivityType(GetDomain(request.Domain), request.ActivityType);
             if (!type.IsDeprecated)
@@ -236,7 +236,7 @@ public sealed partial class LocalSwfEngine
     public Task<DeleteWorkflowTypeResponse> DeleteWorkflowTypeAsync(DeleteWorkflowTypeRequest request, CancellationToken cancellationToken = default)
     {
         SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Locked(() =>
+        return Task.FromResult(Accepted(request, () =>
         {
             var domain = GetDomain(request.Domain);
             var type = GetWorkflowType(domain, request.WorkflowType);
@@ -254,7 +254,7 @@ public sealed partial class LocalSwfEngine
     public Task<DeleteActivityTypeResponse> DeleteActivityTypeAsync(DeleteActivityTypeRequest request, CancellationToken cancellationToken = default)
     {
         SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Locked(() =>
+        return Task.FromResult(Accepted(request, () =>
         {
             var domain = GetDomain(request.Domain);
             var type = GetActivityType(domain, request.ActivityType);

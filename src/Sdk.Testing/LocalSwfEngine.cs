@@ -36,6 +36,8 @@ public sealed partial class LocalSwfEngine : ISwfClient, IDisposable
     private long _tokenCounter;
     private bool _disposed;
     private DateTimeOffset? _virtualNow;
+    private DateTimeOffset? _callNow;
+    private bool _ranScheduledActions;
 
     /// <summary>Initializes an engine with SWF's default quotas on the system clock.</summary>
     public LocalSwfEngine()
@@ -95,7 +97,7 @@ public sealed partial class LocalSwfEngine : ISwfClient, IDisposable
     /// its due time (so a fake clock advanced past several deadlines at once still records each at
     /// its own time, as SWF would have).
     /// </summary>
-    private DateTimeOffset ClockNow => _virtualNow ?? _time.GetUtcNow();
+    private DateTimeOffset ClockNow => _virtualNow ?? _callNow ?? _time.GetUtcNow();
 
     /// <summary>Gets the engine's time to the millisecond, as SWF records it.</summary>
     private DateTime Now
@@ -110,14 +112,23 @@ public sealed partial class LocalSwfEngine : ISwfClient, IDisposable
     private long NextSequence() => ++_sequence;
 
     private string NewToken(string kind) =>
-        Convert.ToBase64String(Guid.NewGuid().ToByteArray()) + kind + PageToken.Format(++_tokenCounter);
+        Generate(static () => Convert.ToBase64String(Guid.NewGuid().ToByteArray())) + kind + PageToken.Format(++_tokenCounter);
 
-    /// <summary>Runs an operation under the lock, then settles deferred work (timer callbacks, the history limit).</summary>
+    /// <summary>
+    /// Runs an operation under the lock, then settles deferred work (timer callbacks, the history
+    /// limit). The outermost call happens at one instant: the clock is read once, on entry.
+    /// </summary>
     private T Locked<T>(Func<T> body)
     {
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
+            var outermost = _depth == 0;
+            if (outermost)
+            {
+                BeginCall();
+            }
+
             _depth++;
             try
             {
@@ -131,6 +142,10 @@ public sealed partial class LocalSwfEngine : ISwfClient, IDisposable
                 }
 
                 _depth--;
+                if (outermost)
+                {
+                    EndCall();
+                }
             }
         }
     }
@@ -173,7 +188,8 @@ public sealed partial class LocalSwfEngine : ISwfClient, IDisposable
     private bool RunDueActions()
     {
         var ran = false;
-        while (_scheduled.Min is { } next && next.DueAt <= _time.GetUtcNow())
+        var now = _callNow ?? _time.GetUtcNow();
+        while (_scheduled.Min is { } next && next.DueAt <= now)
         {
             next.Cancel();
             _virtualNow = next.DueAt;
@@ -187,6 +203,7 @@ public sealed partial class LocalSwfEngine : ISwfClient, IDisposable
             }
 
             ran = true;
+            _ranScheduledActions = true;
         }
 
         return ran;
@@ -216,6 +233,7 @@ public sealed partial class LocalSwfEngine : ISwfClient, IDisposable
                 return;
             }
 
+            BeginCall();
             _depth++;
             try
             {
@@ -224,6 +242,7 @@ public sealed partial class LocalSwfEngine : ISwfClient, IDisposable
             finally
             {
                 _depth--;
+                EndCall();
             }
         }
     }

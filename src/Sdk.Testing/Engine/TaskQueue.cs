@@ -38,6 +38,18 @@ internal sealed class TaskQueue(string name)
         return false;
     }
 
+    /// <summary>Takes the waiting task with the given sequence number (a replayed poll names the task it started).</summary>
+    public QueuedTask? TakeSequence(long sequence)
+    {
+        var task = _tasks.FirstOrDefault(t => t.Sequence == sequence);
+        if (task is not null)
+        {
+            _tasks.Remove(task);
+        }
+
+        return task;
+    }
+
     public void AddWaiter(PollWaiter waiter) => waiter.Node = _waiters.AddLast(waiter);
 
     /// <summary>Removes a waiter that stopped waiting (timed out or cancelled) without a task.</summary>

@@ -1,0 +1,229 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Swf.Client;
+using Swf.Exceptions;
+using Swf.LocalServer.Auth;
+using Swf.Model;
+
+namespace Swf.LocalServer.Protocol;
+
+/// <summary>
+/// SWF's HTTP protocol (awsJson 1.0): <c>POST /</c> with <c>X-Amz-Target: SimpleWorkflowService.&lt;Operation&gt;</c>,
+/// a JSON body in, the output shape (or <c>{}</c>) out, and SWF's error bodies and headers.
+/// </summary>
+/// <remarks>
+/// Status codes: 200 on success; 400 for every fault SWF models, for validation and serialization
+/// errors, unknown operations and authentication failures (coral's JSON services, SWF among them,
+/// answer those with 400); 500 <c>InternalFailure</c> for a bug in swf-local, logged, never with a
+/// stack trace in the body.
+/// </remarks>
+internal sealed partial class SwfRequestHandler(ISwfClient engine, SigV4Verifier? verifier, ILogger logger, bool logRequests)
+{
+    private const string AmzJson = "application/x-amz-json-1.0";
+    private static readonly string[] TargetPrefixes = ["SimpleWorkflowService.", "com.amazonaws.swf.service.model.SimpleWorkflowService."];
+    private static readonly byte[] EmptyObject = "{}"u8.ToArray();
+    private static readonly byte[] EmptyDecisionTask = """{"previousStartedEventId":0,"startedEventId":0}"""u8.ToArray();
+    private static readonly byte[] EmptyActivityTask = """{"startedEventId":0}"""u8.ToArray();
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var requestId = Guid.NewGuid().ToString();
+        var response = context.Response;
+        response.Headers["x-amzn-RequestId"] = requestId;
+        var operationName = "?";
+        try
+        {
+            var (status, body) = await ProcessAsync(context, name => operationName = name).ConfigureAwait(false);
+            if (logRequests)
+            {
+                LogRequest(logger, operationName, "OK", requestId);
+            }
+
+            await WriteAsync(response, status, body).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away (a long poll it gave up on); the engine gave back any task it had reserved.
+        }
+        catch (SwfException ex)
+        {
+            if (logRequests)
+            {
+                LogRequest(logger, operationName, ex.ErrorCode, requestId);
+            }
+
+            await WriteErrorAsync(response, ex.StatusCode is >= 400 and < 600 ? ex.StatusCode : 400, WireTypeOf(ex), ex.Message).ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException) when (!response.HasStarted)
+        {
+            await WriteErrorAsync(response, 503, "com.amazon.coral.availability#ServiceUnavailable", "swf-local is shutting down.").ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Anything else is swf-local's bug: log it and answer as AWS does, never with a stack trace.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogFailure(logger, ex, operationName, requestId);
+            if (!response.HasStarted)
+            {
+                await WriteErrorAsync(response, 500, "com.amazon.coral.service#InternalFailure", $"swf-local failed to process {operationName} (request {requestId}); its log has the details.").ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<(int Status, byte[] Body)> ProcessAsync(HttpContext context, Action<string> setOperation)
+    {
+        var request = context.Request;
+        var target = request.Headers["X-Amz-Target"].ToString();
+        var prefix = TargetPrefixes.FirstOrDefault(p => target.StartsWith(p, StringComparison.Ordinal));
+        var operation = prefix is null ? null : SwfOperations.Find(target[prefix.Length..]);
+        setOperation(operation?.Name ?? (target.Length == 0 ? "?" : target));
+
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
+        var body = buffer.ToArray();
+
+        if (verifier?.Verify(request, body) is { } authError)
+        {
+            throw new AuthException(authError.Code, authError.Message);
+        }
+
+        if (!HttpMethods.IsPost(request.Method) || operation is null)
+        {
+            throw new ProtocolException("com.amazon.coral.service#UnknownOperationException", string.Empty);
+        }
+
+        if (!IsJsonRequest(request))
+        {
+            throw new ProtocolException(
+                "com.amazon.coral.service#SerializationException",
+                $"Unsupported Content-Type '{request.ContentType}'; send {AmzJson}.");
+        }
+
+        var input = ReadRequest(operation, body);
+        var output = await operation.Invoke(engine, input, context.RequestAborted).ConfigureAwait(false);
+        return (200, output switch
+        {
+            null => EmptyObject,
+            DecisionTask { TaskToken: null } => EmptyDecisionTask,
+            ActivityTask { TaskToken: null } => EmptyActivityTask,
+            _ => JsonSerializer.SerializeToUtf8Bytes(output, operation.OutputInfo!),
+        });
+    }
+
+    private static string WireTypeOf(SwfException ex) => ex switch
+    {
+        ProtocolException protocol => protocol.WireType,
+        AuthException => "com.amazon.coral.service#" + ex.ErrorCode,
+        _ => SwfFaults.WireType(ex),
+    };
+
+    private static bool IsJsonRequest(HttpRequest request)
+    {
+        if (request.Headers.ContentEncoding.ToString().Contains("amz-1.0", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var mediaType = request.ContentType?.Split(';')[0].Trim();
+        return string.Equals(mediaType, AmzJson, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Reads a request: malformed JSON is a SerializationException, a wrong type or a missing member a ValidationException, as AWS answers them.</summary>
+    private static object ReadRequest(SwfOperation operation, byte[] body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new ProtocolException("com.amazon.coral.service#SerializationException", $"Expected a JSON object for {operation.Name}, got {document.RootElement.ValueKind}.");
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw new ProtocolException("com.amazon.coral.service#SerializationException", $"The request body is not valid JSON: {FirstSentence(ex.Message)}");
+        }
+
+        try
+        {
+            return operation.ReadRequest(body);
+        }
+        catch (JsonException ex)
+        {
+            throw new ValidationException(DescribeJsonError(ex));
+        }
+    }
+
+    private static string DescribeJsonError(JsonException ex)
+    {
+        var missing = MissingProperties().Match(ex.Message);
+        if (missing.Success)
+        {
+            var names = QuotedName().Matches(missing.Groups[1].Value).Select(m => m.Groups[1].Value).ToList();
+            var errors = names.Select(n => $"Value null at '{n}' failed to satisfy constraint: Member must not be null");
+            return $"{names.Count} validation error{(names.Count == 1 ? string.Empty : "s")} detected: {string.Join("; ", errors)}";
+        }
+
+        var path = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "the request" : $"'{ex.Path.TrimStart('$', '.')}'";
+        return $"1 validation error detected: Value at {path} failed to satisfy constraint: Member must be of the type the API defines (a string, a number, a boolean, an object or a list).";
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut < 0 ? message : message[..cut];
+    }
+
+    private static async Task WriteAsync(HttpResponse response, int status, byte[] body)
+    {
+        response.StatusCode = status;
+        response.ContentType = AmzJson;
+        response.ContentLength = body.Length;
+        await response.Body.WriteAsync(body).ConfigureAwait(false);
+    }
+
+    private static Task WriteErrorAsync(HttpResponse response, int status, string type, string message)
+    {
+        var hash = type.IndexOf('#', StringComparison.Ordinal);
+        var code = type[(hash + 1)..];
+        var ns = type[..Math.Max(hash, 0)];
+        response.Headers["X-Amzn-ErrorType"] = $"{code}:http://internal.amazon.com/coral/{ns}/";
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("__type", type);
+            writer.WriteString("message", message);
+            writer.WriteEndObject();
+        }
+
+        var body = buffer.ToArray();
+        return WriteAsync(response, status, body);
+    }
+
+    [GeneratedRegex(@"missing required properties including: (.*)\.?$")]
+    private static partial Regex MissingProperties();
+
+    [GeneratedRegex("'([^']*)'")]
+    private static partial Regex QuotedName();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Operation} -> {Outcome} ({RequestId})")]
+    private static partial void LogRequest(ILogger logger, string operation, string outcome, string requestId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "swf-local failed to process {Operation} (request {RequestId})")]
+    private static partial void LogFailure(ILogger logger, Exception exception, string operation, string requestId);
+
+    /// <summary>A protocol-level error with its full wire type (not one of SWF's faults).</summary>
+    private sealed class ProtocolException(string wireType, string message) : SwfException(wireType[(wireType.IndexOf('#', StringComparison.Ordinal) + 1)..], message, 400)
+    {
+        public string WireType { get; } = wireType;
+    }
+
+    /// <summary>An authentication failure (<c>com.amazon.coral.service</c> namespace).</summary>
+    private sealed class AuthException(string code, string message) : SwfException(code, message, 400);
+}

@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Swf.LocalServer.Protocol;
+using Swf.Testing.Engine;
+
+namespace Swf.LocalServer.Store;
+
+/// <summary>
+/// swf-local's durable store: the engine's journal (see <c>LocalSwfEngine.Journal.cs</c>) in one
+/// SQLite table, one row per step the engine took, written and fsync'd (WAL, synchronous=FULL)
+/// under the engine's lock before the caller gets its answer. On start the rows are replayed in
+/// order into a fresh engine, which rebuilds everything; nothing else is ever saved, so a crash
+/// loses nothing that was acknowledged.
+/// </summary>
+internal sealed class SqliteJournal : IEngineJournal, IDisposable
+{
+    private const string Tick = "Tick";
+    private const int FormatVersion = 1;
+
+    private readonly SqliteConnection _connection;
+    private readonly SqliteCommand _insert;
+
+    private SqliteJournal(SqliteConnection connection)
+    {
+        _connection = connection;
+        _insert = connection.CreateCommand();
+        _insert.CommandText = "INSERT INTO journal (at_ticks, operation, request, task_sequence, generated) VALUES ($at, $op, $request, $task, $generated)";
+        _insert.Parameters.Add("$at", SqliteType.Integer);
+        _insert.Parameters.Add("$op", SqliteType.Text);
+        _insert.Parameters.Add("$request", SqliteType.Text);
+        _insert.Parameters.Add("$task", SqliteType.Integer);
+        _insert.Parameters.Add("$generated", SqliteType.Text);
+        _insert.Prepare();
+    }
+
+    /// <summary>Opens (creating when missing) the store at <paramref name="path"/>.</summary>
+    public static SqliteJournal Open(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(full);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString());
+        try
+        {
+            connection.Open();
+            Execute(connection, "PRAGMA journal_mode=WAL");
+            Execute(connection, "PRAGMA synchronous=FULL");
+            Execute(connection, """
+                CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                CREATE TABLE IF NOT EXISTS journal (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    at_ticks INTEGER NOT NULL,
+                    operation TEXT NOT NULL,
+                    request TEXT,
+                    task_sequence INTEGER NOT NULL,
+                    generated TEXT NOT NULL);
+                INSERT OR IGNORE INTO meta (key, value) VALUES ('format', '1');
+                """);
+            using var format = connection.CreateCommand();
+            format.CommandText = "SELECT value FROM meta WHERE key = 'format'";
+            var version = Convert.ToString(format.ExecuteScalar(), CultureInfo.InvariantCulture);
+            if (version != FormatVersion.ToString(CultureInfo.InvariantCulture))
+            {
+                throw new InvalidDataException($"{full} is a swf-local store of format {version}; this swf-local reads format {FormatVersion}.");
+            }
+
+            return new SqliteJournal(connection);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Reads every entry, oldest first.</summary>
+    public IEnumerable<JournalEntry> ReadAll()
+    {
+        using var select = _connection.CreateCommand();
+        select.CommandText = "SELECT id, at_ticks, operation, request, task_sequence, generated FROM journal ORDER BY id";
+        using var reader = select.ExecuteReader();
+        while (reader.Read())
+        {
+            var id = reader.GetInt64(0);
+            var at = new DateTimeOffset(reader.GetInt64(1), TimeSpan.Zero);
+            var name = reader.GetString(2);
+            object? request = null;
+            if (name != Tick)
+            {
+                var operation = SwfOperations.Find(name) ?? throw new InvalidDataException($"Journal entry {id} names an unknown operation: {name}.");
+                request = operation.ReadRequest(Encoding.UTF8.GetBytes(reader.GetString(3)));
+            }
+
+            var generated = reader.GetString(5);
+            yield return new JournalEntry(at, request, reader.GetInt64(4), generated.Length == 0 ? [] : generated.Split('\n'));
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Append(JournalEntry entry)
+    {
+        var operation = entry.Request is null ? null : SwfOperations.ForRequest(entry.Request)
+            ?? throw new InvalidOperationException($"The engine journaled a request swf-local cannot store: {entry.Request.GetType().Name}.");
+        _insert.Parameters["$at"].Value = entry.At.UtcTicks;
+        _insert.Parameters["$op"].Value = operation?.Name ?? Tick;
+        _insert.Parameters["$request"].Value = operation is null ? DBNull.Value : Encoding.UTF8.GetString(operation.WriteRequest(entry.Request!));
+        _insert.Parameters["$task"].Value = entry.TaskSequence;
+        _insert.Parameters["$generated"].Value = string.Join('\n', entry.Generated);
+        _insert.ExecuteNonQuery();
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        _insert.Dispose();
+        _connection.Dispose();
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,146 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Swf.LocalServer.Auth;
+using Swf.LocalServer.Protocol;
+using Swf.LocalServer.Store;
+using Swf.Testing;
+
+namespace Swf.LocalServer;
+
+/// <summary>
+/// swf-local: a <see cref="LocalSwfEngine"/> served over SWF's real HTTP protocol on a loopback
+/// port, so that the AWS CLI, the AWS SDKs and <c>SwfHttpClient</c> can use it, optionally with
+/// SigV4 checks and a durable SQLite store.
+/// </summary>
+/// <remarks>
+/// The store is a write-ahead journal, not a snapshot: the engine reports every state-changing
+/// step (an accepted request, a poll that started a task, a clock tick that fired timers or
+/// timeouts, with the instant it ran at and the random values it drew) under its lock, and the
+/// store writes and fsyncs it before the caller is answered. On start the journal is replayed into
+/// a new engine on a clock that reads each entry's time, which rebuilds every domain, type,
+/// execution, history, task, token and timer exactly; then timers and timeouts that fell due while
+/// the server was down fire, each as of its own due time. There is no save step to miss, so even
+/// <c>kill -9</c> loses nothing that was acknowledged.
+/// </remarks>
+public sealed class SwfLocalServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly SqliteJournal? _journal;
+
+    private SwfLocalServer(WebApplication app, LocalSwfEngine engine, SqliteJournal? journal, Uri endpoint)
+    {
+        _app = app;
+        Engine = engine;
+        _journal = journal;
+        Endpoint = endpoint;
+    }
+
+    /// <summary>Gets the server's address, such as <c>http://127.0.0.1:5055/</c>.</summary>
+    public Uri Endpoint { get; }
+
+    /// <summary>Gets the engine the server serves; calls made on it directly are journaled too.</summary>
+    public LocalSwfEngine Engine { get; }
+
+    /// <summary>Starts a server: opens and replays the store when one is configured, then listens.</summary>
+    /// <param name="options">The server's settings.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running server.</returns>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    /// <exception cref="InvalidDataException">The store is not a swf-local store, or its journal does not replay.</exception>
+    public static async Task<SwfLocalServer> StartAsync(SwfLocalServerOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var clock = new JournalClock(options.TimeProvider);
+        var engine = new LocalSwfEngine(new LocalSwfEngineOptions { TimeProvider = clock, Region = options.Region, LongPollTimeout = options.LongPollTimeout });
+        SqliteJournal? journal = null;
+        WebApplication? app = null;
+        try
+        {
+            if (options.DatabasePath is not null)
+            {
+                journal = SqliteJournal.Open(options.DatabasePath);
+                Replay(engine, clock, journal);
+            }
+
+            clock.GoLive();
+            if (journal is not null)
+            {
+                engine.AttachJournal(journal);
+            }
+
+            engine.ResumeAfterReplay();
+
+            var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+            builder.Logging.ClearProviders();
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Logging.AddFilter("Swf.LocalServer", options.LogRequests ? LogLevel.Information : LogLevel.Warning);
+            builder.WebHost.ConfigureKestrel(kestrel =>
+            {
+                kestrel.Listen(IPAddress.Loopback, options.Port);
+                kestrel.Limits.MaxRequestBodySize = 2 * 1024 * 1024;
+            });
+            app = builder.Build();
+            var verifier = options.RequireAuth ? new SigV4Verifier(options.AccessKey!, options.SecretKey!) : null;
+            var handler = new SwfRequestHandler(engine, verifier, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Swf.LocalServer"), options.LogRequests);
+            app.Run(handler.HandleAsync);
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            var port = new Uri(address).Port;
+            return new SwfLocalServer(app, engine, journal, new Uri($"http://127.0.0.1:{port}/"));
+        }
+        catch
+        {
+            if (app is not null)
+            {
+                await app.DisposeAsync().ConfigureAwait(false);
+            }
+
+            engine.Dispose();
+            journal?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Waits until the server stops (see <see cref="DisposeAsync"/>) or <paramref name="cancellationToken"/> is cancelled.</summary>
+    /// <param name="cancellationToken">Ends the wait.</param>
+    /// <returns>A task that completes when the server stops.</returns>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
+
+    /// <summary>Stops listening and closes the engine and the store. There is nothing to save: the store is always current.</summary>
+    /// <returns>A task that completes when the server has stopped.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        // Ending the engine first wakes waiting long polls, so that the server stops at once.
+        Engine.Dispose();
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        _journal?.Dispose();
+    }
+
+    private static void Replay(LocalSwfEngine engine, JournalClock clock, SqliteJournal journal)
+    {
+        long count = 0;
+        foreach (var entry in journal.ReadAll())
+        {
+            clock.SetReplayTime(entry.At);
+            try
+            {
+                engine.Replay(entry);
+            }
+            catch (InvalidOperationException ex)
+            {
+                throw new InvalidDataException($"Journal entry {count + 1} does not replay on this engine: {ex.Message}", ex);
+            }
+
+            count++;
+        }
+    }
+}

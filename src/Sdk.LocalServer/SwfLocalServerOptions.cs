@@ -1,0 +1,66 @@
+namespace Swf.LocalServer;
+
+/// <summary>Settings of a <see cref="SwfLocalServer"/>.</summary>
+public sealed class SwfLocalServerOptions
+{
+    /// <summary>Gets or sets the loopback port to listen on; 0 picks a free one (see <see cref="SwfLocalServer.Endpoint"/>).</summary>
+    public int Port { get; set; }
+
+    /// <summary>
+    /// Gets or sets the SQLite file that keeps the server's state across restarts, created when
+    /// missing; null keeps everything in memory.
+    /// </summary>
+    public string? DatabasePath { get; set; }
+
+    /// <summary>Gets or sets the clock the engine runs on (timestamps, timeouts, timers, long polls).</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Gets or sets a value indicating whether requests must carry a valid SigV4 signature made with <see cref="AccessKey"/> and <see cref="SecretKey"/>.</summary>
+    public bool RequireAuth { get; set; }
+
+    /// <summary>Gets or sets the only access key accepted when <see cref="RequireAuth"/> is set.</summary>
+    public string? AccessKey { get; set; }
+
+    /// <summary>Gets or sets the secret key signatures are checked with when <see cref="RequireAuth"/> is set.</summary>
+    public string? SecretKey { get; set; }
+
+    /// <summary>Gets or sets the region of domain ARNs (signatures for any region are accepted).</summary>
+    public string Region { get; set; } = "us-east-1";
+
+    /// <summary>Gets or sets the longest a poll waits for a task before answering with none (SWF: 60 seconds).</summary>
+    public TimeSpan LongPollTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Gets or sets a value indicating whether the server logs each request (errors and startup are always logged).</summary>
+    public bool LogRequests { get; set; }
+
+    /// <summary>Checks the settings.</summary>
+    /// <exception cref="ArgumentException">A setting is out of range or missing.</exception>
+    public void Validate()
+    {
+        if (Port is < 0 or > 65535)
+        {
+            throw new ArgumentException($"Port must be between 0 and 65535; it is {Port}.", nameof(Port));
+        }
+
+        ArgumentNullException.ThrowIfNull(TimeProvider);
+        if (LongPollTimeout < TimeSpan.Zero)
+        {
+            throw new ArgumentException($"LongPollTimeout must not be negative; it is {LongPollTimeout}.", nameof(LongPollTimeout));
+        }
+
+        if (string.IsNullOrWhiteSpace(Region))
+        {
+            throw new ArgumentException("Region must not be empty.", nameof(Region));
+        }
+
+        if (DatabasePath is not null && string.IsNullOrWhiteSpace(DatabasePath))
+        {
+            throw new ArgumentException("DatabasePath must not be empty; leave it null to keep state in memory.", nameof(DatabasePath));
+        }
+
+        if (RequireAuth && (string.IsNullOrEmpty(AccessKey) || string.IsNullOrEmpty(SecretKey)))
+        {
+            throw new ArgumentException("RequireAuth needs both AccessKey and SecretKey.", nameof(RequireAuth));
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace Swf.LocalServer.Tests;
+
+/// <summary>A <c>dotnet swf-local.dll</c> child process on a free port.</summary>
+internal sealed partial class LocalServerProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private LocalServerProcess(Process process, Uri endpoint)
+    {
+        _process = process;
+        Endpoint = endpoint;
+    }
+
+    public Uri Endpoint { get; }
+
+    public static async Task<LocalServerProcess> StartAsync(params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "swf-local.dll");
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(dll);
+        info.ArgumentList.Add("--port");
+        info.ArgumentList.Add("0");
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            while (true)
+            {
+                var line = await process.StandardOutput.ReadLineAsync(timeout.Token);
+                if (line is null)
+                {
+                    throw new InvalidOperationException($"swf-local exited before listening: {await errors}");
+                }
+
+                if (Listening().Match(line) is { Success: true } match)
+                {
+                    _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+                    return new LocalServerProcess(process, new Uri(match.Groups[1].Value));
+                }
+            }
+        }
+        catch
+        {
+            process.Kill(entireProcessTree: true);
+            process.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Kills the process with SIGKILL: no shutdown code runs.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+
+        _process.Dispose();
+    }
+
+    [GeneratedRegex(@"listening on (http://\S+)")]
+    private static partial Regex Listening();
+}
