@@ -92,6 +92,10 @@ internal sealed class HistoryGetCommand : Command
         {
             throw new CliException($"SWF at {where} knows no such domain or execution (domain '{domain}', workflow id '{workflowId}'{(runId is null ? string.Empty : $", run id '{runId}'")}): {ex.Message}", ex);
         }
+        catch (SwfException ex) when (ex.StatusCode == 0)
+        {
+            throw new CliException($"Cannot call SWF at {where}: {ex.Message}", ex);
+        }
         catch (SwfException ex)
         {
             throw new CliException($"SWF at {where} refused the call: {ex.ErrorCode}: {ex.Message}", ex);
