@@ -76,6 +76,22 @@ public sealed class HistoryGetCommandTests : IDisposable
         Assert.False(File.Exists(output));
     }
 
+    [Fact]
+    public async Task Get_ServerAcceptsButNeverAnswers_TimesOutWithClearError()
+    {
+        // The kernel accepts the connection into the backlog; nothing ever reads or answers it.
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        var port = ((System.Net.IPEndPoint)silent.LocalEndpoint).Port;
+
+        var run = await CliRun.RunAsync(
+            "history", "get", "--endpoint", $"http://127.0.0.1:{port}", "--domain", "d", "--workflow-id", "w", "--run-id", "r",
+            "--max-attempts", "1", "--timeout", "0.2");
+
+        Assert.Equal(ExitCodes.Error, run.ExitCode);
+        Assert.Contains($"SWF at http://127.0.0.1:{port}/ did not answer: SWF did not answer GetWorkflowExecutionHistory within 00:00:00.2", run.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(new[] { "--workflow-id", "w", "--endpoint", "http://127.0.0.1:1" }, "The option --domain is required.")]
     [InlineData(new[] { "--domain", "d", "--endpoint", "http://127.0.0.1:1" }, "The option --workflow-id is required.")]

@@ -88,6 +88,26 @@ public sealed class ReplayCommandTests
     }
 
     [Fact]
+    public async Task Replay_PayloadConverterOfTheAssembly_IsCreatedAndReplays()
+    {
+        var run = await CliRun.RunAsync(
+            "replay", "--assembly", WorkflowsAssembly, "--payload-converter", "PassThroughPayloadConverter", CliRun.History("greeting.v1.json"));
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+    }
+
+    [Theory]
+    [InlineData("NoSuchConverter", "has no type NoSuchConverter to use as the payload converter.")]
+    [InlineData("Swf.Cli.Tests.Workflows.GreetingWorkflows", "Swf.Cli.Tests.Workflows.GreetingWorkflows is not an IPayloadConverter.")]
+    public async Task Replay_BadPayloadConverter_ExitsTwoWithClearError(string type, string message)
+    {
+        var run = await CliRun.RunAsync("replay", "--assembly", WorkflowsAssembly, "--payload-converter", type, CliRun.History("greeting.v1.json"));
+
+        Assert.Equal(ExitCodes.Error, run.ExitCode);
+        Assert.Contains(message, run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Replay_NoAssembly_IsAUsageError()
     {
         var run = await CliRun.RunAsync("replay", CliRun.History("greeting.v1.json"));

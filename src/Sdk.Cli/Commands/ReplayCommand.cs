@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Swf.Cli.Histories;
 using Swf.Cli.Replay;
+using Swf.Converters;
 using Swf.Exceptions;
 using Swf.Model;
 using Swf.Worker;
@@ -15,7 +16,7 @@ internal sealed class ReplayCommand : Command
 
     public override string Summary => "Replay histories against the workflows compiled in an assembly and report non-determinism.";
 
-    public override string Synopsis => "swf replay --assembly PATH [--workflow-id W] [--run-id R] FILE...";
+    public override string Synopsis => "swf replay --assembly PATH [--workflow-id W] [--run-id R] [--payload-converter TYPE] FILE...";
 
     public override string? Details =>
         "Each history is replayed against the workflow type named by its WorkflowExecutionStarted event. Workflows are\n" +
@@ -27,9 +28,11 @@ internal sealed class ReplayCommand : Command
     public override CommandSpec Spec { get; } = new CommandSpec()
         .Value("--assembly", "PATH", "The assembly (.dll) with the workflow code, built with its dependencies beside it.")
         .Value("--workflow-id", "W", "The workflow id the histories ran under (default 'replay').")
-        .Value("--run-id", "R", "The run id the histories ran under (default 'replay').");
+        .Value("--run-id", "R", "The run id the histories ran under (default 'replay').")
+        .Value("--payload-converter", "TYPE", "An IPayloadConverter type in the assembly (default: System.Text.Json with web defaults).");
 
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The tool is not trimmed; it reflects over the user's assembly on purpose.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "The tool is not published with Native AOT; user payload types need reflection-based JSON.")]
     public override async Task<int> RunAsync(CommandLine line, CliContext context)
     {
         var assemblyPath = line.Required("--assembly");
@@ -44,6 +47,11 @@ internal sealed class ReplayCommand : Command
             await context.Error.WriteLineAsync("swf replay: warning: " + warning).ConfigureAwait(false);
         }
 
+        // The tool cannot know the user's source-generated JSON metadata, so payloads default to
+        // reflection-based System.Text.Json with the same web defaults as the runtime's converter.
+        var converter = line.Value("--payload-converter") is { } converterType
+            ? catalog.CreatePayloadConverter(converterType)
+            : JsonPayloadConverter.CreateReflectionBased();
         var execution = new WorkflowExecution
         {
             WorkflowId = line.Value("--workflow-id") ?? "replay",
@@ -53,7 +61,7 @@ internal sealed class ReplayCommand : Command
         foreach (var file in line.Positionals)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            var (code, message) = ReplayOne(file, catalog, execution);
+            var (code, message) = ReplayOne(file, catalog, execution, converter);
             if (code == ExitCodes.Success)
             {
                 await context.Out.WriteLineAsync("ok    " + message).ConfigureAwait(false);
@@ -69,7 +77,7 @@ internal sealed class ReplayCommand : Command
         return exitCode;
     }
 
-    private static (int Code, string Message) ReplayOne(string file, WorkflowCatalog catalog, WorkflowExecution execution)
+    private static (int Code, string Message) ReplayOne(string file, WorkflowCatalog catalog, WorkflowExecution execution, IPayloadConverter converter)
     {
         IReadOnlyList<HistoryEvent> events;
         try
@@ -95,7 +103,7 @@ internal sealed class ReplayCommand : Command
         var count = events.Count.ToString(CultureInfo.InvariantCulture);
         try
         {
-            WorkflowReplayer.Replay(definition, events, execution);
+            WorkflowReplayer.Replay(definition, events, execution, converter);
             return (ExitCodes.Success, $"{file}: {name}, {count} events replayed deterministically.");
         }
         catch (NonDeterministicWorkflowException ex)

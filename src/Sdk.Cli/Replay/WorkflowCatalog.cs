@@ -2,6 +2,7 @@ using System.Collections;
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using Swf.Converters;
 using Swf.Workflows;
 
 namespace Swf.Cli.Replay;
@@ -77,6 +78,43 @@ internal sealed class WorkflowCatalog
         _definitions.Count == 0
             ? "none"
             : string.Join(", ", _definitions.Keys.Order().Select(k => $"{k.Name}/{k.Version}"));
+
+    /// <summary>Creates the payload converter named by a type of the assembly: its static <c>Instance</c> or <c>Default</c>, else a new one.</summary>
+    /// <param name="typeName">The type's full name, or its simple name when that is unique.</param>
+    /// <returns>The converter.</returns>
+    /// <exception cref="CliException">There is no such type, it is not an <see cref="IPayloadConverter"/>, or it cannot be created.</exception>
+    [RequiresUnreferencedCode("Creates a user's converter by reflection.")]
+    public IPayloadConverter CreatePayloadConverter(string typeName)
+    {
+        var candidates = Assembly.GetType(typeName) is { } exact
+            ? [exact]
+            : PublicTypes().Where(t => t.Name == typeName).ToList();
+        if (candidates.Count != 1)
+        {
+            throw new CliException(candidates.Count == 0
+                ? $"{Path} has no type {typeName} to use as the payload converter."
+                : $"{Path} has several types named {typeName}; give the full name.");
+        }
+
+        var type = candidates[0];
+        if (!typeof(IPayloadConverter).IsAssignableFrom(type))
+        {
+            throw new CliException($"{type.FullName} is not an {nameof(IPayloadConverter)}.");
+        }
+
+        var shared = type.GetProperty("Instance", BindingFlags.Public | BindingFlags.Static) ?? type.GetProperty("Default", BindingFlags.Public | BindingFlags.Static);
+        try
+        {
+            return (shared?.GetValue(null) as IPayloadConverter)
+                ?? (type.GetConstructor(Type.EmptyTypes) is { } constructor
+                    ? (IPayloadConverter)constructor.Invoke(null)
+                    : throw new CliException($"{type.FullName} has no public static Instance or Default and no public parameterless constructor."));
+        }
+        catch (TargetInvocationException ex)
+        {
+            throw new CliException($"Creating the payload converter {type.FullName} failed: {(ex.InnerException ?? ex).Message}", ex);
+        }
+    }
 
     private void RunModuleInitializer()
     {
