@@ -1,0 +1,27 @@
+namespace Swf.Cli;
+
+/// <summary>Where a command writes, what it may read from the environment, and when it should stop.</summary>
+internal sealed class CliContext
+{
+    public required TextWriter Out { get; init; }
+
+    public required TextWriter Error { get; init; }
+
+    /// <summary>Gets a value indicating whether <see cref="Out"/> is a terminal (the process's own, not redirected).</summary>
+    public bool OutIsTerminal { get; init; }
+
+    public Func<string, string?> GetEnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
+
+    public CancellationToken CancellationToken { get; init; }
+
+    /// <summary>Decides whether to colour output: never with <c>--no-color</c> or <c>NO_COLOR</c>, always with <c>--color</c>, else when writing to a terminal.</summary>
+    public bool UseColor(CommandLine line)
+    {
+        if (line.Flag("--no-color") || !string.IsNullOrEmpty(GetEnvironmentVariable("NO_COLOR")))
+        {
+            return false;
+        }
+
+        return line.Flag("--color") || OutIsTerminal;
+    }
+}
