@@ -44,7 +44,7 @@ public sealed class HistoryDiffCommandTests
         try
         {
             var events = Histories.HistoryFile.Read(CliRun.History("greeting.v1.json"));
-            await File.WriteAllBytesAsync(prefix, Histories.HistoryJson.Write([.. events.Take(10)], isoTimestamps: true));
+            await File.WriteAllBytesAsync(prefix, Swf.Serialization.HistoryJson.Write([.. events.Take(10)], isoTimestamps: true));
 
             var run = await CliRun.RunAsync("history", "diff", prefix, CliRun.History("greeting.v1.json"));
 

@@ -1,3 +1,4 @@
+using Swf.Serialization;
 using System.Text;
 using Swf.Cli.Histories;
 using Swf.Cli.Tests.TestSupport;

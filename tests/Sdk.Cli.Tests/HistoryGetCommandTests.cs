@@ -1,3 +1,4 @@
+using Swf.Serialization;
 using Swf.Cli.Histories;
 using Swf.Cli.Tests.TestSupport;
 

@@ -63,7 +63,7 @@ public sealed class ReplayCommandTests
         try
         {
             var events = Histories.HistoryFile.Read(CliRun.History("greeting.v1.json"));
-            await File.WriteAllBytesAsync(tail, Histories.HistoryJson.Write([.. events.Skip(5)], isoTimestamps: false));
+            await File.WriteAllBytesAsync(tail, Swf.Serialization.HistoryJson.Write([.. events.Skip(5)], isoTimestamps: false));
 
             var run = await CliRun.RunAsync("replay", "--assembly", WorkflowsAssembly, tail);
 

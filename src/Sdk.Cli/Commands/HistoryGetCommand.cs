@@ -1,3 +1,4 @@
+using Swf.Serialization;
 using System.Globalization;
 using System.Net;
 using Amazon.Runtime;

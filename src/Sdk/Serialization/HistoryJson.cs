@@ -1,97 +1,216 @@
+using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Swf.Model;
 
 namespace Swf.Serialization;
 
 /// <summary>
-/// Reads and writes histories in the JSON that <c>aws swf get-workflow-execution-history</c> prints:
-/// <c>{"events": [...]}</c>, with timestamps as epoch seconds (AWS CLI v1) or ISO-8601 strings (v2).
-/// Reading also accepts several pages: objects one after another, or a JSON array of them.
+/// Reads and writes histories in the JSON that <c>aws swf get-workflow-execution-history</c> prints.
+/// Reading takes every form that output comes in: one <c>{"events": [...]}</c> object; several such
+/// objects one after another (pages appended); a JSON array of pages; or a bare array of events, with
+/// timestamps as epoch-second numbers (AWS CLI v1) or ISO-8601 strings (v2). Events come back in
+/// event-id order, whatever order the pages were in.
 /// </summary>
 public static class HistoryJson
 {
-    /// <summary>Reads every event of a history file's text, pages joined in order.</summary>
-    /// <param name="json">The file's text.</param>
-    /// <returns>The events.</returns>
-    /// <exception cref="FormatException">The text is not a history (the message says what was found instead).</exception>
-    public static List<HistoryEvent> Parse(string json)
+    /// <summary>Reads a history from JSON text.</summary>
+    /// <param name="json">The text.</param>
+    /// <param name="source">Names the text in error messages, such as its file name.</param>
+    /// <returns>The events, by event id.</returns>
+    /// <exception cref="FormatException">The text is not a history; the message says why.</exception>
+    public static List<HistoryEvent> Parse(string json, string source = "the text")
     {
         ArgumentNullException.ThrowIfNull(json);
+        return Parse(Encoding.UTF8.GetBytes(json), source);
+    }
+
+    /// <summary>Reads a history from UTF-8 JSON.</summary>
+    /// <param name="utf8">The JSON.</param>
+    /// <param name="source">Names the JSON in error messages, such as its file name.</param>
+    /// <returns>The events, by event id.</returns>
+    /// <exception cref="FormatException">The JSON is not a history; the message says why.</exception>
+    public static List<HistoryEvent> Parse(ReadOnlySpan<byte> utf8, string source = "the text")
+    {
+        if (utf8.StartsWith("\uFEFF"u8))
+        {
+            utf8 = utf8[3..];
+        }
+
+        if (utf8.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            throw NotAHistory(source, "it is empty");
+        }
+
         var events = new List<HistoryEvent>();
-        var bytes = Encoding.UTF8.GetBytes(json);
-        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { AllowMultipleValues = true, CommentHandling = JsonCommentHandling.Skip });
-        var pages = 0;
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions
+        {
+            AllowMultipleValues = true,
+            AllowTrailingCommas = true,
+            CommentHandling = JsonCommentHandling.Skip,
+        });
+        var values = 0;
         try
         {
             while (reader.Read())
             {
-                if (reader.TokenType == JsonTokenType.StartArray)
-                {
-                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                    {
-                        ReadPage(ref reader, events);
-                        pages++;
-                    }
-                }
-                else
-                {
-                    ReadPage(ref reader, events);
-                    pages++;
-                }
+                using var document = JsonDocument.ParseValue(ref reader);
+                values++;
+                ReadValue(document.RootElement, events, source, values);
             }
         }
         catch (JsonException ex)
         {
-            throw new FormatException($"Not a history: the JSON is not valid ({ex.Message}).", ex);
-        }
-
-        if (pages == 0)
-        {
-            throw new FormatException("Not a history: the file is empty.");
+            throw NotAHistory(source, $"it is not valid JSON ({ex.Message})", ex);
         }
 
         if (events.Count == 0)
         {
-            throw new FormatException("Not a history: it has no events.");
+            throw NotAHistory(source, "it holds no events");
+        }
+
+        events.Sort(static (a, b) => a.EventId.CompareTo(b.EventId));
+        for (var i = 1; i < events.Count; i++)
+        {
+            if (events[i].EventId == events[i - 1].EventId)
+            {
+                throw NotAHistory(source, $"event {events[i].EventId} appears twice (was a page saved twice?)");
+            }
         }
 
         return events;
     }
 
-    /// <summary>Writes events as one page, the way AWS CLI v1 prints them (epoch-second timestamps).</summary>
+    /// <summary>
+    /// Writes a history as the AWS CLI prints it after paging through it: one <c>{"events": [...]}</c>
+    /// object, indented by four spaces, with timestamps as epoch seconds (CLI v1, and the wire) or as
+    /// ISO-8601 strings (CLI v2).
+    /// </summary>
     /// <param name="events">The events.</param>
-    /// <param name="indented">Whether to indent the JSON.</param>
-    /// <returns>The JSON text.</returns>
-    public static string Write(IEnumerable<HistoryEvent> events, bool indented = true)
+    /// <param name="isoTimestamps">Whether to print timestamps as CLI v2 does.</param>
+    /// <returns>The UTF-8 JSON, ending with a newline.</returns>
+    public static byte[] Write(IReadOnlyList<HistoryEvent> events, bool isoTimestamps = false)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var history = new History { Events = [.. events] };
-        var options = new JsonSerializerOptions(SwfJsonContext.Default.Options) { WriteIndented = indented };
-        return JsonSerializer.Serialize(history, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<History>)options.GetTypeInfo(typeof(History)));
-    }
-
-    private static void ReadPage(ref Utf8JsonReader reader, List<HistoryEvent> events)
-    {
-        if (reader.TokenType != JsonTokenType.StartObject)
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
         {
-            throw new FormatException($"Not a history: expected an object with \"events\", found {reader.TokenType}.");
-        }
+            Indented = true,
+            IndentSize = 4,
 
-        var page = JsonSerializer.Deserialize(ref reader, SwfJsonResponses.For<History>());
-        if (page?.Events is null)
+            // Payloads are JSON text inside strings; escape only what JSON requires, as the AWS CLI does.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }))
         {
-            throw new FormatException("Not a history: an object has no \"events\" list.");
-        }
-
-        foreach (var e in page.Events)
-        {
-            if (e.EventType is null || e.EventId <= 0)
+            writer.WriteStartObject();
+            writer.WriteStartArray("events");
+            foreach (var e in events)
             {
-                throw new FormatException("Not a history: an event has no eventId or eventType.");
+                if (isoTimestamps)
+                {
+                    var node = JsonSerializer.SerializeToNode(e, SwfJsonContext.Default.HistoryEvent)!.AsObject();
+                    node["eventTimestamp"] = IsoTimestamp(e.EventTimestamp);
+                    node.WriteTo(writer);
+                }
+                else
+                {
+                    JsonSerializer.Serialize(writer, e, SwfJsonContext.Default.HistoryEvent);
+                }
             }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
         }
 
-        events.AddRange(page.Events);
+        buffer.WriteByte((byte)'\n');
+        return buffer.ToArray();
     }
+
+    /// <summary>Formats a time as AWS CLI v2 does: <c>2026-01-01T00:00:00.123000+00:00</c>.</summary>
+    /// <param name="utc">The time, in UTC.</param>
+    /// <returns>The text.</returns>
+    public static string IsoTimestamp(DateTime utc) =>
+        DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'", CultureInfo.InvariantCulture);
+
+    private static void ReadValue(JsonElement value, List<HistoryEvent> events, string source, int index)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Object when value.TryGetProperty("events", out var page):
+                ReadEvents(page, events, source);
+                break;
+            case JsonValueKind.Object when value.TryGetProperty("eventId", out _):
+                events.Add(ReadEvent(value, source));
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in value.EnumerateArray())
+                {
+                    if (item.ValueKind != JsonValueKind.Object || !(item.TryGetProperty("events", out _) || item.TryGetProperty("eventId", out _)))
+                    {
+                        throw NotAHistory(source, $"its JSON value {index} is an array of something other than history pages or events");
+                    }
+
+                    ReadValue(item, events, source, index);
+                }
+
+                break;
+            default:
+                throw NotAHistory(source, $"its JSON value {index} is {Describe(value)}, not a {{\"events\": [...]}} page");
+        }
+    }
+
+    private static void ReadEvents(JsonElement page, List<HistoryEvent> events, string source)
+    {
+        if (page.ValueKind != JsonValueKind.Array)
+        {
+            throw NotAHistory(source, "its \"events\" member is not an array");
+        }
+
+        foreach (var item in page.EnumerateArray())
+        {
+            events.Add(ReadEvent(item, source));
+        }
+    }
+
+    private static HistoryEvent ReadEvent(JsonElement item, string source)
+    {
+        if (item.ValueKind != JsonValueKind.Object
+            || !item.TryGetProperty("eventId", out var id)
+            || id.ValueKind != JsonValueKind.Number
+            || !item.TryGetProperty("eventType", out var type)
+            || type.ValueKind != JsonValueKind.String)
+        {
+            throw NotAHistory(source, $"an event has no numeric eventId or no eventType: {Preview(item)}");
+        }
+
+        try
+        {
+            return item.Deserialize(SwfJsonResponses.For<HistoryEvent>())
+                ?? throw NotAHistory(source, $"event {id} is null");
+        }
+        catch (JsonException ex)
+        {
+            throw NotAHistory(source, $"event {id} ({type.GetString()}) cannot be read: {ex.Message}", ex);
+        }
+    }
+
+    private static string Describe(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Object => "an object without \"events\"",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        _ => value.ValueKind.ToString(),
+    };
+
+    private static string Preview(JsonElement value)
+    {
+        var text = value.GetRawText();
+        return text.Length <= 80 ? text : text[..79] + "…";
+    }
+
+    private static FormatException NotAHistory(string source, string why, Exception? inner = null) =>
+        new($"{source} is not an SWF history: {why}. Expected the JSON that 'aws swf get-workflow-execution-history' prints ({{\"events\": [...]}}).", inner);
 }

@@ -36,11 +36,11 @@ public class HistoryJsonTests
     }
 
     [Theory]
-    [InlineData("", "empty")]
-    [InlineData("{\"domainInfos\":[]}", "no \"events\"")]
-    [InlineData("{\"events\":[]}", "no events")]
-    [InlineData("not json", "not valid")]
-    [InlineData("[1,2]", "expected an object")]
+    [InlineData("", "it is empty")]
+    [InlineData("{\"domainInfos\":[]}", "an object without \"events\"")]
+    [InlineData("{\"events\":[]}", "it holds no events")]
+    [InlineData("not json", "it is not valid JSON")]
+    [InlineData("[1,2]", "an array of something other than history pages or events")]
     public void Parse_NotAHistory_ThrowsFormatExceptionSayingWhy(string text, string why)
     {
         var ex = Assert.Throws<FormatException>(() => HistoryJson.Parse(text));
@@ -53,7 +53,7 @@ public class HistoryJsonTests
     {
         var events = HistoryJson.Parse(CliV1Page1 + CliV1Page2);
 
-        var text = HistoryJson.Write(events);
+        var text = System.Text.Encoding.UTF8.GetString(HistoryJson.Write(events));
 
         Assert.Contains("\"eventTimestamp\": 1700000000.5", text, StringComparison.Ordinal);
         Assert.Equal(events.Select(e => e.EventId), HistoryJson.Parse(text).Select(e => e.EventId));
