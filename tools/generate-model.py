@@ -377,10 +377,23 @@ def gen_structure(shape):
         first = False
         lines.append(f"    /// <summary>{describe_member(member, mshape, req)}</summary>")
         lines.append(f"    [JsonPropertyName(\"{member}\")]")
-        if req:
+        if shape == "HistoryEvent" and member.endswith("EventAttributes") and not req:
+            # One slot holds whichever attributes the event has (see below).
+            lines.append(f"    public {typ}? {prop}")
+            lines.append("    {")
+            lines.append(f"        get => _attributes as {typ};")
+            lines.append(f"        set => _attributes = value ?? (_attributes is {typ} ? null : _attributes);")
+            lines.append("    }")
+        elif req:
             lines.append(f"    public required {typ} {prop} {{ get; set; }}")
         else:
             lines.append(f"    public {typ}? {prop} {{ get; set; }}")
+    if shape == "HistoryEvent":
+        lines.append("")
+        lines.append("    // An event has exactly one attributes member, the one its type names. Holding it in one slot")
+        lines.append("    // instead of ~55 fields makes an event object ~60 bytes instead of ~500: a 25,000-event")
+        lines.append("    // history is read with half the allocation and held in a fraction of the memory.")
+        lines.append("    private object? _attributes;")
     if shape in ("HistoryEvent", "Decision"):
         lines.append("")
         lines.append("    /// <summary>Gets or sets members this version does not know (such as attributes of a newer event or decision type), kept so they round-trip.</summary>")

@@ -1,3 +1,17 @@
 using BenchmarkDotNet.Running;
+using Swf.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Swf.Benchmarks.HistoryParseBenchmarks).Assembly).Run(args);
+// --verify: correctness checks of the benchmark histories. --table: every benchmark, one table.
+// Anything else goes to BenchmarkSwitcher (for example --filter '*Replay*').
+return args switch
+{
+    ["--verify"] => await Verify.RunAsync(),
+    ["--table", .. var rest] => ResultTable.Run(rest),
+    _ => Switch(args),
+};
+
+static int Switch(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(ReplayBenchmarks).Assembly).Run(args, BenchJobs.Config(BenchJobs.Micro));
+    return 0;
+}

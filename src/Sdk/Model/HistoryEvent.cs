@@ -24,219 +24,440 @@ public sealed partial class HistoryEvent
 
     /// <summary>Gets or sets the attributes of a <c>WorkflowExecutionStarted</c> event; set only for that event type.</summary>
     [JsonPropertyName("workflowExecutionStartedEventAttributes")]
-    public WorkflowExecutionStartedEventAttributes? WorkflowExecutionStartedEventAttributes { get; set; }
+    public WorkflowExecutionStartedEventAttributes? WorkflowExecutionStartedEventAttributes
+    {
+        get => _attributes as WorkflowExecutionStartedEventAttributes;
+        set => _attributes = value ?? (_attributes is WorkflowExecutionStartedEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>WorkflowExecutionCompleted</c> event; set only for that event type.</summary>
     [JsonPropertyName("workflowExecutionCompletedEventAttributes")]
-    public WorkflowExecutionCompletedEventAttributes? WorkflowExecutionCompletedEventAttributes { get; set; }
+    public WorkflowExecutionCompletedEventAttributes? WorkflowExecutionCompletedEventAttributes
+    {
+        get => _attributes as WorkflowExecutionCompletedEventAttributes;
+        set => _attributes = value ?? (_attributes is WorkflowExecutionCompletedEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>CompleteWorkflowExecutionFailed</c> event; set only for that event type.</summary>
     [JsonPropertyName("completeWorkflowExecutionFailedEventAttributes")]
-    public CompleteWorkflowExecutionFailedEventAttributes? CompleteWorkflowExecutionFailedEventAttributes { get; set; }
+    public CompleteWorkflowExecutionFailedEventAttributes? CompleteWorkflowExecutionFailedEventAttributes
+    {
+        get => _attributes as CompleteWorkflowExecutionFailedEventAttributes;
+        set => _attributes = value ?? (_attributes is CompleteWorkflowExecutionFailedEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>WorkflowExecutionFailed</c> event; set only for that event type.</summary>
     [JsonPropertyName("workflowExecutionFailedEventAttributes")]
-    public WorkflowExecutionFailedEventAttributes? WorkflowExecutionFailedEventAttributes { get; set; }
+    public WorkflowExecutionFailedEventAttributes? WorkflowExecutionFailedEventAttributes
+    {
+        get => _attributes as WorkflowExecutionFailedEventAttributes;
+        set => _attributes = value ?? (_attributes is WorkflowExecutionFailedEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>FailWorkflowExecutionFailed</c> event; set only for that event type.</summary>
     [JsonPropertyName("failWorkflowExecutionFailedEventAttributes")]
-    public FailWorkflowExecutionFailedEventAttributes? FailWorkflowExecutionFailedEventAttributes { get; set; }
+    public FailWorkflowExecutionFailedEventAttributes? FailWorkflowExecutionFailedEventAttributes
+    {
+        get => _attributes as FailWorkflowExecutionFailedEventAttributes;
+        set => _attributes = value ?? (_attributes is FailWorkflowExecutionFailedEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>WorkflowExecutionTimedOut</c> event; set only for that event type.</summary>
     [JsonPropertyName("workflowExecutionTimedOutEventAttributes")]
-    public WorkflowExecutionTimedOutEventAttributes? WorkflowExecutionTimedOutEventAttributes { get; set; }
+    public WorkflowExecutionTimedOutEventAttributes? WorkflowExecutionTimedOutEventAttributes
+    {
+        get => _attributes as WorkflowExecutionTimedOutEventAttributes;
+        set => _attributes = value ?? (_attributes is WorkflowExecutionTimedOutEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>WorkflowExecutionCanceled</c> event; set only for that event type.</summary>
     [JsonPropertyName("workflowExecutionCanceledEventAttributes")]
-    public WorkflowExecutionCanceledEventAttributes? WorkflowExecutionCanceledEventAttributes { get; set; }
+    public WorkflowExecutionCanceledEventAttributes? WorkflowExecutionCanceledEventAttributes
+    {
+        get => _attributes as WorkflowExecutionCanceledEventAttributes;
+        set => _attributes = value ?? (_attributes is WorkflowExecutionCanceledEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>CancelWorkflowExecutionFailed</c> event; set only for that event type.</summary>
     [JsonPropertyName("cancelWorkflowExecutionFailedEventAttributes")]
-    public CancelWorkflowExecutionFailedEventAttributes? CancelWorkflowExecutionFailedEventAttributes { get; set; }
+    public CancelWorkflowExecutionFailedEventAttributes? CancelWorkflowExecutionFailedEventAttributes
+    {
+        get => _attributes as CancelWorkflowExecutionFailedEventAttributes;
+        set => _attributes = value ?? (_attributes is CancelWorkflowExecutionFailedEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>WorkflowExecutionContinuedAsNew</c> event; set only for that event type.</summary>
     [JsonPropertyName("workflowExecutionContinuedAsNewEventAttributes")]
-    public WorkflowExecutionContinuedAsNewEventAttributes? WorkflowExecutionContinuedAsNewEventAttributes { get; set; }
+    public WorkflowExecutionContinuedAsNewEventAttributes? WorkflowExecutionContinuedAsNewEventAttributes
+    {
+        get => _attributes as WorkflowExecutionContinuedAsNewEventAttributes;
+        set => _attributes = value ?? (_attributes is WorkflowExecutionContinuedAsNewEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>ContinueAsNewWorkflowExecutionFailed</c> event; set only for that event type.</summary>
     [JsonPropertyName("continueAsNewWorkflowExecutionFailedEventAttributes")]
-    public ContinueAsNewWorkflowExecutionFailedEventAttributes? ContinueAsNewWorkflowExecutionFailedEventAttributes { get; set; }
+    public ContinueAsNewWorkflowExecutionFailedEventAttributes? ContinueAsNewWorkflowExecutionFailedEventAttributes
+    {
+        get => _attributes as ContinueAsNewWorkflowExecutionFailedEventAttributes;
+        set => _attributes = value ?? (_attributes is ContinueAsNewWorkflowExecutionFailedEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>WorkflowExecutionTerminated</c> event; set only for that event type.</summary>
     [JsonPropertyName("workflowExecutionTerminatedEventAttributes")]
-    public WorkflowExecutionTerminatedEventAttributes? WorkflowExecutionTerminatedEventAttributes { get; set; }
+    public WorkflowExecutionTerminatedEventAttributes? WorkflowExecutionTerminatedEventAttributes
+    {
+        get => _attributes as WorkflowExecutionTerminatedEventAttributes;
+        set => _attributes = value ?? (_attributes is WorkflowExecutionTerminatedEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>WorkflowExecutionCancelRequested</c> event; set only for that event type.</summary>
     [JsonPropertyName("workflowExecutionCancelRequestedEventAttributes")]
-    public WorkflowExecutionCancelRequestedEventAttributes? WorkflowExecutionCancelRequestedEventAttributes { get; set; }
+    public WorkflowExecutionCancelRequestedEventAttributes? WorkflowExecutionCancelRequestedEventAttributes
+    {
+        get => _attributes as WorkflowExecutionCancelRequestedEventAttributes;
+        set => _attributes = value ?? (_attributes is WorkflowExecutionCancelRequestedEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>DecisionTaskScheduled</c> event; set only for that event type.</summary>
     [JsonPropertyName("decisionTaskScheduledEventAttributes")]
-    public DecisionTaskScheduledEventAttributes? DecisionTaskScheduledEventAttributes { get; set; }
+    public DecisionTaskScheduledEventAttributes? DecisionTaskScheduledEventAttributes
+    {
+        get => _attributes as DecisionTaskScheduledEventAttributes;
+        set => _attributes = value ?? (_attributes is DecisionTaskScheduledEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>DecisionTaskStarted</c> event; set only for that event type.</summary>
     [JsonPropertyName("decisionTaskStartedEventAttributes")]
-    public DecisionTaskStartedEventAttributes? DecisionTaskStartedEventAttributes { get; set; }
+    public DecisionTaskStartedEventAttributes? DecisionTaskStartedEventAttributes
+    {
+        get => _attributes as DecisionTaskStartedEventAttributes;
+        set => _attributes = value ?? (_attributes is DecisionTaskStartedEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>DecisionTaskCompleted</c> event; set only for that event type.</summary>
     [JsonPropertyName("decisionTaskCompletedEventAttributes")]
-    public DecisionTaskCompletedEventAttributes? DecisionTaskCompletedEventAttributes { get; set; }
+    public DecisionTaskCompletedEventAttributes? DecisionTaskCompletedEventAttributes
+    {
+        get => _attributes as DecisionTaskCompletedEventAttributes;
+        set => _attributes = value ?? (_attributes is DecisionTaskCompletedEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>DecisionTaskTimedOut</c> event; set only for that event type.</summary>
     [JsonPropertyName("decisionTaskTimedOutEventAttributes")]
-    public DecisionTaskTimedOutEventAttributes? DecisionTaskTimedOutEventAttributes { get; set; }
+    public DecisionTaskTimedOutEventAttributes? DecisionTaskTimedOutEventAttributes
+    {
+        get => _attributes as DecisionTaskTimedOutEventAttributes;
+        set => _attributes = value ?? (_attributes is DecisionTaskTimedOutEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>ActivityTaskScheduled</c> event; set only for that event type.</summary>
     [JsonPropertyName("activityTaskScheduledEventAttributes")]
-    public ActivityTaskScheduledEventAttributes? ActivityTaskScheduledEventAttributes { get; set; }
+    public ActivityTaskScheduledEventAttributes? ActivityTaskScheduledEventAttributes
+    {
+        get => _attributes as ActivityTaskScheduledEventAttributes;
+        set => _attributes = value ?? (_attributes is ActivityTaskScheduledEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>ActivityTaskStarted</c> event; set only for that event type.</summary>
     [JsonPropertyName("activityTaskStartedEventAttributes")]
-    public ActivityTaskStartedEventAttributes? ActivityTaskStartedEventAttributes { get; set; }
+    public ActivityTaskStartedEventAttributes? ActivityTaskStartedEventAttributes
+    {
+        get => _attributes as ActivityTaskStartedEventAttributes;
+        set => _attributes = value ?? (_attributes is ActivityTaskStartedEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>ActivityTaskCompleted</c> event; set only for that event type.</summary>
     [JsonPropertyName("activityTaskCompletedEventAttributes")]
-    public ActivityTaskCompletedEventAttributes? ActivityTaskCompletedEventAttributes { get; set; }
+    public ActivityTaskCompletedEventAttributes? ActivityTaskCompletedEventAttributes
+    {
+        get => _attributes as ActivityTaskCompletedEventAttributes;
+        set => _attributes = value ?? (_attributes is ActivityTaskCompletedEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>ActivityTaskFailed</c> event; set only for that event type.</summary>
     [JsonPropertyName("activityTaskFailedEventAttributes")]
-    public ActivityTaskFailedEventAttributes? ActivityTaskFailedEventAttributes { get; set; }
+    public ActivityTaskFailedEventAttributes? ActivityTaskFailedEventAttributes
+    {
+        get => _attributes as ActivityTaskFailedEventAttributes;
+        set => _attributes = value ?? (_attributes is ActivityTaskFailedEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>ActivityTaskTimedOut</c> event; set only for that event type.</summary>
     [JsonPropertyName("activityTaskTimedOutEventAttributes")]
-    public ActivityTaskTimedOutEventAttributes? ActivityTaskTimedOutEventAttributes { get; set; }
+    public ActivityTaskTimedOutEventAttributes? ActivityTaskTimedOutEventAttributes
+    {
+        get => _attributes as ActivityTaskTimedOutEventAttributes;
+        set => _attributes = value ?? (_attributes is ActivityTaskTimedOutEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>ActivityTaskCanceled</c> event; set only for that event type.</summary>
     [JsonPropertyName("activityTaskCanceledEventAttributes")]
-    public ActivityTaskCanceledEventAttributes? ActivityTaskCanceledEventAttributes { get; set; }
+    public ActivityTaskCanceledEventAttributes? ActivityTaskCanceledEventAttributes
+    {
+        get => _attributes as ActivityTaskCanceledEventAttributes;
+        set => _attributes = value ?? (_attributes is ActivityTaskCanceledEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>ActivityTaskCancelRequested</c> event; set only for that event type.</summary>
     [JsonPropertyName("activityTaskCancelRequestedEventAttributes")]
-    public ActivityTaskCancelRequestedEventAttributes? ActivityTaskCancelRequestedEventAttributes { get; set; }
+    public ActivityTaskCancelRequestedEventAttributes? ActivityTaskCancelRequestedEventAttributes
+    {
+        get => _attributes as ActivityTaskCancelRequestedEventAttributes;
+        set => _attributes = value ?? (_attributes is ActivityTaskCancelRequestedEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>WorkflowExecutionSignaled</c> event; set only for that event type.</summary>
     [JsonPropertyName("workflowExecutionSignaledEventAttributes")]
-    public WorkflowExecutionSignaledEventAttributes? WorkflowExecutionSignaledEventAttributes { get; set; }
+    public WorkflowExecutionSignaledEventAttributes? WorkflowExecutionSignaledEventAttributes
+    {
+        get => _attributes as WorkflowExecutionSignaledEventAttributes;
+        set => _attributes = value ?? (_attributes is WorkflowExecutionSignaledEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>MarkerRecorded</c> event; set only for that event type.</summary>
     [JsonPropertyName("markerRecordedEventAttributes")]
-    public MarkerRecordedEventAttributes? MarkerRecordedEventAttributes { get; set; }
+    public MarkerRecordedEventAttributes? MarkerRecordedEventAttributes
+    {
+        get => _attributes as MarkerRecordedEventAttributes;
+        set => _attributes = value ?? (_attributes is MarkerRecordedEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>RecordMarkerFailed</c> event; set only for that event type.</summary>
     [JsonPropertyName("recordMarkerFailedEventAttributes")]
-    public RecordMarkerFailedEventAttributes? RecordMarkerFailedEventAttributes { get; set; }
+    public RecordMarkerFailedEventAttributes? RecordMarkerFailedEventAttributes
+    {
+        get => _attributes as RecordMarkerFailedEventAttributes;
+        set => _attributes = value ?? (_attributes is RecordMarkerFailedEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>TimerStarted</c> event; set only for that event type.</summary>
     [JsonPropertyName("timerStartedEventAttributes")]
-    public TimerStartedEventAttributes? TimerStartedEventAttributes { get; set; }
+    public TimerStartedEventAttributes? TimerStartedEventAttributes
+    {
+        get => _attributes as TimerStartedEventAttributes;
+        set => _attributes = value ?? (_attributes is TimerStartedEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>TimerFired</c> event; set only for that event type.</summary>
     [JsonPropertyName("timerFiredEventAttributes")]
-    public TimerFiredEventAttributes? TimerFiredEventAttributes { get; set; }
+    public TimerFiredEventAttributes? TimerFiredEventAttributes
+    {
+        get => _attributes as TimerFiredEventAttributes;
+        set => _attributes = value ?? (_attributes is TimerFiredEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>TimerCanceled</c> event; set only for that event type.</summary>
     [JsonPropertyName("timerCanceledEventAttributes")]
-    public TimerCanceledEventAttributes? TimerCanceledEventAttributes { get; set; }
+    public TimerCanceledEventAttributes? TimerCanceledEventAttributes
+    {
+        get => _attributes as TimerCanceledEventAttributes;
+        set => _attributes = value ?? (_attributes is TimerCanceledEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>StartChildWorkflowExecutionInitiated</c> event; set only for that event type.</summary>
     [JsonPropertyName("startChildWorkflowExecutionInitiatedEventAttributes")]
-    public StartChildWorkflowExecutionInitiatedEventAttributes? StartChildWorkflowExecutionInitiatedEventAttributes { get; set; }
+    public StartChildWorkflowExecutionInitiatedEventAttributes? StartChildWorkflowExecutionInitiatedEventAttributes
+    {
+        get => _attributes as StartChildWorkflowExecutionInitiatedEventAttributes;
+        set => _attributes = value ?? (_attributes is StartChildWorkflowExecutionInitiatedEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>ChildWorkflowExecutionStarted</c> event; set only for that event type.</summary>
     [JsonPropertyName("childWorkflowExecutionStartedEventAttributes")]
-    public ChildWorkflowExecutionStartedEventAttributes? ChildWorkflowExecutionStartedEventAttributes { get; set; }
+    public ChildWorkflowExecutionStartedEventAttributes? ChildWorkflowExecutionStartedEventAttributes
+    {
+        get => _attributes as ChildWorkflowExecutionStartedEventAttributes;
+        set => _attributes = value ?? (_attributes is ChildWorkflowExecutionStartedEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>ChildWorkflowExecutionCompleted</c> event; set only for that event type.</summary>
     [JsonPropertyName("childWorkflowExecutionCompletedEventAttributes")]
-    public ChildWorkflowExecutionCompletedEventAttributes? ChildWorkflowExecutionCompletedEventAttributes { get; set; }
+    public ChildWorkflowExecutionCompletedEventAttributes? ChildWorkflowExecutionCompletedEventAttributes
+    {
+        get => _attributes as ChildWorkflowExecutionCompletedEventAttributes;
+        set => _attributes = value ?? (_attributes is ChildWorkflowExecutionCompletedEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>ChildWorkflowExecutionFailed</c> event; set only for that event type.</summary>
     [JsonPropertyName("childWorkflowExecutionFailedEventAttributes")]
-    public ChildWorkflowExecutionFailedEventAttributes? ChildWorkflowExecutionFailedEventAttributes { get; set; }
+    public ChildWorkflowExecutionFailedEventAttributes? ChildWorkflowExecutionFailedEventAttributes
+    {
+        get => _attributes as ChildWorkflowExecutionFailedEventAttributes;
+        set => _attributes = value ?? (_attributes is ChildWorkflowExecutionFailedEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>ChildWorkflowExecutionTimedOut</c> event; set only for that event type.</summary>
     [JsonPropertyName("childWorkflowExecutionTimedOutEventAttributes")]
-    public ChildWorkflowExecutionTimedOutEventAttributes? ChildWorkflowExecutionTimedOutEventAttributes { get; set; }
+    public ChildWorkflowExecutionTimedOutEventAttributes? ChildWorkflowExecutionTimedOutEventAttributes
+    {
+        get => _attributes as ChildWorkflowExecutionTimedOutEventAttributes;
+        set => _attributes = value ?? (_attributes is ChildWorkflowExecutionTimedOutEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>ChildWorkflowExecutionCanceled</c> event; set only for that event type.</summary>
     [JsonPropertyName("childWorkflowExecutionCanceledEventAttributes")]
-    public ChildWorkflowExecutionCanceledEventAttributes? ChildWorkflowExecutionCanceledEventAttributes { get; set; }
+    public ChildWorkflowExecutionCanceledEventAttributes? ChildWorkflowExecutionCanceledEventAttributes
+    {
+        get => _attributes as ChildWorkflowExecutionCanceledEventAttributes;
+        set => _attributes = value ?? (_attributes is ChildWorkflowExecutionCanceledEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>ChildWorkflowExecutionTerminated</c> event; set only for that event type.</summary>
     [JsonPropertyName("childWorkflowExecutionTerminatedEventAttributes")]
-    public ChildWorkflowExecutionTerminatedEventAttributes? ChildWorkflowExecutionTerminatedEventAttributes { get; set; }
+    public ChildWorkflowExecutionTerminatedEventAttributes? ChildWorkflowExecutionTerminatedEventAttributes
+    {
+        get => _attributes as ChildWorkflowExecutionTerminatedEventAttributes;
+        set => _attributes = value ?? (_attributes is ChildWorkflowExecutionTerminatedEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>SignalExternalWorkflowExecutionInitiated</c> event; set only for that event type.</summary>
     [JsonPropertyName("signalExternalWorkflowExecutionInitiatedEventAttributes")]
-    public SignalExternalWorkflowExecutionInitiatedEventAttributes? SignalExternalWorkflowExecutionInitiatedEventAttributes { get; set; }
+    public SignalExternalWorkflowExecutionInitiatedEventAttributes? SignalExternalWorkflowExecutionInitiatedEventAttributes
+    {
+        get => _attributes as SignalExternalWorkflowExecutionInitiatedEventAttributes;
+        set => _attributes = value ?? (_attributes is SignalExternalWorkflowExecutionInitiatedEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>ExternalWorkflowExecutionSignaled</c> event; set only for that event type.</summary>
     [JsonPropertyName("externalWorkflowExecutionSignaledEventAttributes")]
-    public ExternalWorkflowExecutionSignaledEventAttributes? ExternalWorkflowExecutionSignaledEventAttributes { get; set; }
+    public ExternalWorkflowExecutionSignaledEventAttributes? ExternalWorkflowExecutionSignaledEventAttributes
+    {
+        get => _attributes as ExternalWorkflowExecutionSignaledEventAttributes;
+        set => _attributes = value ?? (_attributes is ExternalWorkflowExecutionSignaledEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>SignalExternalWorkflowExecutionFailed</c> event; set only for that event type.</summary>
     [JsonPropertyName("signalExternalWorkflowExecutionFailedEventAttributes")]
-    public SignalExternalWorkflowExecutionFailedEventAttributes? SignalExternalWorkflowExecutionFailedEventAttributes { get; set; }
+    public SignalExternalWorkflowExecutionFailedEventAttributes? SignalExternalWorkflowExecutionFailedEventAttributes
+    {
+        get => _attributes as SignalExternalWorkflowExecutionFailedEventAttributes;
+        set => _attributes = value ?? (_attributes is SignalExternalWorkflowExecutionFailedEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>ExternalWorkflowExecutionCancelRequested</c> event; set only for that event type.</summary>
     [JsonPropertyName("externalWorkflowExecutionCancelRequestedEventAttributes")]
-    public ExternalWorkflowExecutionCancelRequestedEventAttributes? ExternalWorkflowExecutionCancelRequestedEventAttributes { get; set; }
+    public ExternalWorkflowExecutionCancelRequestedEventAttributes? ExternalWorkflowExecutionCancelRequestedEventAttributes
+    {
+        get => _attributes as ExternalWorkflowExecutionCancelRequestedEventAttributes;
+        set => _attributes = value ?? (_attributes is ExternalWorkflowExecutionCancelRequestedEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>RequestCancelExternalWorkflowExecutionInitiated</c> event; set only for that event type.</summary>
     [JsonPropertyName("requestCancelExternalWorkflowExecutionInitiatedEventAttributes")]
-    public RequestCancelExternalWorkflowExecutionInitiatedEventAttributes? RequestCancelExternalWorkflowExecutionInitiatedEventAttributes { get; set; }
+    public RequestCancelExternalWorkflowExecutionInitiatedEventAttributes? RequestCancelExternalWorkflowExecutionInitiatedEventAttributes
+    {
+        get => _attributes as RequestCancelExternalWorkflowExecutionInitiatedEventAttributes;
+        set => _attributes = value ?? (_attributes is RequestCancelExternalWorkflowExecutionInitiatedEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>RequestCancelExternalWorkflowExecutionFailed</c> event; set only for that event type.</summary>
     [JsonPropertyName("requestCancelExternalWorkflowExecutionFailedEventAttributes")]
-    public RequestCancelExternalWorkflowExecutionFailedEventAttributes? RequestCancelExternalWorkflowExecutionFailedEventAttributes { get; set; }
+    public RequestCancelExternalWorkflowExecutionFailedEventAttributes? RequestCancelExternalWorkflowExecutionFailedEventAttributes
+    {
+        get => _attributes as RequestCancelExternalWorkflowExecutionFailedEventAttributes;
+        set => _attributes = value ?? (_attributes is RequestCancelExternalWorkflowExecutionFailedEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>ScheduleActivityTaskFailed</c> event; set only for that event type.</summary>
     [JsonPropertyName("scheduleActivityTaskFailedEventAttributes")]
-    public ScheduleActivityTaskFailedEventAttributes? ScheduleActivityTaskFailedEventAttributes { get; set; }
+    public ScheduleActivityTaskFailedEventAttributes? ScheduleActivityTaskFailedEventAttributes
+    {
+        get => _attributes as ScheduleActivityTaskFailedEventAttributes;
+        set => _attributes = value ?? (_attributes is ScheduleActivityTaskFailedEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>RequestCancelActivityTaskFailed</c> event; set only for that event type.</summary>
     [JsonPropertyName("requestCancelActivityTaskFailedEventAttributes")]
-    public RequestCancelActivityTaskFailedEventAttributes? RequestCancelActivityTaskFailedEventAttributes { get; set; }
+    public RequestCancelActivityTaskFailedEventAttributes? RequestCancelActivityTaskFailedEventAttributes
+    {
+        get => _attributes as RequestCancelActivityTaskFailedEventAttributes;
+        set => _attributes = value ?? (_attributes is RequestCancelActivityTaskFailedEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>StartTimerFailed</c> event; set only for that event type.</summary>
     [JsonPropertyName("startTimerFailedEventAttributes")]
-    public StartTimerFailedEventAttributes? StartTimerFailedEventAttributes { get; set; }
+    public StartTimerFailedEventAttributes? StartTimerFailedEventAttributes
+    {
+        get => _attributes as StartTimerFailedEventAttributes;
+        set => _attributes = value ?? (_attributes is StartTimerFailedEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>CancelTimerFailed</c> event; set only for that event type.</summary>
     [JsonPropertyName("cancelTimerFailedEventAttributes")]
-    public CancelTimerFailedEventAttributes? CancelTimerFailedEventAttributes { get; set; }
+    public CancelTimerFailedEventAttributes? CancelTimerFailedEventAttributes
+    {
+        get => _attributes as CancelTimerFailedEventAttributes;
+        set => _attributes = value ?? (_attributes is CancelTimerFailedEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>StartChildWorkflowExecutionFailed</c> event; set only for that event type.</summary>
     [JsonPropertyName("startChildWorkflowExecutionFailedEventAttributes")]
-    public StartChildWorkflowExecutionFailedEventAttributes? StartChildWorkflowExecutionFailedEventAttributes { get; set; }
+    public StartChildWorkflowExecutionFailedEventAttributes? StartChildWorkflowExecutionFailedEventAttributes
+    {
+        get => _attributes as StartChildWorkflowExecutionFailedEventAttributes;
+        set => _attributes = value ?? (_attributes is StartChildWorkflowExecutionFailedEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>LambdaFunctionScheduled</c> event; set only for that event type.</summary>
     [JsonPropertyName("lambdaFunctionScheduledEventAttributes")]
-    public LambdaFunctionScheduledEventAttributes? LambdaFunctionScheduledEventAttributes { get; set; }
+    public LambdaFunctionScheduledEventAttributes? LambdaFunctionScheduledEventAttributes
+    {
+        get => _attributes as LambdaFunctionScheduledEventAttributes;
+        set => _attributes = value ?? (_attributes is LambdaFunctionScheduledEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>LambdaFunctionStarted</c> event; set only for that event type.</summary>
     [JsonPropertyName("lambdaFunctionStartedEventAttributes")]
-    public LambdaFunctionStartedEventAttributes? LambdaFunctionStartedEventAttributes { get; set; }
+    public LambdaFunctionStartedEventAttributes? LambdaFunctionStartedEventAttributes
+    {
+        get => _attributes as LambdaFunctionStartedEventAttributes;
+        set => _attributes = value ?? (_attributes is LambdaFunctionStartedEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>LambdaFunctionCompleted</c> event; set only for that event type.</summary>
     [JsonPropertyName("lambdaFunctionCompletedEventAttributes")]
-    public LambdaFunctionCompletedEventAttributes? LambdaFunctionCompletedEventAttributes { get; set; }
+    public LambdaFunctionCompletedEventAttributes? LambdaFunctionCompletedEventAttributes
+    {
+        get => _attributes as LambdaFunctionCompletedEventAttributes;
+        set => _attributes = value ?? (_attributes is LambdaFunctionCompletedEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>LambdaFunctionFailed</c> event; set only for that event type.</summary>
     [JsonPropertyName("lambdaFunctionFailedEventAttributes")]
-    public LambdaFunctionFailedEventAttributes? LambdaFunctionFailedEventAttributes { get; set; }
+    public LambdaFunctionFailedEventAttributes? LambdaFunctionFailedEventAttributes
+    {
+        get => _attributes as LambdaFunctionFailedEventAttributes;
+        set => _attributes = value ?? (_attributes is LambdaFunctionFailedEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>LambdaFunctionTimedOut</c> event; set only for that event type.</summary>
     [JsonPropertyName("lambdaFunctionTimedOutEventAttributes")]
-    public LambdaFunctionTimedOutEventAttributes? LambdaFunctionTimedOutEventAttributes { get; set; }
+    public LambdaFunctionTimedOutEventAttributes? LambdaFunctionTimedOutEventAttributes
+    {
+        get => _attributes as LambdaFunctionTimedOutEventAttributes;
+        set => _attributes = value ?? (_attributes is LambdaFunctionTimedOutEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>ScheduleLambdaFunctionFailed</c> event; set only for that event type.</summary>
     [JsonPropertyName("scheduleLambdaFunctionFailedEventAttributes")]
-    public ScheduleLambdaFunctionFailedEventAttributes? ScheduleLambdaFunctionFailedEventAttributes { get; set; }
+    public ScheduleLambdaFunctionFailedEventAttributes? ScheduleLambdaFunctionFailedEventAttributes
+    {
+        get => _attributes as ScheduleLambdaFunctionFailedEventAttributes;
+        set => _attributes = value ?? (_attributes is ScheduleLambdaFunctionFailedEventAttributes ? null : _attributes);
+    }
 
     /// <summary>Gets or sets the attributes of a <c>StartLambdaFunctionFailed</c> event; set only for that event type.</summary>
     [JsonPropertyName("startLambdaFunctionFailedEventAttributes")]
-    public StartLambdaFunctionFailedEventAttributes? StartLambdaFunctionFailedEventAttributes { get; set; }
+    public StartLambdaFunctionFailedEventAttributes? StartLambdaFunctionFailedEventAttributes
+    {
+        get => _attributes as StartLambdaFunctionFailedEventAttributes;
+        set => _attributes = value ?? (_attributes is StartLambdaFunctionFailedEventAttributes ? null : _attributes);
+    }
+
+    // An event has exactly one attributes member, the one its type names. Holding it in one slot
+    // instead of ~55 fields makes an event object ~60 bytes instead of ~500: a 25,000-event
+    // history is read with half the allocation and held in a fraction of the memory.
+    private object? _attributes;
 
     /// <summary>Gets or sets members this version does not know (such as attributes of a newer event or decision type), kept so they round-trip.</summary>
     [JsonExtensionData]

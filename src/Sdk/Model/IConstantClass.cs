@@ -5,6 +5,9 @@ namespace Swf.Model;
 public interface IConstantClass<T>
     where T : ConstantClass
 {
+    /// <summary>Gets every value SWF documents.</summary>
+    static abstract IReadOnlyCollection<T> KnownValues { get; }
+
     /// <summary>Returns the known value with this wire string, or a new value that keeps it.</summary>
     /// <param name="value">The wire string.</param>
     /// <returns>The value.</returns>

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Swf.Model;
@@ -9,6 +10,12 @@ namespace Swf.Serialization;
 public sealed class ConstantClassJsonConverter<T> : JsonConverter<T>
     where T : ConstantClass, IConstantClass<T>
 {
+    // Every history event carries an EventType: looking the known values up by the UTF-8 bytes (widened
+    // on the stack) instead of materializing a string per value saves an allocation per event.
+    private const int MaxStackLength = 128;
+    private static readonly Dictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> Known =
+        T.KnownValues.ToDictionary(v => v.Value, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <inheritdoc/>
     public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -17,6 +24,16 @@ public sealed class ConstantClassJsonConverter<T> : JsonConverter<T>
             throw new JsonException($"Expected a string for {typeof(T).Name}, found {reader.TokenType}.");
         }
 
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped && reader.ValueSpan.Length <= MaxStackLength)
+        {
+            Span<char> chars = stackalloc char[MaxStackLength];
+            if (Encoding.UTF8.TryGetChars(reader.ValueSpan, chars, out var length) && Known.TryGetValue(chars[..length], out var known))
+            {
+                return known;
+            }
+        }
+
+        // Unknown (a newer SWF's value), escaped or unusually long: the slow path keeps it as it came.
         return T.FindValue(reader.GetString()!);
     }
 

@@ -17,6 +17,11 @@ public sealed class EpochSecondsDateTimeConverter : JsonConverter<DateTime>
         switch (reader.TokenType)
         {
             case JsonTokenType.Number:
+                if (!reader.HasValueSequence && TryReadMilliseconds(reader.ValueSpan, out var milliseconds))
+                {
+                    return DateTime.UnixEpoch.AddTicks(milliseconds * TimeSpan.TicksPerMillisecond);
+                }
+
                 if (!reader.TryGetDecimal(out var seconds))
                 {
                     throw new JsonException("A timestamp is not a number of seconds.");
@@ -46,6 +51,76 @@ public sealed class EpochSecondsDateTimeConverter : JsonConverter<DateTime>
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.WriteNumberValue(ToEpochSeconds(value));
+    }
+
+    /// <summary>
+    /// Reads the usual form, <c>digits[.digits]</c>, straight to whole milliseconds (rounded half away
+    /// from zero, as <see cref="FromEpochSeconds"/> does): every event has a timestamp, and decimal
+    /// parsing and arithmetic were a visible share of reading a history. Anything else (a sign, an
+    /// exponent, a huge value) is left to the decimal path.
+    /// </summary>
+    private static bool TryReadMilliseconds(ReadOnlySpan<byte> text, out long milliseconds)
+    {
+        milliseconds = 0;
+        var i = 0;
+        long whole = 0;
+        for (; i < text.Length && text[i] is >= (byte)'0' and <= (byte)'9'; i++)
+        {
+            if (i >= 12)
+            {
+                return false;
+            }
+
+            whole = (whole * 10) + (text[i] - '0');
+        }
+
+        if (i == 0)
+        {
+            return false;
+        }
+
+        long fraction = 0;
+        var roundUp = false;
+        if (i < text.Length)
+        {
+            if (text[i] != '.' || i + 1 == text.Length)
+            {
+                return false;
+            }
+
+            for (var digit = 0; ++i < text.Length; digit++)
+            {
+                var c = text[i];
+                if (c is < (byte)'0' or > (byte)'9')
+                {
+                    return false;
+                }
+
+                if (digit < 3)
+                {
+                    fraction = (fraction * 10) + (c - '0');
+                }
+                else if (digit == 3)
+                {
+                    // The first dropped digit decides: 5 or more means at least half a millisecond.
+                    roundUp = c >= '5';
+                }
+            }
+
+            for (var digit = Math.Min(CountFractionDigits(text), 3); digit < 3; digit++)
+            {
+                fraction *= 10;
+            }
+        }
+
+        milliseconds = (whole * 1000) + fraction + (roundUp ? 1 : 0);
+        return true;
+    }
+
+    private static int CountFractionDigits(ReadOnlySpan<byte> text)
+    {
+        var dot = text.IndexOf((byte)'.');
+        return dot < 0 ? 0 : text.Length - dot - 1;
     }
 
     /// <summary>Converts seconds since the Unix epoch to a UTC time, to the millisecond.</summary>

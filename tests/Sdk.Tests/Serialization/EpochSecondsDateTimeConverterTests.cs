@@ -36,4 +36,36 @@ public class EpochSecondsDateTimeConverterTests
         var json = JsonSerializer.Serialize(evt, SwfJsonContext.Default.HistoryEvent);
         Assert.Equal("""{"eventTimestamp":1326592619.474,"eventType":"TimerFired","eventId":7}""", json);
     }
+
+    [Theory]
+    [InlineData("1326592619")]
+    [InlineData("1326592619.4")]
+    [InlineData("1326592619.47")]
+    [InlineData("1326592619.474")]
+    [InlineData("1326592619.4744999")]
+    [InlineData("1326592619.4745")]
+    [InlineData("1326592619.9995")]
+    [InlineData("0.0005")]
+    [InlineData("1326592619.474e0")]
+    [InlineData("1.326592619474E9")]
+    [InlineData("-1.5")]
+    public void Read_NumberForms_FastPathAgreesWithDecimalArithmetic(string number)
+    {
+        var evt = JsonSerializer.Deserialize($$"""{"eventId":1,"eventType":"TimerFired","eventTimestamp":{{number}}}""", SwfJsonContext.Default.HistoryEvent)!;
+
+        var expected = EpochSecondsDateTimeConverter.FromEpochSeconds(decimal.Parse(number, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(expected, evt.EventTimestamp);
+    }
+
+    [Fact]
+    public void Read_EnumValues_KnownAreTheSharedInstancesUnknownAndEscapedKeepTheirText()
+    {
+        var known = JsonSerializer.Deserialize("""{"eventId":1,"eventType":"TimerFired","eventTimestamp":1}""", SwfJsonContext.Default.HistoryEvent)!;
+        var escaped = JsonSerializer.Deserialize("""{"eventId":1,"eventType":"Timer\u0046ired","eventTimestamp":1}""", SwfJsonContext.Default.HistoryEvent)!;
+        var unknown = JsonSerializer.Deserialize("""{"eventId":1,"eventType":"SomethingNew","eventTimestamp":1}""", SwfJsonContext.Default.HistoryEvent)!;
+
+        Assert.Same(EventType.TimerFired, known.EventType);
+        Assert.Same(EventType.TimerFired, escaped.EventType);
+        Assert.Equal("SomethingNew", unknown.EventType.Value);
+    }
 }

@@ -1,0 +1,39 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+namespace Swf.Benchmarks;
+
+/// <summary>
+/// The jobs: short but stable, in process (no per-run project build, and Temporal's native core loads
+/// once), so that a full run fits in about 20 minutes on two cores.
+/// </summary>
+public static class BenchJobs
+{
+    /// <summary>Microbenchmarks: a pilot picks the invocation count, then 8 iterations of about 250 ms.</summary>
+    public static readonly Job Micro = Base("micro").WithWarmupCount(3).WithIterationCount(8).WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(250));
+
+    /// <summary>Temporal's replayer takes seconds per replay at the larger sizes: fewer iterations.</summary>
+    public static readonly Job Slow = Base("slow").WithWarmupCount(1).WithIterationCount(3).WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(250));
+
+    /// <summary>Cache hits: a fixed number of invocations per iteration, each iteration from a fresh cache.</summary>
+    public static readonly Job Hit = Base("hit").WithWarmupCount(2).WithIterationCount(10).WithInvocationCount(DecisionTaskHitBenchmarks.InvocationsPerIteration).WithUnrollFactor(1);
+
+    /// <summary>End to end: each invocation is a batch of workflows; no pilot.</summary>
+    public static readonly Job EndToEnd = Base("e2e").WithStrategy(RunStrategy.Monitoring).WithWarmupCount(1).WithIterationCount(5);
+
+    /// <summary>Returns the config: memory diagnoser on, one job per benchmark class.</summary>
+    /// <param name="job">The job.</param>
+    /// <returns>The config.</returns>
+    public static IConfig Config(Job job) => ManualConfig.CreateEmpty()
+        .AddColumnProvider(DefaultConfig.Instance.GetColumnProviders().ToArray())
+        .AddLogger(DefaultConfig.Instance.GetLoggers().ToArray())
+        .AddExporter(DefaultConfig.Instance.GetExporters().ToArray())
+        .AddDiagnoser(MemoryDiagnoser.Default)
+        .AddJob(job)
+        .WithOptions(ConfigOptions.DisableOptimizationsValidator | ConfigOptions.JoinSummary);
+
+    private static Job Base(string id) => Job.Default.WithId(id).WithLaunchCount(1).WithToolchain(InProcessEmitToolchain.Instance);
+}

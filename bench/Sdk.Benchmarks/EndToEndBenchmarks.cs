@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using BenchmarkDotNet.Attributes;
+using Swf.Testing;
+
+namespace Swf.Benchmarks;
+
+/// <summary>
+/// Workflows per second end to end: <see cref="WorkflowsPerBatch"/> workflows of three activities each
+/// are started at once and driven to completion by one decider and one activity worker.
+/// </summary>
+public abstract class EndToEndBenchmarks
+{
+    /// <summary>Workflows started per benchmark invocation.</summary>
+    public const int WorkflowsPerBatch = 20;
+
+    /// <summary>Gets or sets the running fleet.</summary>
+    protected WorkflowFleet Fleet { get; set; } = null!;
+
+    /// <summary>Starts a batch and waits until it completed.</summary>
+    /// <returns>A task that completes with the batch.</returns>
+    [Benchmark(OperationsPerInvoke = WorkflowsPerBatch)]
+    public Task Workflows() => Fleet.RunBatchAsync(WorkflowsPerBatch);
+}
+
+/// <summary>The in-process engine (<c>LocalSwfEngine</c>), called directly.</summary>
+public class EngineEndToEndBenchmarks : EndToEndBenchmarks
+{
+    private LocalSwfEngine _engine = null!;
+
+    /// <summary>Starts the engine and the fleet.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        _engine = new LocalSwfEngine();
+        Fleet = WorkflowFleet.StartAsync(_engine).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Stops them.</summary>
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        Fleet.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _engine.Dispose();
+    }
+}
+
+/// <summary><c>moto_server</c> on loopback, through the SDK's wire client.</summary>
+public class MotoEndToEndBenchmarks : EndToEndBenchmarks
+{
+    private Process? _moto;
+    private Client.SwfHttpClient _client = null!;
+
+    /// <summary>Starts moto_server and the fleet.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        var port = FreePort();
+        _moto = Process.Start(new ProcessStartInfo("moto_server")
+        {
+            ArgumentList = { "-p", port.ToString(CultureInfo.InvariantCulture) },
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        }) ?? throw new InvalidOperationException("moto_server did not start.");
+        _moto.OutputDataReceived += (_, _) => { };
+        _moto.ErrorDataReceived += (_, _) => { };
+        _moto.BeginOutputReadLine();
+        _moto.BeginErrorReadLine();
+        var endpoint = new Uri($"http://127.0.0.1:{port}/");
+        WaitUntilListening(port);
+        _client = WorkflowFleet.WireClient(endpoint);
+        Fleet = WorkflowFleet.StartAsync(_client).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Stops the fleet and moto_server.</summary>
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        Fleet.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _moto?.Kill(entireProcessTree: true);
+        _moto?.WaitForExit();
+        _moto?.Dispose();
+        _client.Dispose();
+    }
+
+    /// <summary>Picks a free loopback port.</summary>
+    /// <returns>The port.</returns>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static void WaitUntilListening(int port)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            try
+            {
+                using var socket = new TcpClient();
+                socket.Connect(IPAddress.Loopback, port);
+                return;
+            }
+            catch (SocketException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(100);
+            }
+        }
+    }
+}
+
+#if SWF_LOCAL
+/// <summary>swf-local on loopback, hosted in this process, through the SDK's wire client.</summary>
+public class SwfLocalEndToEndBenchmarks : EndToEndBenchmarks
+{
+    private Swf.LocalServer.SwfLocalServer _server = null!;
+    private Client.SwfHttpClient _client = null!;
+
+    /// <summary>Starts swf-local and the fleet.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        _server = Swf.LocalServer.SwfLocalServer.StartAsync(new Swf.LocalServer.SwfLocalServerOptions { Port = 0 }).GetAwaiter().GetResult();
+        _client = WorkflowFleet.WireClient(new Uri(_server.Endpoint.ToString()));
+        Fleet = WorkflowFleet.StartAsync(_client).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Stops the fleet and the server.</summary>
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        Fleet.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _client.Dispose();
+        _server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
+}
+#endif
