@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Swf.Client;
+using Swf.Diagnostics;
 using Swf.Exceptions;
 using Swf.Model;
 using Swf.Worker;
@@ -164,6 +166,21 @@ public sealed partial class ActivityWorker : IDisposable
 
     private async Task ExecuteAsync(ActivityTask task)
     {
+        using var span = SwfTelemetry.ActivitySource.StartActivity("swf.activity_task");
+        span?.SetTag("swf.activity.type", task.ActivityType?.Name);
+        span?.SetTag("swf.activity.id", task.ActivityId);
+        span?.SetTag("swf.workflow.id", task.WorkflowExecution?.WorkflowId);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = await ExecuteCoreAsync(task).ConfigureAwait(false);
+        var tag = new KeyValuePair<string, object?>("swf.outcome", outcome);
+        span?.SetTag("swf.outcome", outcome);
+        SwfTelemetry.ActivityLatency.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, tag);
+        SwfTelemetry.ActivityTasks.Add(1, tag);
+    }
+
+    /// <summary>Runs one task and answers it; returns how it ended.</summary>
+    private async Task<string> ExecuteCoreAsync(ActivityTask task)
+    {
         var type = task.ActivityType!;
         using var scope = _logger.BeginScope(new Dictionary<string, object> { ["ActivityId"] = task.ActivityId!, ["WorkflowId"] = task.WorkflowExecution!.WorkflowId });
         if (!_definitions.TryGetValue((type.Name, type.Version), out var definition))
@@ -174,7 +191,7 @@ public sealed partial class ActivityWorker : IDisposable
                 Reason = "UnknownActivityType",
                 Details = $"This worker has no activity {type.Name} version {type.Version}.",
             })).ConfigureAwait(false);
-            return;
+            return "unknown_type";
         }
 
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
@@ -198,19 +215,24 @@ public sealed partial class ActivityWorker : IDisposable
             }
 
             PayloadTooLargeException.ThrowIfTooLarge(result, $"Activity {type.Name} {type.Version} result");
-            if (!context.CompleteManually)
+            if (context.CompleteManually)
             {
-                await RespondAsync(() => _client.RespondActivityTaskCompletedAsync(new RespondActivityTaskCompletedRequest { TaskToken = task.TaskToken!, Result = result })).ConfigureAwait(false);
+                return "left_open";
             }
+
+            await RespondAsync(() => _client.RespondActivityTaskCompletedAsync(new RespondActivityTaskCompletedRequest { TaskToken = task.TaskToken!, Result = result })).ConfigureAwait(false);
+            return "completed";
         }
         catch (OperationCanceledException ex) when (cancellation.IsCancellationRequested)
         {
             await RespondAsync(() => _client.RespondActivityTaskCanceledAsync(new RespondActivityTaskCanceledRequest { TaskToken = task.TaskToken!, Details = ex.Message })).ConfigureAwait(false);
+            return "canceled";
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellation.IsCancellationRequested)
         {
             var (reason, details) = FailureConverter.FromException(ex);
             await RespondAsync(() => _client.RespondActivityTaskFailedAsync(new RespondActivityTaskFailedRequest { TaskToken = task.TaskToken!, Reason = reason, Details = details })).ConfigureAwait(false);
+            return "failed";
         }
     }
 

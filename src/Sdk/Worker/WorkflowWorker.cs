@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Swf.Client;
 using Swf.Converters;
+using Swf.Diagnostics;
 using Swf.Exceptions;
 using Swf.Model;
 using Swf.Serialization;
@@ -93,14 +95,26 @@ public sealed partial class WorkflowWorker
             MaximumPageSize = _options.MaximumPageSize > 0 ? _options.MaximumPageSize : null,
             StartAtPreviousStartedEvent = sticky ? true : null,
         };
+        var polled = Stopwatch.GetTimestamp();
         var response = await _client.PollForDecisionTaskAsync(request, cancellationToken).ConfigureAwait(false);
+        SwfTelemetry.PollLatency.Record(Stopwatch.GetElapsedTime(polled).TotalMilliseconds, new KeyValuePair<string, object?>("swf.task", "decision"));
         var task = response.DecisionTask;
         if (string.IsNullOrEmpty(task.TaskToken))
         {
             return false;
         }
 
-        await HandleAsync(request, task, sticky, cancellationToken).ConfigureAwait(false);
+        using var span = SwfTelemetry.ActivitySource.StartActivity("swf.decision_task");
+        span?.SetTag("swf.workflow.type", task.WorkflowType?.Name);
+        span?.SetTag("swf.workflow.id", task.WorkflowExecution?.WorkflowId);
+        span?.SetTag("swf.run.id", task.WorkflowExecution?.RunId);
+        var started = Stopwatch.GetTimestamp();
+        var (outcome, events) = await HandleAsync(request, task, sticky, cancellationToken).ConfigureAwait(false);
+        var tag = new KeyValuePair<string, object?>("swf.outcome", outcome);
+        span?.SetTag("swf.outcome", outcome);
+        SwfTelemetry.DecisionLatency.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, tag);
+        SwfTelemetry.ReplayLength.Record(events);
+        SwfTelemetry.DecisionTasks.Add(1, tag);
         return true;
     }
 
@@ -124,7 +138,8 @@ public sealed partial class WorkflowWorker
         }
     }
 
-    private async Task HandleAsync(PollForDecisionTaskRequest poll, DecisionTask task, bool fromSticky, CancellationToken cancellationToken)
+    /// <summary>Answers one decision task; returns how it ended and how many history events were applied.</summary>
+    private async Task<(string Outcome, int Events)> HandleAsync(PollForDecisionTaskRequest poll, DecisionTask task, bool fromSticky, CancellationToken cancellationToken)
     {
         var execution = task.WorkflowExecution!;
         var workflowType = task.WorkflowType!;
@@ -137,17 +152,18 @@ public sealed partial class WorkflowWorker
         {
             // Another deployment may know this type; leave the task to time out rather than fail it.
             LogUnknownWorkflowType(_logger, workflowType.Name, workflowType.Version, null);
-            return;
+            return ("unknown_type", 0);
         }
 
         var instance = _cache.Take(execution.RunId);
         IReadOnlyList<Decision> decisions;
+        List<HistoryEvent> events;
         try
         {
             if (instance is not null && instance.LastRunStartedEventId == previousStartedEventId && previousStartedEventId != 0)
             {
                 WorkflowWorkerCounters.Increment(ref Counters.CacheHitsField);
-                var events = await ReadPagesAsync(poll, task, cancellationToken).ConfigureAwait(false);
+                events = await ReadPagesAsync(poll, task, cancellationToken).ConfigureAwait(false);
                 decisions = instance.ProcessEvents(events, startedEventId);
             }
             else
@@ -155,7 +171,7 @@ public sealed partial class WorkflowWorker
                 instance?.Dispose();
                 WorkflowWorkerCounters.Increment(ref Counters.CacheMissesField);
                 instance = new WorkflowInstance(definition, _options.Domain, execution, _converter, _loggerFactory.CreateLogger("Swf.Workflow." + workflowType.Name));
-                var events = fromSticky
+                events = fromSticky
                     ? await ReadFullHistoryAsync(execution, cancellationToken).ConfigureAwait(false)
                     : await ReadPagesAsync(poll, task, cancellationToken).ConfigureAwait(false);
                 decisions = instance.ProcessEvents(events, startedEventId);
@@ -166,7 +182,8 @@ public sealed partial class WorkflowWorker
             instance?.Dispose();
             WorkflowWorkerCounters.Increment(ref Counters.CacheMissesField);
             instance = new WorkflowInstance(definition, _options.Domain, execution, _converter, _loggerFactory.CreateLogger("Swf.Workflow." + workflowType.Name));
-            decisions = instance.ProcessEvents(await ReadFullHistoryAsync(execution, cancellationToken).ConfigureAwait(false), startedEventId);
+            events = await ReadFullHistoryAsync(execution, cancellationToken).ConfigureAwait(false);
+            decisions = instance.ProcessEvents(events, startedEventId);
         }
         catch (Exception ex) when (ex is NonDeterministicWorkflowException or InvalidWorkflowOperationException)
         {
@@ -174,7 +191,7 @@ public sealed partial class WorkflowWorker
             instance?.Dispose();
             WorkflowWorkerCounters.Increment(ref Counters.DecisionTaskFailuresField);
             LogDecisionTaskFailed(_logger, execution.WorkflowId, execution.RunId, ex);
-            return;
+            return ("failed", 0);
         }
 
         var closing = decisions.Count > 0 && IsClosing(decisions[^1]);
@@ -193,7 +210,7 @@ public sealed partial class WorkflowWorker
         {
             instance.Dispose();
             LogRespondFailed(_logger, execution.WorkflowId, execution.RunId, ex);
-            return;
+            return ("respond_failed", events.Count);
         }
 
         if (closing || _options.CacheSize == 0)
@@ -204,6 +221,8 @@ public sealed partial class WorkflowWorker
         {
             _cache.Put(execution.RunId, instance);
         }
+
+        return ("completed", events.Count);
     }
 
     private async Task<List<HistoryEvent>> ReadPagesAsync(PollForDecisionTaskRequest poll, DecisionTask first, CancellationToken cancellationToken)

@@ -76,6 +76,68 @@ public sealed class ActivityWorkerTests : IDisposable
         Assert.Contains(await HistoryAsync(runId), e => e.EventType == EventType.ActivityTaskCanceled);
     }
 
+    [Fact]
+    public async Task PollOnceAsync_CompleteManually_LeavesTaskOpenUntilCompletedByToken()
+    {
+        var runId = await ScheduleChargeAsync("42");
+        string? token = null;
+        using var worker = NewWorker((context, _) =>
+        {
+            context.CompleteManually = true;
+            token = context.TaskToken;
+            return Task.FromResult<string?>(null);
+        });
+
+        await worker.PollOnceAsync();
+        Assert.DoesNotContain(await HistoryAsync(runId), e => e.EventType == EventType.ActivityTaskCompleted);
+        await _engine.RespondActivityTaskCompletedAsync(new RespondActivityTaskCompletedRequest { TaskToken = token!, Result = "approved by a clerk" });
+
+        var completed = (await HistoryAsync(runId)).Single(e => e.EventType == EventType.ActivityTaskCompleted);
+        Assert.Equal("approved by a clerk", completed.ActivityTaskCompletedEventAttributes!.Result);
+    }
+
+    [Fact]
+    public async Task PollOnceAsync_TaskRun_RecordsSpanAndMetricsForOpenTelemetry()
+    {
+        var spans = new List<System.Diagnostics.Activity>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == Swf.Diagnostics.SwfTelemetry.Name,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Add,
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        var outcomes = new List<string?>();
+        using var meters = new System.Diagnostics.Metrics.MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == Swf.Diagnostics.SwfTelemetry.Name && instrument.Name == "swf.activity_task.count")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        meters.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+        {
+            lock (outcomes)
+            {
+                outcomes.Add(tags.ToArray().FirstOrDefault(t => t.Key == "swf.outcome").Value as string);
+            }
+        });
+        meters.Start();
+        await ScheduleChargeAsync("42");
+        using var worker = NewWorker((_, input) => Task.FromResult<string?>("receipt-" + input));
+
+        await worker.PollOnceAsync();
+
+        Assert.Contains(spans, s => s.OperationName == "swf.activity_task" && (string?)s.GetTagItem("swf.activity.id") == "a1");
+        lock (outcomes)
+        {
+            Assert.Contains("completed", outcomes);
+        }
+    }
+
     private ActivityWorker NewWorker(Func<ActivityContext, string?, Task<string?>> execute, TimeSpan? heartbeat = null) =>
         new(
             _engine,

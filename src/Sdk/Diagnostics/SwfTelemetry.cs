@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Swf.Diagnostics;
+
+/// <summary>
+/// The SDK's traces and metrics, ready for OpenTelemetry: add the source and the meter named
+/// <see cref="Name"/> (<c>AddSource("Swf.Sdk")</c>, <c>AddMeter("Swf.Sdk")</c>).
+/// </summary>
+public static class SwfTelemetry
+{
+    /// <summary>The name of the activity source and of the meter.</summary>
+    public const string Name = "Swf.Sdk";
+
+    /// <summary>Gets the source of the SDK's spans: one per decision task and per activity task.</summary>
+    public static ActivitySource ActivitySource { get; } = new(Name);
+
+    /// <summary>Gets the SDK's meter.</summary>
+    public static Meter Meter { get; } = new(Name);
+
+    /// <summary>Gets the time to answer a decision task, from poll response to the answer, in milliseconds.</summary>
+    internal static Histogram<double> DecisionLatency { get; } = Meter.CreateHistogram<double>("swf.decision_task.duration", "ms", "Time to answer a decision task");
+
+    /// <summary>Gets the number of history events applied per decision task (small on a cache hit).</summary>
+    internal static Histogram<long> ReplayLength { get; } = Meter.CreateHistogram<long>("swf.decision_task.replayed_events", "{event}", "History events applied per decision task");
+
+    /// <summary>Gets the decision tasks handled, tagged with their outcome.</summary>
+    internal static Counter<long> DecisionTasks { get; } = Meter.CreateCounter<long>("swf.decision_task.count", "{task}", "Decision tasks handled");
+
+    /// <summary>Gets the activity tasks run, tagged with their outcome.</summary>
+    internal static Counter<long> ActivityTasks { get; } = Meter.CreateCounter<long>("swf.activity_task.count", "{task}", "Activity tasks run");
+
+    /// <summary>Gets the time activity tasks took, in milliseconds.</summary>
+    internal static Histogram<double> ActivityLatency { get; } = Meter.CreateHistogram<double>("swf.activity_task.duration", "ms", "Time to run an activity task");
+
+    /// <summary>Gets how long long polls took, in milliseconds, tagged with the kind of task.</summary>
+    internal static Histogram<double> PollLatency { get; } = Meter.CreateHistogram<double>("swf.poll.duration", "ms", "Time a long poll took");
+}
