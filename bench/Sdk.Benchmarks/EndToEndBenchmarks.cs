@@ -114,7 +114,6 @@ public class MotoEndToEndBenchmarks : EndToEndBenchmarks
     }
 }
 
-#if SWF_LOCAL
 /// <summary>swf-local on loopback, hosted in this process, through the SDK's wire client.</summary>
 public class SwfLocalEndToEndBenchmarks : EndToEndBenchmarks
 {
@@ -139,4 +138,3 @@ public class SwfLocalEndToEndBenchmarks : EndToEndBenchmarks
         _server.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 }
-#endif

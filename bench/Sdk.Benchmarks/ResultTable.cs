@@ -43,13 +43,11 @@ public static class ResultTable
         return results.Exists(r => double.IsNaN(r.MeanNs)) ? 1 : 0;
     }
 
-    /// <summary>The loopback servers measured end to end; swf-local joins when it is built in.</summary>
+    /// <summary>The loopback servers measured end to end.</summary>
     /// <returns>The benchmark classes and their job.</returns>
     private static IEnumerable<(Type Type, Job Job)> EndToEndServers()
     {
-#if SWF_LOCAL
         yield return (typeof(SwfLocalEndToEndBenchmarks), BenchJobs.EndToEnd);
-#endif
         yield return (typeof(MotoEndToEndBenchmarks), BenchJobs.EndToEnd.WithIterationCount(3));
     }
 
