@@ -1,4 +1,3 @@
-using Swf.Client;
 using Swf.Model;
 
 namespace Swf.Activities;
@@ -7,12 +6,22 @@ namespace Swf.Activities;
 public sealed class ActivityContext
 {
     private static readonly AsyncLocal<ActivityContext?> CurrentContext = new();
-    private readonly ISwfClient _client;
+    private readonly Func<string?, CancellationToken, Task<bool>> _recordHeartbeat;
     private readonly CancellationTokenSource _cancellation;
 
-    internal ActivityContext(ISwfClient client, ActivityTask task, CancellationTokenSource cancellation)
+    /// <summary>
+    /// Initializes a context. Workers create one per task; tests and custom workers may create their own
+    /// (see <c>ActivityTestEnvironment</c> in Swf.Sdk.Testing).
+    /// </summary>
+    /// <param name="task">The task being run.</param>
+    /// <param name="cancellation">Cancelled when the task is no longer wanted.</param>
+    /// <param name="recordHeartbeat">Sends a heartbeat with its details; returns whether cancellation was requested.</param>
+    public ActivityContext(ActivityTask task, CancellationTokenSource cancellation, Func<string?, CancellationToken, Task<bool>> recordHeartbeat)
     {
-        _client = client;
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(cancellation);
+        ArgumentNullException.ThrowIfNull(recordHeartbeat);
+        _recordHeartbeat = recordHeartbeat;
         _cancellation = cancellation;
         TaskToken = task.TaskToken!;
         ActivityId = task.ActivityId!;
@@ -20,11 +29,14 @@ public sealed class ActivityContext
         WorkflowExecution = task.WorkflowExecution!;
     }
 
-    /// <summary>Gets the context of the activity task running on this async flow, or null outside an activity.</summary>
+    /// <summary>
+    /// Gets or sets the context of the activity task running on this async flow, or null outside an
+    /// activity. Workers and test environments set it around the activity code.
+    /// </summary>
     public static ActivityContext? Current
     {
         get => CurrentContext.Value;
-        internal set => CurrentContext.Value = value;
+        set => CurrentContext.Value = value;
     }
 
     /// <summary>Gets the task's token, which identifies it in every response (and in manual completion).</summary>
@@ -59,14 +71,12 @@ public sealed class ActivityContext
     public async Task<bool> HeartbeatAsync(string? details = null, CancellationToken cancellationToken = default)
     {
         LastHeartbeatDetails = details;
-        var response = await _client.RecordActivityTaskHeartbeatAsync(
-            new RecordActivityTaskHeartbeatRequest { TaskToken = TaskToken, Details = details },
-            cancellationToken).ConfigureAwait(false);
-        if (response.ActivityTaskStatus.CancelRequested)
+        var cancelRequested = await _recordHeartbeat(details, cancellationToken).ConfigureAwait(false);
+        if (cancelRequested)
         {
             await _cancellation.CancelAsync().ConfigureAwait(false);
         }
 
-        return response.ActivityTaskStatus.CancelRequested;
+        return cancelRequested;
     }
 }

@@ -195,7 +195,9 @@ public sealed partial class ActivityWorker : IDisposable
         }
 
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
-        var context = new ActivityContext(_client, task, cancellation);
+        var context = new ActivityContext(task, cancellation, async (details, ct) =>
+            (await _client.RecordActivityTaskHeartbeatAsync(new RecordActivityTaskHeartbeatRequest { TaskToken = task.TaskToken!, Details = details }, ct).ConfigureAwait(false))
+                .ActivityTaskStatus.CancelRequested);
         using var heartbeats = new CancellationTokenSource();
         var heartbeating = definition.DefaultHeartbeatTimeout is { } timeout && timeout > TimeSpan.Zero
             ? HeartbeatLoopAsync(context, timeout / 2, heartbeats.Token)
