@@ -6,20 +6,21 @@ namespace Swf.Interop.Tests;
 /// <summary>
 /// A freshly registered domain with one workflow type and one activity type whose defaults cover
 /// every setting, so executions and activities can start without per-call settings. The domain's
-/// name is unique, which is what isolates a test from every other test sharing the moto server.
+/// name is unique, which is what isolates a test from every other test sharing a server. Used by the
+/// moto tests and by the conformance suite against every ISwfClient.
 /// </summary>
 internal sealed class MotoScenario
 {
     public const string DecisionTaskList = "decisions";
     public const string ActivityTaskList = "activities";
 
-    private MotoScenario(SwfHttpClient client, string domain)
+    private MotoScenario(ISwfClient client, string domain)
     {
         Client = client;
         Domain = domain;
     }
 
-    public SwfHttpClient Client { get; }
+    public ISwfClient Client { get; }
 
     public string Domain { get; }
 
@@ -29,7 +30,7 @@ internal sealed class MotoScenario
 
     public static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
 
-    public static async Task<MotoScenario> CreateAsync(SwfHttpClient client, string prefix)
+    public static async Task<MotoScenario> CreateAsync(ISwfClient client, string prefix)
     {
         var scenario = new MotoScenario(client, Unique(prefix));
         await client.RegisterDomainAsync(new RegisterDomainRequest { Name = scenario.Domain, WorkflowExecutionRetentionPeriodInDays = "1" });
