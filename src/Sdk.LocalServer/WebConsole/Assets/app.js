@@ -53,11 +53,12 @@ const SwfConsole = (() => {
 
   const pad = (n) => String(n).padStart(2, '0');
 
-  /** Formats an SWF timestamp (epoch seconds) in local time. */
-  function time(seconds) {
+  /** Formats an SWF timestamp (epoch seconds) in local time, with milliseconds when asked. */
+  function time(seconds, millis) {
     if (seconds === undefined || seconds === null) return '';
     const d = new Date(seconds * 1000);
-    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+    const text = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+    return millis ? `${text}.${String(d.getMilliseconds()).padStart(3, '0')}` : text;
   }
 
   function duration(seconds) {
@@ -82,7 +83,7 @@ const SwfConsole = (() => {
 
   function crumbs(...items) {
     const nav = document.getElementById('crumbs');
-    nav.replaceChildren(...items.flatMap((item, i) => [i ? h('span', {}, '›') : null, item[1] ? h('a', { href: item[1] }, item[0]) : h('span', {}, item[0])]));
+    nav.replaceChildren(...items.flatMap((item, i) => [i ? h('span', {}, '›') : null, item[1] ? h('a', { href: item[1] }, item[0]) : h('span', {}, item[0])]).filter(Boolean));
   }
 
   function domainTabs(domain, active) {

@@ -220,7 +220,7 @@ SwfConsole.pages.execution = (root, { domain, workflowId, runId }) => {
     fill(events, h('h2', {}, `History (${history.length} events)`), h('table', { class: 'events', id: 'history' },
       h('thead', {}, h('tr', {}, h('th', {}, '#'), h('th', {}, 'Time'), h('th', {}, 'Event'), h('th', {}, 'Attributes'))),
       h('tbody', {}, history.map((e) => h('tr', { class: FAILED.test(e.eventType) ? 'failed' : null, 'data-event-type': e.eventType },
-        h('td', {}, String(e.eventId)), h('td', {}, time(e.eventTimestamp)), h('td', { class: 'event-type' }, e.eventType), h('td', { class: 'attrs mono' }, summarize(attrs(e))))))));
+        h('td', {}, String(e.eventId)), h('td', { class: 'time' }, time(e.eventTimestamp, true)), h('td', { class: 'event-type' }, e.eventType), h('td', { class: 'attrs mono' }, summarize(attrs(e))))))));
   }
 
   let lastCount = -1;
