@@ -10,6 +10,7 @@ const SwfConsole = (() => {
   let current = null;
   let timer = null;
   let updating = false;
+  let generation = 0;
 
   /** Creates an element: h('a', { href: '#/' }, 'text', child, ...). Text is never parsed as HTML. */
   function h(tag, attrs, ...children) {
@@ -116,21 +117,27 @@ const SwfConsole = (() => {
   async function refresh() {
     if (updating || !current || !current.update) return;
     updating = true;
+    const shown = generation;
     const live = document.getElementById('live');
     try {
       await current.update();
+      if (shown !== generation) return;
       live.textContent = `live · updated ${time(Date.now() / 1000).slice(11)}`;
       live.classList.remove('error');
     } catch (error) {
+      if (shown !== generation) return;
       live.textContent = `update failed: ${error.message}`;
       live.classList.add('error');
     } finally {
-      updating = false;
+      if (shown === generation) updating = false;
     }
   }
 
   function navigate() {
     clearInterval(timer);
+    // An update of the page being left may still be running: the new page does not wait for it.
+    generation += 1;
+    updating = false;
     const { page, params } = route();
     const root = document.getElementById('page');
     root.replaceChildren();
