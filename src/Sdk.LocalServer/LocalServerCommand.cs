@@ -8,6 +8,7 @@ public static class LocalServerCommand
     /// <summary>The command's usage text.</summary>
     public const string Usage = """
         usage: swf-local --port N [--db FILE] [--region R] [--require-auth --access-key K --secret-key S] [--log-requests]
+                         [--ui-port N] [--console | --no-console]
 
           --port N          loopback port to listen on (0 picks a free one; the address is printed)
           --db FILE         SQLite file that keeps all state across restarts (default: in memory)
@@ -16,6 +17,9 @@ public static class LocalServerCommand
           --access-key K    the only access key accepted
           --secret-key S    the secret signatures are checked with
           --log-requests    log each request
+          --ui-port N       serve the web console on its own loopback port (default: on --port, at /)
+          --console         serve the web console even with --require-auth (its API is unsigned)
+          --no-console      do not serve the web console (the default with --require-auth)
         """;
 
     /// <summary>Runs the command until the process is stopped (Ctrl+C or SIGTERM).</summary>
@@ -68,6 +72,7 @@ public static class LocalServerCommand
             {
                 var store = options.DatabasePath is null ? "in memory" : Path.GetFullPath(options.DatabasePath);
                 await output.WriteLineAsync($"swf-local listening on {server.Endpoint} (state: {store}{(options.RequireAuth ? ", SigV4 required" : string.Empty)})").ConfigureAwait(false);
+                await output.WriteLineAsync(server.ConsoleEndpoint is { } console ? $"web console: {console}" : "web console: off").ConfigureAwait(false);
                 await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
                 try
                 {
@@ -166,6 +171,25 @@ public static class LocalServerCommand
                 case "--log-requests":
                     options.LogRequests = true;
                     break;
+                case "--ui-port":
+                    var uiText = Value();
+                    if (uiText is null || !int.TryParse(uiText, NumberStyles.None, CultureInfo.InvariantCulture, out var uiPort) || uiPort > 65535)
+                    {
+                        problem = $"--ui-port needs a port number from 0 to 65535{(uiText is null ? string.Empty : $", not '{uiText}'")}.";
+                        return false;
+                    }
+
+                    options.ConsolePort = uiPort;
+                    break;
+                case "--console" or "--no-console":
+                    if (options.EnableConsole is not null)
+                    {
+                        problem = "give --console or --no-console once.";
+                        return false;
+                    }
+
+                    options.EnableConsole = name == "--console";
+                    break;
                 default:
                     problem = $"unknown argument '{name}'.";
                     return false;
@@ -182,6 +206,18 @@ public static class LocalServerCommand
         if (options.RequireAuth && (options.AccessKey is null || options.SecretKey is null))
         {
             problem = "--require-auth needs --access-key and --secret-key.";
+            return false;
+        }
+
+        if (options.ConsolePort is { } consolePort && consolePort != 0 && consolePort == options.Port)
+        {
+            problem = "--ui-port must differ from --port; leave it out to serve the console on --port.";
+            return false;
+        }
+
+        if (options.ConsolePort is not null && options.EnableConsole == false)
+        {
+            problem = "--ui-port and --no-console contradict each other.";
             return false;
         }
 

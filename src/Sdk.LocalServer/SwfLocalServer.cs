@@ -1,14 +1,14 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Swf.LocalServer.Auth;
 using Swf.LocalServer.Protocol;
 using Swf.LocalServer.Store;
+using Swf.LocalServer.WebConsole;
 using Swf.Testing;
 
 namespace Swf.LocalServer;
@@ -33,16 +33,23 @@ public sealed class SwfLocalServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly SqliteJournal? _journal;
 
-    private SwfLocalServer(WebApplication app, LocalSwfEngine engine, SqliteJournal? journal, Uri endpoint)
+    private SwfLocalServer(WebApplication app, LocalSwfEngine engine, SqliteJournal? journal, Uri endpoint, Uri? consoleEndpoint)
     {
         _app = app;
         Engine = engine;
         _journal = journal;
         Endpoint = endpoint;
+        ConsoleEndpoint = consoleEndpoint;
     }
 
     /// <summary>Gets the server's address, such as <c>http://127.0.0.1:5055/</c>.</summary>
     public Uri Endpoint { get; }
+
+    /// <summary>
+    /// Gets the web console's address: <see cref="Endpoint"/>, or its own port when
+    /// <see cref="SwfLocalServerOptions.ConsolePort"/> is set; null when the console is off.
+    /// </summary>
+    public Uri? ConsoleEndpoint { get; }
 
     /// <summary>Gets the engine the server serves; calls made on it directly are journaled too.</summary>
     public LocalSwfEngine Engine { get; }
@@ -82,19 +89,37 @@ public sealed class SwfLocalServer : IAsyncDisposable
             builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.Logging.AddFilter("Swf.LocalServer", options.LogRequests ? LogLevel.Information : LogLevel.Warning);
+            ListenOptions? swfListener = null;
+            ListenOptions? consoleListener = null;
+            var separateConsole = options.ConsoleEnabled && options.ConsolePort is not null;
             builder.WebHost.ConfigureKestrel(kestrel =>
             {
-                kestrel.Listen(IPAddress.Loopback, options.Port);
+                kestrel.Listen(IPAddress.Loopback, options.Port, listen => swfListener = listen);
+                if (separateConsole)
+                {
+                    kestrel.Listen(IPAddress.Loopback, options.ConsolePort!.Value, listen => consoleListener = listen);
+                }
+
                 kestrel.Limits.MaxRequestBodySize = 2 * 1024 * 1024;
             });
             app = builder.Build();
             var verifier = options.RequireAuth ? new SigV4Verifier(options.AccessKey!, options.SecretKey!) : null;
             var handler = new SwfRequestHandler(engine, verifier, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Swf.LocalServer"), options.LogRequests);
-            app.Run(handler.HandleAsync);
+            var console = options.ConsoleEnabled ? new ConsoleHandler(engine, clock) : null;
+            var consolePort = -1;
+            app.Run(context =>
+            {
+                var isConsole = console is not null && (separateConsole ? context.Connection.LocalPort == consolePort : ConsoleHandler.Claims(context.Request));
+                return isConsole ? console!.HandleAsync(context) : handler.HandleAsync(context);
+            });
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            var port = new Uri(address).Port;
-            return new SwfLocalServer(app, engine, journal, new Uri($"http://127.0.0.1:{port}/"));
+
+            // Kestrel writes the bound endpoint (with the port it picked for 0) back into each listener.
+            var port = ((IPEndPoint)swfListener!.EndPoint).Port;
+            consolePort = consoleListener is null ? port : ((IPEndPoint)consoleListener.EndPoint).Port;
+            var endpoint = new Uri($"http://127.0.0.1:{port}/");
+            var consoleEndpoint = console is null ? null : new Uri($"http://127.0.0.1:{consolePort}/");
+            return new SwfLocalServer(app, engine, journal, endpoint, consoleEndpoint);
         }
         catch
         {

@@ -33,6 +33,26 @@ public sealed class SwfLocalServerOptions
     /// <summary>Gets or sets a value indicating whether the server logs each request (errors and startup are always logged).</summary>
     public bool LogRequests { get; set; }
 
+    /// <summary>
+    /// Gets or sets a value indicating whether the web console is served; null (the default) serves
+    /// it unless <see cref="RequireAuth"/> is set.
+    /// </summary>
+    /// <remarks>
+    /// The console calls the engine through its own unsigned API, so when the server requires
+    /// SigV4 it is off unless turned on explicitly: anyone who can reach the loopback port can then
+    /// use it.
+    /// </remarks>
+    public bool? EnableConsole { get; set; }
+
+    /// <summary>
+    /// Gets or sets the loopback port the web console listens on; null (the default) serves it on
+    /// <see cref="Port"/> beside SWF's protocol, 0 picks a free one (see <see cref="SwfLocalServer.ConsoleEndpoint"/>).
+    /// </summary>
+    public int? ConsolePort { get; set; }
+
+    /// <summary>Gets whether the console is served, once <see cref="EnableConsole"/>'s default is applied.</summary>
+    internal bool ConsoleEnabled => EnableConsole ?? !RequireAuth;
+
     /// <summary>Checks the settings.</summary>
     /// <exception cref="ArgumentException">A setting is out of range or missing.</exception>
     public void Validate()
@@ -40,6 +60,16 @@ public sealed class SwfLocalServerOptions
         if (Port is < 0 or > 65535)
         {
             throw new ArgumentException($"Port must be between 0 and 65535; it is {Port}.", nameof(Port));
+        }
+
+        if (ConsolePort is < 0 or > 65535)
+        {
+            throw new ArgumentException($"ConsolePort must be between 0 and 65535; it is {ConsolePort}.", nameof(ConsolePort));
+        }
+
+        if (ConsolePort is { } consolePort && consolePort != 0 && consolePort == Port)
+        {
+            throw new ArgumentException($"ConsolePort must differ from Port ({Port}); leave it null to serve the console on Port.", nameof(ConsolePort));
         }
 
         ArgumentNullException.ThrowIfNull(TimeProvider);

@@ -15,6 +15,7 @@ public sealed partial class LocalSwfEngine
             request.Domain,
             request.TaskList.Name,
             decisions: false,
+            request.Identity,
             queued => StartActivityTask((ActivityTaskState)Polled(request, queued), request.Identity),
             () => new ActivityTask { StartedEventId = 0 },
             cancellationToken).ConfigureAwait(false);

@@ -21,6 +21,7 @@ public sealed partial class LocalSwfEngine
             request.Domain,
             request.TaskList.Name,
             decisions: true,
+            request.Identity,
             queued => StartDecisionTask((DecisionTaskState)Polled(request, queued), request),
             () => new DecisionTask { StartedEventId = 0, PreviousStartedEventId = 0, Events = [] },
             cancellationToken).ConfigureAwait(false);

@@ -14,10 +14,11 @@ public sealed partial class LocalSwfEngine
     /// <param name="domainName">The domain.</param>
     /// <param name="taskList">The task list's name.</param>
     /// <param name="decisions">Whether this is a decision task list (else an activity task list).</param>
+    /// <param name="identity">The poller's identity, shown while it waits (see <see cref="ListTaskLists"/>).</param>
     /// <param name="start">Starts a task under the lock and builds the response.</param>
     /// <param name="empty">Builds the empty response.</param>
     /// <param name="cancellationToken">Ends the poll early with <see cref="OperationCanceledException"/>.</param>
-    private async Task<T> PollAsync<T>(string domainName, string taskList, bool decisions, Func<QueuedTask, T> start, Func<T> empty, CancellationToken cancellationToken)
+    private async Task<T> PollAsync<T>(string domainName, string taskList, bool decisions, string? identity, Func<QueuedTask, T> start, Func<T> empty, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var deadline = _time.GetUtcNow() + _options.LongPollTimeout;
@@ -27,7 +28,7 @@ public sealed partial class LocalSwfEngine
         {
             var domain = GetDomain(domainName);
             queue = decisions ? domain.DecisionQueue(taskList) : domain.ActivityQueue(taskList);
-            return TakeOrWait(queue, start, empty, deadline, ref waiter);
+            return TakeOrWait(queue, identity, start, empty, deadline, ref waiter);
         });
 
         while (!done)
@@ -68,14 +69,14 @@ public sealed partial class LocalSwfEngine
                     return (true, start(reserved));
                 }
 
-                return TakeOrWait(queue, start, empty, deadline, ref waiter);
+                return TakeOrWait(queue, identity, start, empty, deadline, ref waiter);
             });
         }
 
         return result;
     }
 
-    private (bool Done, T Result) TakeOrWait<T>(TaskQueue queue, Func<QueuedTask, T> start, Func<T> empty, DateTimeOffset deadline, ref PollWaiter? waiter)
+    private (bool Done, T Result) TakeOrWait<T>(TaskQueue queue, string? identity, Func<QueuedTask, T> start, Func<T> empty, DateTimeOffset deadline, ref PollWaiter? waiter)
     {
         if (queue.TryTake(out var task))
         {
@@ -92,7 +93,7 @@ public sealed partial class LocalSwfEngine
             throw new LimitExceededException("Limit on maximum concurrent poll requests per task list reached");
         }
 
-        waiter = new PollWaiter();
+        waiter = new PollWaiter { Identity = identity, Since = ClockNow };
         queue.AddWaiter(waiter);
         return (false, default!);
     }

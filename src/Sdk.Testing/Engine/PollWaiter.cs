@@ -10,6 +10,12 @@ internal sealed class PollWaiter
     /// <summary>Gets the signal; continuations run asynchronously so that waking never runs a poll inside the lock.</summary>
     public TaskCompletionSource Signal { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Gets the identity the poller gave, if any.</summary>
+    public string? Identity { get; init; }
+
+    /// <summary>Gets when the poller started waiting, on the engine's clock.</summary>
+    public DateTimeOffset Since { get; init; }
+
     /// <summary>Gets or sets the task handed to this waiter, if any.</summary>
     public QueuedTask? Reserved { get; set; }
 

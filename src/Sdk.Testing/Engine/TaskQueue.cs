@@ -14,6 +14,9 @@ internal sealed class TaskQueue(string name)
 
     public int WaiterCount => _waiters.Count;
 
+    /// <summary>Gets the pollers waiting for a task, first come first.</summary>
+    public IEnumerable<PollWaiter> Waiters => _waiters;
+
     public void Enqueue(QueuedTask task)
     {
         _tasks.Add(task);

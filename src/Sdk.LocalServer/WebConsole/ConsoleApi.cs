@@ -1,0 +1,267 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http;
+using Swf.Exceptions;
+using Swf.Model;
+using Swf.Serialization;
+using Swf.Testing;
+
+namespace Swf.LocalServer.WebConsole;
+
+/// <summary>
+/// The console's JSON API. It calls the engine in process, so it needs no SigV4 signature (which
+/// is why the console is off by default when the server requires auth). Reads are GETs; actions
+/// are POSTs whose bodies are SWF's own request shapes, and which must carry the
+/// <c>X-Swf-Console</c> header, so a page from another origin cannot send them without a CORS
+/// preflight that swf-local never grants.
+/// </summary>
+/// <remarks>
+/// Objects are written in SWF's wire shape (epoch-second timestamps, camelCase), as the AWS CLI
+/// prints them.
+/// </remarks>
+internal sealed class ConsoleApi(LocalSwfEngine engine, TimeProvider time)
+{
+    public const string ActionHeader = "X-Swf-Console";
+    private const int MaxExecutions = 500;
+    private static readonly SwfJsonContext Json = SwfJsonContext.Default;
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public async Task HandleAsync(HttpContext context, string route)
+    {
+        var request = context.Request;
+        var ct = context.RequestAborted;
+        try
+        {
+            if (HttpMethods.IsGet(request.Method))
+            {
+                var query = request.Query;
+                switch (route)
+                {
+                    case "domains":
+                        await WriteAsync(context, 200, w => WriteDomains(w, ct)).ConfigureAwait(false);
+                        return;
+                    case "executions":
+                        await WriteAsync(context, 200, w => WriteExecutions(w, query, ct)).ConfigureAwait(false);
+                        return;
+                    case "execution":
+                        await WriteAsync(context, 200, w => WriteExecution(w, query, ct)).ConfigureAwait(false);
+                        return;
+                    case "tasklists":
+                        await WriteAsync(context, 200, w => WriteTaskLists(w, Required(query, "domain"))).ConfigureAwait(false);
+                        return;
+                }
+            }
+            else if (HttpMethods.IsPost(request.Method) && route is "signal" or "cancel" or "terminate")
+            {
+                if (!request.Headers.ContainsKey(ActionHeader))
+                {
+                    await WriteErrorAsync(context, 403, "Forbidden", $"Console actions need the {ActionHeader} header.").ConfigureAwait(false);
+                    return;
+                }
+
+                using var buffer = new MemoryStream();
+                await request.Body.CopyToAsync(buffer, ct).ConfigureAwait(false);
+                await ActAsync(route, buffer.ToArray(), ct).ConfigureAwait(false);
+                await WriteAsync(context, 200, static (w) =>
+                {
+                    w.WriteStartObject();
+                    w.WriteBoolean("ok", true);
+                    w.WriteEndObject();
+                    return Task.CompletedTask;
+                }).ConfigureAwait(false);
+                return;
+            }
+
+            await WriteErrorAsync(context, 404, "NotFound", $"No console API {request.Method} {route}.").ConfigureAwait(false);
+        }
+        catch (SwfException ex)
+        {
+            await WriteErrorAsync(context, 400, ex.ErrorCode, ex.Message).ConfigureAwait(false);
+        }
+        catch (JsonException ex)
+        {
+            await WriteErrorAsync(context, 400, "ValidationException", "The body is not the request SWF expects: " + ex.Message).ConfigureAwait(false);
+        }
+        catch (BadRequestException ex)
+        {
+            await WriteErrorAsync(context, 400, "ValidationException", ex.Message).ConfigureAwait(false);
+        }
+    }
+
+    private async Task WriteDomains(Utf8JsonWriter w, CancellationToken ct)
+    {
+        var domains = new List<DomainInfo>();
+        foreach (var status in new[] { RegistrationStatus.Registered, RegistrationStatus.Deprecated })
+        {
+            string? token = null;
+            do
+            {
+                var page = (await engine.ListDomainsAsync(new ListDomainsRequest { RegistrationStatus = status, NextPageToken = token, MaximumPageSize = 1000 }, ct).ConfigureAwait(false)).DomainInfos;
+                domains.AddRange(page.Infos);
+                token = page.NextPageToken;
+            }
+            while (token is not null);
+        }
+
+        JsonSerializer.Serialize(w, new DomainInfos { Infos = [.. domains.OrderBy(d => d.Name, StringComparer.Ordinal)] }, Json.DomainInfos);
+    }
+
+    /// <summary>
+    /// Lists executions. SWF takes one filter per call; the console combines them (status, type,
+    /// workflow id, tag, start time), so it lists by start time and filters here.
+    /// </summary>
+    private async Task WriteExecutions(Utf8JsonWriter w, IQueryCollection query, CancellationToken ct)
+    {
+        var domain = Required(query, "domain");
+        var state = Optional(query, "state") ?? "all";
+        var filter = new ExecutionTimeFilter { OldestDate = Time(query, "from") ?? DateTime.UnixEpoch, LatestDate = Time(query, "to") };
+        var found = new List<WorkflowExecutionInfo>();
+        if (state is "all" or "open")
+        {
+            string? token = null;
+            do
+            {
+                var page = (await engine.ListOpenWorkflowExecutionsAsync(new ListOpenWorkflowExecutionsRequest { Domain = domain, StartTimeFilter = filter, NextPageToken = token, MaximumPageSize = 1000 }, ct).ConfigureAwait(false)).WorkflowExecutionInfos;
+                found.AddRange(page.ExecutionInfos);
+                token = page.NextPageToken;
+            }
+            while (token is not null);
+        }
+
+        if (state is "all" or "closed")
+        {
+            string? token = null;
+            do
+            {
+                var page = (await engine.ListClosedWorkflowExecutionsAsync(new ListClosedWorkflowExecutionsRequest { Domain = domain, StartTimeFilter = filter, NextPageToken = token, MaximumPageSize = 1000 }, ct).ConfigureAwait(false)).WorkflowExecutionInfos;
+                found.AddRange(page.ExecutionInfos);
+                token = page.NextPageToken;
+            }
+            while (token is not null);
+        }
+
+        var closeStatus = Optional(query, "closeStatus");
+        var type = Optional(query, "type");
+        var workflowId = Optional(query, "workflowId");
+        var tag = Optional(query, "tag");
+        var matching = found
+            .Where(e => closeStatus is null || string.Equals(e.CloseStatus?.Value, closeStatus, StringComparison.OrdinalIgnoreCase))
+            .Where(e => type is null || e.WorkflowType.Name.Contains(type, StringComparison.OrdinalIgnoreCase))
+            .Where(e => workflowId is null || e.Execution.WorkflowId.Contains(workflowId, StringComparison.OrdinalIgnoreCase))
+            .Where(e => tag is null || (e.TagList?.Contains(tag, StringComparer.Ordinal) ?? false))
+            .OrderByDescending(e => e.StartTimestamp)
+            .ThenBy(e => e.Execution.WorkflowId, StringComparer.Ordinal)
+            .ToList();
+        w.WriteStartObject();
+        w.WriteBoolean("truncated", matching.Count > MaxExecutions);
+        w.WritePropertyName("executions");
+        JsonSerializer.Serialize(w, new WorkflowExecutionInfos { ExecutionInfos = [.. matching.Take(MaxExecutions)] }, Json.WorkflowExecutionInfos);
+        w.WriteEndObject();
+    }
+
+    /// <summary>Writes an execution's description and whole history; the page derives its timeline and pending work from them.</summary>
+    private async Task WriteExecution(Utf8JsonWriter w, IQueryCollection query, CancellationToken ct)
+    {
+        var domain = Required(query, "domain");
+        var execution = new WorkflowExecution { WorkflowId = Required(query, "workflowId"), RunId = Required(query, "runId") };
+        var detail = (await engine.DescribeWorkflowExecutionAsync(new DescribeWorkflowExecutionRequest { Domain = domain, Execution = execution }, ct).ConfigureAwait(false)).WorkflowExecutionDetail;
+        var events = new List<HistoryEvent>();
+        string? token = null;
+        do
+        {
+            var page = (await engine.GetWorkflowExecutionHistoryAsync(new GetWorkflowExecutionHistoryRequest { Domain = domain, Execution = execution, NextPageToken = token, MaximumPageSize = 1000 }, ct).ConfigureAwait(false)).History;
+            events.AddRange(page.Events);
+            token = page.NextPageToken;
+        }
+        while (token is not null);
+
+        w.WriteStartObject();
+        w.WritePropertyName("detail");
+        JsonSerializer.Serialize(w, detail, Json.WorkflowExecutionDetail);
+        w.WritePropertyName("history");
+        JsonSerializer.Serialize(w, new History { Events = events }, Json.History);
+        w.WriteNumber("now", Seconds(time.GetUtcNow()));
+        w.WriteEndObject();
+    }
+
+    private Task WriteTaskLists(Utf8JsonWriter w, string domain)
+    {
+        w.WriteStartObject();
+        w.WriteStartArray("taskLists");
+        foreach (var list in engine.ListTaskLists(domain))
+        {
+            w.WriteStartObject();
+            w.WriteString("name", list.Name);
+            w.WriteString("kind", list.Kind == TaskListKind.Decision ? "decision" : "activity");
+            w.WriteNumber("pendingTaskCount", list.PendingTaskCount);
+            w.WriteStartArray("pollers");
+            foreach (var poller in list.Pollers)
+            {
+                w.WriteStartObject();
+                w.WriteString("identity", poller.Identity);
+                w.WriteNumber("pollingSince", Seconds(poller.PollingSince));
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+        return Task.CompletedTask;
+    }
+
+    private Task ActAsync(string route, byte[] body, CancellationToken ct) => route switch
+    {
+        "signal" => engine.SignalWorkflowExecutionAsync(Read(body, Json.SignalWorkflowExecutionRequest), ct),
+        "cancel" => engine.RequestCancelWorkflowExecutionAsync(Read(body, Json.RequestCancelWorkflowExecutionRequest), ct),
+        _ => engine.TerminateWorkflowExecutionAsync(Read(body, Json.TerminateWorkflowExecutionRequest), ct),
+    };
+
+    private static T Read<T>(byte[] body, JsonTypeInfo<T> info) =>
+        JsonSerializer.Deserialize(body, info) ?? throw new BadRequestException("The body must be a JSON object.");
+
+    private static string Required(IQueryCollection query, string name) =>
+        Optional(query, name) ?? throw new BadRequestException($"The query needs '{name}'.");
+
+    private static string? Optional(IQueryCollection query, string name) =>
+        query.TryGetValue(name, out var values) && !string.IsNullOrWhiteSpace(values.ToString()) ? values.ToString().Trim() : null;
+
+    private static DateTime? Time(IQueryCollection query, string name) =>
+        Optional(query, name) is not { } text ? null
+        : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed.UtcDateTime
+        : throw new BadRequestException($"'{name}' must be a date and time, such as 2025-01-31T12:00Z; it is '{text}'.");
+
+    private static double Seconds(DateTimeOffset time) => time.ToUnixTimeMilliseconds() / 1000.0;
+
+    private static async Task WriteAsync(HttpContext context, int status, Func<Utf8JsonWriter, Task> write)
+    {
+        using var buffer = new MemoryStream();
+        await using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            await write(writer).ConfigureAwait(false);
+        }
+
+        var response = context.Response;
+        response.StatusCode = status;
+        response.ContentType = "application/json; charset=utf-8";
+        response.Headers.CacheControl = "no-store";
+        response.ContentLength = buffer.Length;
+        await response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static Task WriteErrorAsync(HttpContext context, int status, string code, string message) =>
+        WriteAsync(context, status, w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("error", code);
+            w.WriteString("message", message);
+            w.WriteEndObject();
+            return Task.CompletedTask;
+        });
+
+    private sealed class BadRequestException(string message) : Exception(message);
+}
