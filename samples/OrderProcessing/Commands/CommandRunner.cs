@@ -19,7 +19,8 @@ public static class CommandRunner
           history ORDER_ID          print the order's history
 
         where SWF is (the demo defaults to the embedded engine; the others need one of these):
-          --endpoint URL            an SWF endpoint such as swf-local (http://127.0.0.1:5055)
+          --endpoint URL            an SWF endpoint such as swf-local (http://127.0.0.1:5055; any credentials,
+                                    such as AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local)
           --region REGION           AWS, with credentials from the standard chain [--profile NAME]
         other options: --domain NAME (order-processing), --db FILE (the orders database), and any setting
         as --Section:Key VALUE, such as --Warehouse:StepDuration 00:00:01 or --Payments:NetBankingTimeouts 2
