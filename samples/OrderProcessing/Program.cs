@@ -1,2 +1,4 @@
-Console.WriteLine("The OrderProcessing sample arrives with the hosting issue (issue 6).");
-return 0;
+using OrderProcessing.Commands;
+
+// `dotnet run --project samples/OrderProcessing` runs the demo; `-- help` lists the other commands.
+return await CommandRunner.RunAsync(args);
