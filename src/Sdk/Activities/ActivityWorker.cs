@@ -83,9 +83,11 @@ public sealed partial class ActivityWorker : IDisposable
 
     private async Task<ActivityTask?> PollAsync(CancellationToken cancellationToken)
     {
+        var polled = Stopwatch.GetTimestamp();
         var response = await _client.PollForActivityTaskAsync(
             new PollForActivityTaskRequest { Domain = _options.Domain, TaskList = new TaskList { Name = _options.TaskList }, Identity = _options.Identity },
             cancellationToken).ConfigureAwait(false);
+        SwfTelemetry.PollLatency.Record(Stopwatch.GetElapsedTime(polled).TotalMilliseconds, new KeyValuePair<string, object?>("swf.task", "activity"));
         return string.IsNullOrEmpty(response.ActivityTask.TaskToken) ? null : response.ActivityTask;
     }
 
@@ -182,7 +184,13 @@ public sealed partial class ActivityWorker : IDisposable
     private async Task<string> ExecuteCoreAsync(ActivityTask task)
     {
         var type = task.ActivityType!;
-        using var scope = _logger.BeginScope(new Dictionary<string, object> { ["ActivityId"] = task.ActivityId!, ["WorkflowId"] = task.WorkflowExecution!.WorkflowId });
+        using var scope = _logger.BeginScope(new Dictionary<string, object>
+        {
+            ["ActivityId"] = task.ActivityId!,
+            ["WorkflowId"] = task.WorkflowExecution!.WorkflowId,
+            ["RunId"] = task.WorkflowExecution.RunId,
+            ["StartedEventId"] = task.StartedEventId ?? 0,
+        });
         if (!_definitions.TryGetValue((type.Name, type.Version), out var definition))
         {
             await RespondAsync(() => _client.RespondActivityTaskFailedAsync(new RespondActivityTaskFailedRequest

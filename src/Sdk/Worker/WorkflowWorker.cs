@@ -145,7 +145,12 @@ public sealed partial class WorkflowWorker
         var workflowType = task.WorkflowType!;
         var startedEventId = task.StartedEventId ?? 0;
         var previousStartedEventId = task.PreviousStartedEventId ?? 0;
-        using var scope = _logger.BeginScope(new Dictionary<string, object> { ["WorkflowId"] = execution.WorkflowId, ["RunId"] = execution.RunId });
+        using var scope = _logger.BeginScope(new Dictionary<string, object>
+        {
+            ["WorkflowId"] = execution.WorkflowId,
+            ["RunId"] = execution.RunId,
+            ["StartedEventId"] = startedEventId,
+        });
         WorkflowWorkerCounters.Increment(ref Counters.DecisionTasksField);
 
         if (!_definitions.TryGetValue((workflowType.Name, workflowType.Version), out var definition))
