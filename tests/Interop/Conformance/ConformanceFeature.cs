@@ -39,6 +39,9 @@ public enum ConformanceFeature
     /// <summary>The ContinueAsNewWorkflowExecution decision.</summary>
     ContinueAsNew,
 
+    /// <summary>A new decision task after every failed decision, not only after ScheduleActivityTaskFailed.</summary>
+    FailedDecisionReschedules,
+
     /// <summary>CancelTimerFailed for an unknown timer, with its timerId.</summary>
     CancelTimerFailure,
 

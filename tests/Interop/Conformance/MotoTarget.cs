@@ -27,6 +27,7 @@ public sealed class MotoTarget(MotoServerFixture moto) : ConformanceTarget, IDis
         ConformanceFeature.ActivityCancellation => "moto does not implement RequestCancelActivityTask or RespondActivityTaskCanceled and always heartbeats cancelRequested: false",
         ConformanceFeature.ExternalSignals => "moto does not implement SignalExternalWorkflowExecution",
         ConformanceFeature.ContinueAsNew => "moto does not implement ContinueAsNewWorkflowExecution",
+        ConformanceFeature.FailedDecisionReschedules => "moto schedules a new decision task only after ScheduleActivityTaskFailed (not after StartTimerFailed)",
         ConformanceFeature.CancelTimerFailure => "moto records CancelTimerFailed without timerId, so the history cannot be read",
         ConformanceFeature.DecisionTaskPaging => "moto ignores maximumPageSize and startAtPreviousStartedEvent on PollForDecisionTask",
         ConformanceFeature.OpenCounts => "moto reports openTimers 0, counts started activities as pending and schedules several decision tasks",
