@@ -31,6 +31,7 @@ public sealed class MotoTarget(MotoServerFixture moto) : ConformanceTarget, IDis
         ConformanceFeature.CancelTimerFailure => "moto records CancelTimerFailed without timerId, so the history cannot be read",
         ConformanceFeature.DecisionTaskPaging => "moto ignores maximumPageSize and startAtPreviousStartedEvent on PollForDecisionTask",
         ConformanceFeature.OpenCounts => "moto reports openTimers 0, counts started activities as pending and schedules several decision tasks",
+        ConformanceFeature.DataLimits => "moto accepts an input longer than 32,768 characters",
         _ => null,
     };
 
