@@ -28,6 +28,9 @@ internal sealed class MotoScenario
 
     public ActivityType ActivityType { get; } = new() { Name = "charge", Version = "1" };
 
+    /// <summary>Returns the same domain and types reached through another client.</summary>
+    public MotoScenario WithClient(ISwfClient client) => new(client, Domain);
+
     public static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
 
     public static async Task<MotoScenario> CreateAsync(ISwfClient client, string prefix)

@@ -23,4 +23,34 @@ public enum ConformanceFeature
 
     /// <summary>UnknownResourceFault for the token of a closed run's task.</summary>
     StaleTokenFault,
+
+    /// <summary>DeleteWorkflowType and DeleteActivityType.</summary>
+    TypeDeletion,
+
+    /// <summary>ListOpen/ListClosedWorkflowExecutions honour every filter and list newest first.</summary>
+    VisibilityFilters,
+
+    /// <summary>The RequestCancelActivityTask decision, heartbeats answering cancelRequested, and RespondActivityTaskCanceled.</summary>
+    ActivityCancellation,
+
+    /// <summary>The SignalExternalWorkflowExecution decision.</summary>
+    ExternalSignals,
+
+    /// <summary>The ContinueAsNewWorkflowExecution decision.</summary>
+    ContinueAsNew,
+
+    /// <summary>A new decision task after every failed decision, not only after ScheduleActivityTaskFailed.</summary>
+    FailedDecisionReschedules,
+
+    /// <summary>CancelTimerFailed for an unknown timer, with its timerId.</summary>
+    CancelTimerFailure,
+
+    /// <summary>PollForDecisionTask honouring maximumPageSize and startAtPreviousStartedEvent.</summary>
+    DecisionTaskPaging,
+
+    /// <summary>Exact pending-task counts and openCounts (one decision task, started activities not pending, open timers).</summary>
+    OpenCounts,
+
+    /// <summary>A server that refuses data fields longer than 32,768 characters.</summary>
+    DataLimits,
 }

@@ -8,7 +8,7 @@ namespace Swf.Interop.Tests.Conformance;
 /// swf-local through the wire client, and moto where moto is faithful). Each scenario asserts the
 /// exact event sequence SWF documents.
 /// </summary>
-public abstract class ConformanceScenarios
+public abstract partial class ConformanceScenarios
 {
     private static readonly EventType[] DecisionRound = [EventType.DecisionTaskScheduled, EventType.DecisionTaskStarted, EventType.DecisionTaskCompleted];
 

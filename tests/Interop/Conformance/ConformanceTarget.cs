@@ -9,6 +9,12 @@ public abstract class ConformanceTarget
     public abstract ISwfClient Client { get; }
 
     /// <summary>
+    /// Gets a client that sends requests without the SDK's own checks, so the server's validation is what
+    /// answers (the engine is in process, so it is its own validator).
+    /// </summary>
+    public abstract ISwfClient UncheckedClient { get; }
+
+    /// <summary>
     /// Returns why the target cannot run scenarios that need a feature, or null when it can. moto's
     /// known departures from SWF (swf-protocol.md §15) are listed here, once.
     /// </summary>

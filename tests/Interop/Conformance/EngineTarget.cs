@@ -14,6 +14,8 @@ public sealed class EngineTarget : ConformanceTarget, IDisposable
 
     public override ISwfClient Client => _engine;
 
+    public override ISwfClient UncheckedClient => _engine;
+
     public override string? Unsupported(ConformanceFeature feature) => null;
 
     public override void Advance(TimeSpan by) => _clock.Advance(by);
