@@ -77,6 +77,31 @@ public sealed class ActivityWorkerTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_StoppedWhileTaskRuns_StopsPollingAndDrainsTheRunningTask()
+    {
+        var runId = await ScheduleChargeAsync("42");
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var worker = NewWorker(async (_, input) =>
+        {
+            started.SetResult();
+            await release.Task;
+            return "receipt-" + input;
+        });
+        using var stopping = new CancellationTokenSource();
+
+        var running = worker.RunAsync(stopping.Token);
+        await started.Task;
+        await stopping.CancelAsync();
+        Assert.False(running.IsCompleted, "The worker must wait for the running task before it stops.");
+        release.SetResult();
+        await running;
+
+        var completed = (await HistoryAsync(runId)).Single(e => e.EventType == EventType.ActivityTaskCompleted);
+        Assert.Equal("receipt-42", completed.ActivityTaskCompletedEventAttributes!.Result);
+    }
+
+    [Fact]
     public async Task PollOnceAsync_CompleteManually_LeavesTaskOpenUntilCompletedByToken()
     {
         var runId = await ScheduleChargeAsync("42");
