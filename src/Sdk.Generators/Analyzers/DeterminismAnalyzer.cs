@@ -49,7 +49,8 @@ public sealed class DeterminismAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.FileUse,
         DiagnosticDescriptors.ConsoleUse,
         DiagnosticDescriptors.EnvironmentUse,
-        DiagnosticDescriptors.MutableStaticState);
+        DiagnosticDescriptors.MutableStaticState,
+        DiagnosticDescriptors.CancelAsync);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -144,6 +145,10 @@ public sealed class DeterminismAnalyzer : DiagnosticAnalyzer
         else if ((Is(type, types.Task) && method.Name == "Run") || (Is(type, types.TaskFactory) && method.Name == "StartNew") || Is(type, types.ThreadPool))
         {
             Report(ctx, DiagnosticDescriptors.ThreadPoolWork, operation, name);
+        }
+        else if (Is(type, types.CancellationTokenSource) && method.Name == "CancelAsync")
+        {
+            Report(ctx, DiagnosticDescriptors.CancelAsync, operation, name);
         }
         else if (Is(type, types.Task) && method.Name == "Delay")
         {
@@ -278,6 +283,7 @@ public sealed class DeterminismAnalyzer : DiagnosticAnalyzer
             Parallel = Get("System.Threading.Tasks.Parallel");
             Thread = Get("System.Threading.Thread");
             ThreadPool = Get("System.Threading.ThreadPool");
+            CancellationTokenSource = Get("System.Threading.CancellationTokenSource");
             HttpClient = Get("System.Net.Http.HttpClient");
             TimerTypes = new[] { Get("System.Threading.Timer"), Get("System.Timers.Timer"), Get("System.Threading.PeriodicTimer") }.Where(t => t is not null).ToList()!;
             FileTypes = new[] { Get("System.IO.File"), Get("System.IO.Directory"), Get("System.IO.FileInfo"), Get("System.IO.DirectoryInfo") }.Where(t => t is not null).ToList()!;
@@ -317,6 +323,8 @@ public sealed class DeterminismAnalyzer : DiagnosticAnalyzer
         public INamedTypeSymbol? Thread { get; }
 
         public INamedTypeSymbol? ThreadPool { get; }
+
+        public INamedTypeSymbol? CancellationTokenSource { get; }
 
         public INamedTypeSymbol? HttpClient { get; }
 

@@ -157,6 +157,10 @@ internal static class DiagnosticDescriptors
         "SWF2014", "Mutable static state in workflow code",
         "The static field '{0}' is mutable and shared between runs and replays; keep state in instance fields, or make it readonly or const");
 
+    public static readonly DiagnosticDescriptor CancelAsync = Determinism(
+        "SWF2015", "CancellationTokenSource.CancelAsync in workflow code",
+        "'{0}' runs the cancellation callbacks on the thread pool, outside the workflow's deterministic scheduler; call Cancel() instead");
+
     private static DiagnosticDescriptor Usage(string id, string title, string message) =>
         new(id, title, message, UsageCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id.ToLowerInvariant());
 

@@ -61,6 +61,7 @@ public sealed class DeterminismAnalyzerTests
         { "SWF2013", "var value = Environment.GetEnvironmentVariable(\"X\");" },
         { "SWF2013", "var name = Environment.MachineName;" },
         { "SWF2014", "s_count++;" },
+        { "SWF2015", "using var cts = new CancellationTokenSource(); await cts.CancelAsync();" },
     };
 
     [Theory]
@@ -71,7 +72,7 @@ public sealed class DeterminismAnalyzerTests
 
         Assert.Contains(diagnostics, d => d.Id == id);
         var message = diagnostics.First(d => d.Id == id).GetMessage(System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Matches("Workflow\\.|activity|Task.WhenAll|instance fields|await without", message);
+        Assert.Matches("Workflow\\.|activity|Task.WhenAll|instance fields|await without|Cancel\\(\\)", message);
     }
 
     [Theory]
