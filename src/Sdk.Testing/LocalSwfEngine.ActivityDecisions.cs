@@ -135,14 +135,12 @@ public sealed partial class LocalSwfEngine
         activity.LatestCancelRequestedEventId = requestedEventId;
         if (!activity.IsStarted)
         {
-            Append(execution, EventType.ActivityTaskCanceled, e => e.ActivityTaskCanceledEventAttributes = new()
+            ReportActivityClosed(activity, EventType.ActivityTaskCanceled, e => e.ActivityTaskCanceledEventAttributes = new()
             {
                 ScheduledEventId = activity.ScheduledEventId,
                 StartedEventId = 0,
                 LatestCancelRequestedEventId = requestedEventId,
             });
-            CloseActivity(activity);
-            NotifyDecider(execution);
         }
     }
 }

@@ -59,14 +59,12 @@ public sealed partial class LocalSwfEngine
         return Task.FromResult(Accepted(request, () =>
         {
             var activity = GetActivityByToken(request.TaskToken);
-            Append(activity.Execution, EventType.ActivityTaskCompleted, e => e.ActivityTaskCompletedEventAttributes = new()
+            ReportActivityClosed(activity, EventType.ActivityTaskCompleted, e => e.ActivityTaskCompletedEventAttributes = new()
             {
                 Result = request.Result,
                 ScheduledEventId = activity.ScheduledEventId,
                 StartedEventId = activity.StartedEventId,
             });
-            CloseActivity(activity);
-            NotifyDecider(activity.Execution);
             return new RespondActivityTaskCompletedResponse();
         }));
     }
@@ -78,15 +76,13 @@ public sealed partial class LocalSwfEngine
         return Task.FromResult(Accepted(request, () =>
         {
             var activity = GetActivityByToken(request.TaskToken);
-            Append(activity.Execution, EventType.ActivityTaskFailed, e => e.ActivityTaskFailedEventAttributes = new()
+            ReportActivityClosed(activity, EventType.ActivityTaskFailed, e => e.ActivityTaskFailedEventAttributes = new()
             {
                 Reason = request.Reason,
                 Details = request.Details,
                 ScheduledEventId = activity.ScheduledEventId,
                 StartedEventId = activity.StartedEventId,
             });
-            CloseActivity(activity);
-            NotifyDecider(activity.Execution);
             return new RespondActivityTaskFailedResponse();
         }));
     }
@@ -98,15 +94,13 @@ public sealed partial class LocalSwfEngine
         return Task.FromResult(Accepted(request, () =>
         {
             var activity = GetActivityByToken(request.TaskToken);
-            Append(activity.Execution, EventType.ActivityTaskCanceled, e => e.ActivityTaskCanceledEventAttributes = new()
+            ReportActivityClosed(activity, EventType.ActivityTaskCanceled, e => e.ActivityTaskCanceledEventAttributes = new()
             {
                 Details = request.Details,
                 ScheduledEventId = activity.ScheduledEventId,
                 StartedEventId = activity.StartedEventId,
                 LatestCancelRequestedEventId = activity.LatestCancelRequestedEventId == 0 ? null : activity.LatestCancelRequestedEventId,
             });
-            CloseActivity(activity);
-            NotifyDecider(activity.Execution);
             return new RespondActivityTaskCanceledResponse();
         }));
     }
@@ -171,13 +165,19 @@ public sealed partial class LocalSwfEngine
             return;
         }
 
-        Append(activity.Execution, EventType.ActivityTaskTimedOut, e => e.ActivityTaskTimedOutEventAttributes = new()
+        ReportActivityClosed(activity, EventType.ActivityTaskTimedOut, e => e.ActivityTaskTimedOutEventAttributes = new()
         {
             TimeoutType = type,
             ScheduledEventId = activity.ScheduledEventId,
             StartedEventId = activity.StartedEventId,
             Details = activity.HeartbeatDetails,
         });
+    }
+
+    /// <summary>Records how an activity task ended, ends it, and gives its run a decision task to react.</summary>
+    private void ReportActivityClosed(ActivityTaskState activity, EventType type, Action<HistoryEvent> attributes)
+    {
+        Append(activity.Execution, type, attributes);
         CloseActivity(activity);
         NotifyDecider(activity.Execution);
     }

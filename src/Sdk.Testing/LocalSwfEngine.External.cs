@@ -1,4 +1,5 @@
 using Swf.Model;
+using Swf.Testing.Engine;
 
 namespace Swf.Testing;
 
@@ -23,46 +24,37 @@ public sealed partial class LocalSwfEngine
             Control = attributes.Control,
         });
         var (workflowId, runId, signalName, input, control) = (attributes.WorkflowId, attributes.RunId, attributes.SignalName, attributes.Input, attributes.Control);
-        context.FollowUps.Add(() =>
-        {
-            var target = FindOpenExecution(source.Domain, workflowId, runId);
-            if (target is null)
+        FollowUpExternal(
+            context,
+            workflowId,
+            runId,
+            deliver: target =>
             {
-                if (source.IsOpen)
+                Append(target, EventType.WorkflowExecutionSignaled, e => e.WorkflowExecutionSignaledEventAttributes = new()
                 {
-                    Append(source, EventType.SignalExternalWorkflowExecutionFailed, e => e.SignalExternalWorkflowExecutionFailedEventAttributes = new()
-                    {
-                        WorkflowId = workflowId,
-                        RunId = runId,
-                        Cause = SignalExternalWorkflowExecutionFailedCause.UnknownExternalWorkflowExecution,
-                        InitiatedEventId = initiatedEventId,
-                        DecisionTaskCompletedEventId = context.CompletedEventId,
-                        Control = control,
-                    });
-                    NotifyDecider(source);
-                }
-
-                return;
-            }
-
-            Append(target, EventType.WorkflowExecutionSignaled, e => e.WorkflowExecutionSignaledEventAttributes = new()
-            {
-                SignalName = signalName,
-                Input = input,
-                ExternalWorkflowExecution = source.ToWorkflowExecution(),
-                ExternalInitiatedEventId = initiatedEventId,
-            });
-            NotifyDecider(target);
-            if (source.IsOpen)
-            {
-                Append(source, EventType.ExternalWorkflowExecutionSignaled, e => e.ExternalWorkflowExecutionSignaledEventAttributes = new()
-                {
-                    WorkflowExecution = target.ToWorkflowExecution(),
-                    InitiatedEventId = initiatedEventId,
+                    SignalName = signalName,
+                    Input = input,
+                    ExternalWorkflowExecution = source.ToWorkflowExecution(),
+                    ExternalInitiatedEventId = initiatedEventId,
                 });
-                NotifyDecider(source);
-            }
-        });
+                NotifyDecider(target);
+            },
+            EventType.ExternalWorkflowExecutionSignaled,
+            target => e => e.ExternalWorkflowExecutionSignaledEventAttributes = new()
+            {
+                WorkflowExecution = target.ToWorkflowExecution(),
+                InitiatedEventId = initiatedEventId,
+            },
+            EventType.SignalExternalWorkflowExecutionFailed,
+            e => e.SignalExternalWorkflowExecutionFailedEventAttributes = new()
+            {
+                WorkflowId = workflowId,
+                RunId = runId,
+                Cause = SignalExternalWorkflowExecutionFailedCause.UnknownExternalWorkflowExecution,
+                InitiatedEventId = initiatedEventId,
+                DecisionTaskCompletedEventId = context.CompletedEventId,
+                Control = control,
+            });
     }
 
     /// <summary>RequestCancelExternalWorkflowExecution: like a signal, with WorkflowExecutionCancelRequested on the target.</summary>
@@ -77,36 +69,55 @@ public sealed partial class LocalSwfEngine
             Control = attributes.Control,
         });
         var (workflowId, runId, control) = (attributes.WorkflowId, attributes.RunId, attributes.Control);
+        FollowUpExternal(
+            context,
+            workflowId,
+            runId,
+            deliver: target => RecordCancelRequest(target, source.ToWorkflowExecution(), initiatedEventId, cause: null),
+            EventType.ExternalWorkflowExecutionCancelRequested,
+            target => e => e.ExternalWorkflowExecutionCancelRequestedEventAttributes = new()
+            {
+                WorkflowExecution = target.ToWorkflowExecution(),
+                InitiatedEventId = initiatedEventId,
+            },
+            EventType.RequestCancelExternalWorkflowExecutionFailed,
+            e => e.RequestCancelExternalWorkflowExecutionFailedEventAttributes = new()
+            {
+                WorkflowId = workflowId,
+                RunId = runId,
+                Cause = RequestCancelExternalWorkflowExecutionFailedCause.UnknownExternalWorkflowExecution,
+                InitiatedEventId = initiatedEventId,
+                DecisionTaskCompletedEventId = context.CompletedEventId,
+                Control = control,
+            });
+    }
+
+    /// <summary>
+    /// Once the batch is recorded, delivers a request to the target's open run and tells the sender it
+    /// was delivered, or tells the sender it failed; the sender hears back only while it is still open.
+    /// </summary>
+    private void FollowUpExternal(
+        DecisionContext context,
+        string workflowId,
+        string? runId,
+        Action<ExecutionState> deliver,
+        EventType delivered,
+        Func<ExecutionState, Action<HistoryEvent>> deliveredAttributes,
+        EventType failed,
+        Action<HistoryEvent> failedAttributes)
+    {
+        var source = context.Execution;
         context.FollowUps.Add(() =>
         {
             var target = FindOpenExecution(source.Domain, workflowId, runId);
-            if (target is null)
+            if (target is not null)
             {
-                if (source.IsOpen)
-                {
-                    Append(source, EventType.RequestCancelExternalWorkflowExecutionFailed, e => e.RequestCancelExternalWorkflowExecutionFailedEventAttributes = new()
-                    {
-                        WorkflowId = workflowId,
-                        RunId = runId,
-                        Cause = RequestCancelExternalWorkflowExecutionFailedCause.UnknownExternalWorkflowExecution,
-                        InitiatedEventId = initiatedEventId,
-                        DecisionTaskCompletedEventId = context.CompletedEventId,
-                        Control = control,
-                    });
-                    NotifyDecider(source);
-                }
-
-                return;
+                deliver(target);
             }
 
-            RecordCancelRequest(target, source.ToWorkflowExecution(), initiatedEventId, cause: null);
             if (source.IsOpen)
             {
-                Append(source, EventType.ExternalWorkflowExecutionCancelRequested, e => e.ExternalWorkflowExecutionCancelRequestedEventAttributes = new()
-                {
-                    WorkflowExecution = target.ToWorkflowExecution(),
-                    InitiatedEventId = initiatedEventId,
-                });
+                Append(source, target is null ? failed : delivered, target is null ? failedAttributes : deliveredAttributes(target));
                 NotifyDecider(source);
             }
         });

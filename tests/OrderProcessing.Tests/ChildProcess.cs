@@ -8,10 +8,13 @@ internal sealed class ChildProcess : IDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _lines = new();
+    private TaskCompletionSource _changed = NewSignal();
 
     private ChildProcess(Process process)
     {
         _process = process;
+        _process.EnableRaisingEvents = true;
+        _process.Exited += (_, _) => Signal();
         _process.OutputDataReceived += (_, e) => Add(e.Data);
         _process.ErrorDataReceived += (_, e) => Add(e.Data);
         _process.BeginOutputReadLine();
@@ -40,12 +43,14 @@ internal sealed class ChildProcess : IDisposable
         return new ChildProcess(Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start"));
     }
 
-    /// <summary>Waits until a line satisfies the predicate and returns it.</summary>
+    /// <summary>Waits until a line satisfies the predicate and returns it; woken by each new line, not by a clock tick.</summary>
     public async Task<string> WaitForLineAsync(Func<string, bool> predicate, TimeSpan timeout)
     {
         using var cancel = new CancellationTokenSource(timeout);
         while (true)
         {
+            // Take the signal before looking, so a line that arrives in between still wakes us.
+            var changed = _changed;
             if (_lines.FirstOrDefault(predicate) is { } line)
             {
                 return line;
@@ -58,7 +63,7 @@ internal sealed class ChildProcess : IDisposable
 
             try
             {
-                await Task.Delay(50, cancel.Token);
+                await changed.Task.WaitAsync(cancel.Token);
             }
             catch (OperationCanceledException)
             {
@@ -91,5 +96,12 @@ internal sealed class ChildProcess : IDisposable
         {
             _lines.Enqueue(line);
         }
+
+        Signal();
     }
+
+    /// <summary>Wakes every waiter and arms a fresh signal for the next change.</summary>
+    private void Signal() => Interlocked.Exchange(ref _changed, NewSignal()).TrySetResult();
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -224,7 +224,7 @@ public sealed partial class ActivityWorker : IDisposable
                 await heartbeating.ConfigureAwait(false);
             }
 
-            PayloadTooLargeException.ThrowIfTooLarge(result, $"Activity {type.Name} {type.Version} result");
+            PayloadTooLargeException.ThrowIfTooLarge(result, type, static t => $"Activity {t.Name} {t.Version} result");
             if (context.CompleteManually)
             {
                 return "left_open";

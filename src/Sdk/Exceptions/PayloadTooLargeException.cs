@@ -44,4 +44,22 @@ public sealed class PayloadTooLargeException : ArgumentException
             throw new PayloadTooLargeException(call, payload.Length, limit);
         }
     }
+
+    /// <summary>
+    /// Throws when a payload is longer than SWF's data limit, describing the call only then: workflow
+    /// code checks every activity input, so the happy path must not build a message.
+    /// </summary>
+    /// <typeparam name="TState">What the description is made from.</typeparam>
+    /// <param name="payload">The encoded payload, or null.</param>
+    /// <param name="state">Passed to <paramref name="describeCall"/>.</param>
+    /// <param name="describeCall">Names the call, for the message; a static lambda avoids any allocation.</param>
+    /// <exception cref="PayloadTooLargeException">The payload is too long.</exception>
+    public static void ThrowIfTooLarge<TState>(string? payload, TState state, Func<TState, string> describeCall)
+    {
+        ArgumentNullException.ThrowIfNull(describeCall);
+        if (payload is not null && payload.Length > DataLimit)
+        {
+            throw new PayloadTooLargeException(describeCall(state), payload.Length, DataLimit);
+        }
+    }
 }

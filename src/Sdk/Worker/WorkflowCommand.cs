@@ -22,10 +22,12 @@ internal sealed class WorkflowCommand
     /// <summary>Gets or sets a value indicating whether the command was withdrawn before it was sent.</summary>
     public bool Withdrawn { get; set; }
 
-    public bool IsClosing => Decision.DecisionType == DecisionType.CompleteWorkflowExecution
-        || Decision.DecisionType == DecisionType.FailWorkflowExecution
-        || Decision.DecisionType == DecisionType.CancelWorkflowExecution
-        || Decision.DecisionType == DecisionType.ContinueAsNewWorkflowExecution;
+    /// <summary>Tells whether a decision closes the run (and so must be the last of its answer).</summary>
+    public static bool IsClosing(Decision decision) =>
+        decision.DecisionType == DecisionType.CompleteWorkflowExecution
+        || decision.DecisionType == DecisionType.FailWorkflowExecution
+        || decision.DecisionType == DecisionType.CancelWorkflowExecution
+        || decision.DecisionType == DecisionType.ContinueAsNewWorkflowExecution;
 
     /// <summary>Tells whether a history event records this decision (success or failure).</summary>
     public bool Matches(HistoryEvent e)

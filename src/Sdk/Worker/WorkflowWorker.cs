@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Swf.Client;
+using Swf.Client.Paging;
 using Swf.Converters;
 using Swf.Diagnostics;
 using Swf.Exceptions;
@@ -95,9 +96,9 @@ public sealed partial class WorkflowWorker
             MaximumPageSize = _options.MaximumPageSize > 0 ? _options.MaximumPageSize : null,
             StartAtPreviousStartedEvent = sticky ? true : null,
         };
-        var polled = Stopwatch.GetTimestamp();
+        var pollStarted = Stopwatch.GetTimestamp();
         var response = await _client.PollForDecisionTaskAsync(request, cancellationToken).ConfigureAwait(false);
-        SwfTelemetry.PollLatency.Record(Stopwatch.GetElapsedTime(polled).TotalMilliseconds, new KeyValuePair<string, object?>("swf.task", "decision"));
+        SwfTelemetry.PollLatency.Record(Stopwatch.GetElapsedTime(pollStarted).TotalMilliseconds, new KeyValuePair<string, object?>("swf.task", "decision"));
         var task = response.DecisionTask;
         if (string.IsNullOrEmpty(task.TaskToken))
         {
@@ -109,7 +110,7 @@ public sealed partial class WorkflowWorker
         span?.SetTag("swf.workflow.id", task.WorkflowExecution?.WorkflowId);
         span?.SetTag("swf.run.id", task.WorkflowExecution?.RunId);
         var started = Stopwatch.GetTimestamp();
-        var (outcome, events) = await HandleAsync(request, task, sticky, cancellationToken).ConfigureAwait(false);
+        var (outcome, events) = await HandleAsync(request, response, sticky, cancellationToken).ConfigureAwait(false);
         var tag = new KeyValuePair<string, object?>("swf.outcome", outcome);
         span?.SetTag("swf.outcome", outcome);
         SwfTelemetry.DecisionLatency.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, tag);
@@ -139,8 +140,9 @@ public sealed partial class WorkflowWorker
     }
 
     /// <summary>Answers one decision task; returns how it ended and how many history events were applied.</summary>
-    private async Task<(string Outcome, int Events)> HandleAsync(PollForDecisionTaskRequest poll, DecisionTask task, bool fromSticky, CancellationToken cancellationToken)
+    private async Task<(string Outcome, int Events)> HandleAsync(PollForDecisionTaskRequest poll, PollForDecisionTaskResponse polled, bool fromSticky, CancellationToken cancellationToken)
     {
+        var task = polled.DecisionTask;
         var execution = task.WorkflowExecution!;
         var workflowType = task.WorkflowType!;
         var startedEventId = task.StartedEventId ?? 0;
@@ -168,7 +170,7 @@ public sealed partial class WorkflowWorker
             if (instance is not null && instance.LastRunStartedEventId == previousStartedEventId && previousStartedEventId != 0)
             {
                 WorkflowWorkerCounters.Increment(ref Counters.CacheHitsField);
-                events = await ReadPagesAsync(poll, task, cancellationToken).ConfigureAwait(false);
+                events = await ReadPagesAsync(poll, polled, cancellationToken).ConfigureAwait(false);
                 decisions = instance.ProcessEvents(events, startedEventId);
             }
             else
@@ -178,7 +180,7 @@ public sealed partial class WorkflowWorker
                 instance = new WorkflowInstance(definition, _options.Domain, execution, _converter, _loggerFactory.CreateLogger("Swf.Workflow." + workflowType.Name));
                 events = fromSticky
                     ? await ReadFullHistoryAsync(execution, cancellationToken).ConfigureAwait(false)
-                    : await ReadPagesAsync(poll, task, cancellationToken).ConfigureAwait(false);
+                    : await ReadPagesAsync(poll, polled, cancellationToken).ConfigureAwait(false);
                 decisions = instance.ProcessEvents(events, startedEventId);
             }
         }
@@ -199,7 +201,7 @@ public sealed partial class WorkflowWorker
             return ("failed", 0);
         }
 
-        var closing = decisions.Count > 0 && IsClosing(decisions[^1]);
+        var closing = decisions.Count > 0 && WorkflowCommand.IsClosing(decisions[^1]);
         var respond = new RespondDecisionTaskCompletedRequest { TaskToken = task.TaskToken!, Decisions = [.. decisions] };
         if (_options.StickyExecution && !closing && _options.CacheSize > 0)
         {
@@ -230,60 +232,43 @@ public sealed partial class WorkflowWorker
         return ("completed", events.Count);
     }
 
-    private async Task<List<HistoryEvent>> ReadPagesAsync(PollForDecisionTaskRequest poll, DecisionTask first, CancellationToken cancellationToken)
-    {
-        var events = new List<HistoryEvent>(first.Events ?? []);
-        var token = first.NextPageToken;
-        while (!string.IsNullOrEmpty(token))
-        {
-            var next = new PollForDecisionTaskRequest
-            {
-                Domain = poll.Domain,
-                TaskList = poll.TaskList,
-                Identity = poll.Identity,
-                MaximumPageSize = poll.MaximumPageSize,
-                StartAtPreviousStartedEvent = poll.StartAtPreviousStartedEvent,
-                NextPageToken = token,
-            };
-            var page = (await _client.PollForDecisionTaskAsync(next, cancellationToken).ConfigureAwait(false)).DecisionTask;
-            events.AddRange(page.Events ?? []);
-            token = page.NextPageToken;
-            WorkflowWorkerCounters.Increment(ref Counters.HistoryPagesField);
-        }
-
-        WorkflowWorkerCounters.Add(ref Counters.EventsReadField, events.Count);
-        return events;
-    }
-
-    private async Task<List<HistoryEvent>> ReadFullHistoryAsync(WorkflowExecution execution, CancellationToken cancellationToken)
+    /// <summary>The decision task's events: the poll's first page, then the rest fetched by polling again with each page's token.</summary>
+    private async Task<List<HistoryEvent>> ReadPagesAsync(PollForDecisionTaskRequest poll, PollForDecisionTaskResponse first, CancellationToken cancellationToken)
     {
         var events = new List<HistoryEvent>();
-        string? token = null;
-        do
+        var pages = 0;
+        await foreach (var page in _client.PollForDecisionTaskPaginator(poll, first).Responses.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            var page = await _client.GetWorkflowExecutionHistoryAsync(
-                new GetWorkflowExecutionHistoryRequest
-                {
-                    Domain = _options.Domain,
-                    Execution = new WorkflowExecution { WorkflowId = execution.WorkflowId, RunId = execution.RunId },
-                    NextPageToken = token,
-                    MaximumPageSize = _options.MaximumPageSize > 0 ? _options.MaximumPageSize : null,
-                },
-                cancellationToken).ConfigureAwait(false);
-            events.AddRange(page.History.Events);
-            token = page.History.NextPageToken;
-            WorkflowWorkerCounters.Increment(ref Counters.HistoryPagesField);
+            events.AddRange(page.DecisionTask.Events ?? []);
+            if (pages++ > 0)
+            {
+                WorkflowWorkerCounters.Increment(ref Counters.HistoryPagesField);
+            }
         }
-        while (!string.IsNullOrEmpty(token));
+
         WorkflowWorkerCounters.Add(ref Counters.EventsReadField, events.Count);
         return events;
     }
 
-    private static bool IsClosing(Decision decision) =>
-        decision.DecisionType == DecisionType.CompleteWorkflowExecution
-        || decision.DecisionType == DecisionType.FailWorkflowExecution
-        || decision.DecisionType == DecisionType.CancelWorkflowExecution
-        || decision.DecisionType == DecisionType.ContinueAsNewWorkflowExecution;
+    /// <summary>The run's whole history, every page, for a replay from event 1.</summary>
+    private async Task<List<HistoryEvent>> ReadFullHistoryAsync(WorkflowExecution execution, CancellationToken cancellationToken)
+    {
+        var request = new GetWorkflowExecutionHistoryRequest
+        {
+            Domain = _options.Domain,
+            Execution = new WorkflowExecution { WorkflowId = execution.WorkflowId, RunId = execution.RunId },
+            MaximumPageSize = _options.MaximumPageSize > 0 ? _options.MaximumPageSize : null,
+        };
+        var events = new List<HistoryEvent>();
+        await foreach (var page in _client.GetWorkflowExecutionHistoryPaginator(request).Responses.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            events.AddRange(page.History.Events);
+            WorkflowWorkerCounters.Increment(ref Counters.HistoryPagesField);
+        }
+
+        WorkflowWorkerCounters.Add(ref Counters.EventsReadField, events.Count);
+        return events;
+    }
 
     private static string SanitizeName(string name)
     {

@@ -78,7 +78,7 @@ public static partial class Workflow
     {
         ArgumentNullException.ThrowIfNull(activityType);
         var context = Context;
-        PayloadTooLargeException.ThrowIfTooLarge(input, $"ExecuteActivityAsync({activityType.Name} {activityType.Version}) input");
+        PayloadTooLargeException.ThrowIfTooLarge(input, activityType, static t => $"ExecuteActivityAsync({t.Name} {t.Version}) input");
         options ??= new ActivityOptions();
         var baseId = options.ActivityId ?? context.NextActivityId();
         var firstScheduled = context.UtcNow;
@@ -126,7 +126,7 @@ public static partial class Workflow
     public static Task<string?> ExecuteChildWorkflowAsync(WorkflowType workflowType, string? input, ChildWorkflowOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(workflowType);
-        PayloadTooLargeException.ThrowIfTooLarge(input, $"ExecuteChildWorkflowAsync({workflowType.Name} {workflowType.Version}) input");
+        PayloadTooLargeException.ThrowIfTooLarge(input, workflowType, static t => $"ExecuteChildWorkflowAsync({t.Name} {t.Version}) input");
         return Context.ExecuteChildWorkflowAsync(workflowType, input, options ?? new ChildWorkflowOptions(), cancellationToken);
     }
 
@@ -139,7 +139,7 @@ public static partial class Workflow
     /// <exception cref="ExternalWorkflowException">There is no such open execution.</exception>
     public static Task SignalExternalWorkflowAsync(string workflowId, string signalName, string? input = null, string? runId = null)
     {
-        PayloadTooLargeException.ThrowIfTooLarge(input, $"SignalExternalWorkflowAsync({signalName}) input");
+        PayloadTooLargeException.ThrowIfTooLarge(input, signalName, static n => $"SignalExternalWorkflowAsync({n}) input");
         return Context.SignalExternalWorkflowAsync(workflowId, runId, signalName, input);
     }
 
@@ -185,7 +185,7 @@ public static partial class Workflow
     public static void RecordMarker(string markerName, string? details = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(markerName);
-        PayloadTooLargeException.ThrowIfTooLarge(details, $"RecordMarker({markerName}) details");
+        PayloadTooLargeException.ThrowIfTooLarge(details, markerName, static n => $"RecordMarker({n}) details");
         Context.RecordMarker(markerName, details);
     }
 
