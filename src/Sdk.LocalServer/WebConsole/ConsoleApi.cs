@@ -151,8 +151,9 @@ internal sealed class ConsoleApi(LocalSwfEngine engine, TimeProvider time)
             .Where(e => type is null || e.WorkflowType.Name.Contains(type, StringComparison.OrdinalIgnoreCase))
             .Where(e => workflowId is null || e.Execution.WorkflowId.Contains(workflowId, StringComparison.OrdinalIgnoreCase))
             .Where(e => tag is null || (e.TagList?.Contains(tag, StringComparer.Ordinal) ?? false))
+            // A stable sort merges the open and closed lists by start time and keeps the engine's own order
+            // (newest first, ties broken by creation) for runs that started in the same millisecond.
             .OrderByDescending(e => e.StartTimestamp)
-            .ThenBy(e => e.Execution.WorkflowId, StringComparer.Ordinal)
             .ToList();
         w.WriteStartObject();
         w.WriteBoolean("truncated", matching.Count > MaxExecutions);
