@@ -399,6 +399,7 @@ def gen_structure(shape):
         lines.append("    /// <summary>Gets or sets members this version does not know (such as attributes of a newer event or decision type), kept so they round-trip.</summary>")
         lines.append("    [JsonExtensionData]")
         lines.append("    public Dictionary<string, JsonElement>? AdditionalMembers { get; set; }")
+        lines.extend(accept_members(shape))
     lines.append("")
     lines.append("    /// <summary>Checks this value against SWF's documented constraints.</summary>")
     lines.append("    /// <param name=\"validator\">Collects the violations.</param>")
@@ -670,6 +671,287 @@ def gen_json_context():
     write(os.path.join(SDK, "Serialization", "SwfJsonContext.cs"), "\n".join(lines) + "\n")
 
 
+# ---------------------------------------------------------------- decision and event kinds
+#
+# What the model does not say, written once: which event records each decision when SWF accepts
+# it (its refusal is always "<DecisionType>Failed"), and which decisions close the run. Everything
+# else below is derived from the model and checked against it, so a decision or event type that
+# botocore adds fails this script until it is described here; after that, the generated visitor
+# interfaces make the C# compiler point at every place that must handle it.
+DECISION_RECORDED_AS = {
+    "ScheduleActivityTask": "ActivityTaskScheduled",
+    "RequestCancelActivityTask": "ActivityTaskCancelRequested",
+    "CompleteWorkflowExecution": "WorkflowExecutionCompleted",
+    "FailWorkflowExecution": "WorkflowExecutionFailed",
+    "CancelWorkflowExecution": "WorkflowExecutionCanceled",
+    "ContinueAsNewWorkflowExecution": "WorkflowExecutionContinuedAsNew",
+    "RecordMarker": "MarkerRecorded",
+    "StartTimer": "TimerStarted",
+    "CancelTimer": "TimerCanceled",
+    "SignalExternalWorkflowExecution": "SignalExternalWorkflowExecutionInitiated",
+    "RequestCancelExternalWorkflowExecution": "RequestCancelExternalWorkflowExecutionInitiated",
+    "StartChildWorkflowExecution": "StartChildWorkflowExecutionInitiated",
+    "ScheduleLambdaFunction": "LambdaFunctionScheduled",
+}
+CLOSING_DECISIONS = {"CompleteWorkflowExecution", "FailWorkflowExecution", "CancelWorkflowExecution", "ContinueAsNewWorkflowExecution"}
+# Events that close a run without a decision.
+CLOSING_EVENTS_WITHOUT_DECISION = ["WorkflowExecutionTerminated", "WorkflowExecutionTimedOut"]
+
+
+def lower_first(name):
+    return name[0].lower() + name[1:]
+
+
+def event_types():
+    return list(SHAPES["EventType"]["enum"])
+
+
+def event_attributes_shape(event_type):
+    return event_type + "EventAttributes"
+
+
+def decision_kinds():
+    kinds = []
+    types = SHAPES["DecisionType"]["enum"]
+    missing = [t for t in types if t not in DECISION_RECORDED_AS]
+    if missing:
+        sys.exit(f"generate-model.py: botocore knows decision types {missing}; add them to DECISION_RECORDED_AS")
+    events = set(event_types())
+    for t in types:
+        attrs = t + "DecisionAttributes"
+        if lower_first(attrs) not in SHAPES["Decision"]["members"]:
+            sys.exit(f"generate-model.py: Decision has no member {lower_first(attrs)}")
+        recorded, failed = DECISION_RECORDED_AS[t], t + "Failed"
+        for e in (recorded, failed):
+            if e not in events:
+                sys.exit(f"generate-model.py: decision {t} names event {e}, which the model does not have")
+        failed_members = SHAPES[event_attributes_shape(failed)]["members"]
+        kinds.append({
+            "type": t,
+            "attrs": attrs,
+            "member": lower_first(attrs),
+            "required": bool(SHAPES[attrs].get("required")),
+            "recorded": recorded,
+            "failed": failed,
+            "closes": t in CLOSING_DECISIONS,
+            # A request SWF carries out later (a child start, an external signal or cancel) records an
+            # Initiated event; its *Failed event then names that event, unless SWF refused the decision at once.
+            "outcome_later": "initiatedEventId" in failed_members,
+        })
+    # Every event that names a decision task is the record of exactly one decision.
+    recorded_events = {k["recorded"] for k in kinds} | {k["failed"] for k in kinds}
+    for e in events:
+        has_dtce = "decisionTaskCompletedEventId" in SHAPES[event_attributes_shape(e)]["members"]
+        if has_dtce != (e in recorded_events):
+            sys.exit(f"generate-model.py: event {e} {'names' if has_dtce else 'does not name'} a decision task, but DECISION_RECORDED_AS says otherwise")
+    return kinds
+
+
+def gen_decision_kind():
+    kinds = decision_kinds()
+    L = [HEADER, "namespace Swf.Model;", "",
+         "/// <summary>",
+         "/// What SWF does with one decision type: the attributes member it takes, the event that records it",
+         "/// when SWF accepts it, the event that records SWF's refusal, and whether it closes the run. The",
+         "/// runtime, the local engine and the tools read decisions through this one table.",
+         "/// </summary>",
+         "public sealed class DecisionKind",
+         "{"]
+    for k in kinds:
+        L.append(f"    /// <summary>The <c>{k['type']}</c> decision: recorded as <c>{k['recorded']}</c>, refused as <c>{k['failed']}</c>.</summary>")
+        L.append(f"    public static readonly DecisionKind {k['type']} = new(")
+        L.append(f"        DecisionType.{enum_member(k['type'])},")
+        L.append(f"        \"{k['member']}\",")
+        L.append(f"        attributesRequired: {str(k['required']).lower()},")
+        L.append(f"        recordedAs: EventType.{enum_member(k['recorded'])},")
+        L.append(f"        failedAs: EventType.{enum_member(k['failed'])},")
+        L.append(f"        closesRun: {str(k['closes']).lower()},")
+        L.append(f"        outcomeFollows: {str(k['outcome_later']).lower()},")
+        L.append(f"        static d => d.{k['attrs']});")
+        L.append("")
+    L += ["    private readonly Func<Decision, object?> _attributes;", "",
+          "    private DecisionKind(DecisionType decisionType, string attributesMember, bool attributesRequired, EventType recordedAs, EventType failedAs, bool closesRun, bool outcomeFollows, Func<Decision, object?> attributes)",
+          "    {",
+          "        DecisionType = decisionType;",
+          "        AttributesMember = attributesMember;",
+          "        AttributesRequired = attributesRequired;",
+          "        RecordedAs = recordedAs;",
+          "        FailedAs = failedAs;",
+          "        ClosesRun = closesRun;",
+          "        OutcomeFollows = outcomeFollows;",
+          "        _attributes = attributes;",
+          "    }", "",
+          "    /// <summary>Gets every decision type of the API, in the model's order.</summary>",
+          "    public static IReadOnlyList<DecisionKind> All { get; } =",
+          "    ["]
+    for k in kinds:
+        L.append(f"        {k['type']},")
+    L += ["    ];", "",
+          "    /// <summary>Gets the decision type.</summary>",
+          "    public DecisionType DecisionType { get; }", "",
+          "    /// <summary>Gets the JSON name of the decision's attributes member, such as <c>scheduleActivityTaskDecisionAttributes</c>.</summary>",
+          "    public string AttributesMember { get; }", "",
+          "    /// <summary>Gets a value indicating whether the decision must carry its attributes (they have required members); a closing decision's are optional.</summary>",
+          "    public bool AttributesRequired { get; }", "",
+          "    /// <summary>Gets the event SWF records when it accepts the decision.</summary>",
+          "    public EventType RecordedAs { get; }", "",
+          "    /// <summary>Gets the event SWF records when it refuses the decision (with a cause).</summary>",
+          "    public EventType FailedAs { get; }", "",
+          "    /// <summary>Gets a value indicating whether the decision closes the run, so it must be the last of its answer.</summary>",
+          "    public bool ClosesRun { get; }", "",
+          "    /// <summary>",
+          "    /// Gets a value indicating whether SWF carries the decision out later (starting a child, signalling or",
+          "    /// cancelling another execution): its <see cref=\"FailedAs\"/> event then also reports a later failure of the",
+          "    /// initiated request, naming the <see cref=\"RecordedAs\"/> event by its <c>initiatedEventId</c>.",
+          "    /// </summary>",
+          "    public bool OutcomeFollows { get; }", "",
+          "    /// <summary>Returns the kind of a decision type, or null for a type this version of the API does not have.</summary>",
+          "    /// <param name=\"decisionType\">The decision type.</param>",
+          "    /// <returns>The kind, or null.</returns>",
+          "    public static DecisionKind? Find(DecisionType decisionType)",
+          "    {",
+          "        ArgumentNullException.ThrowIfNull(decisionType);",
+          "        return decisionType.Value switch",
+          "        {"]
+    for k in kinds:
+        L.append(f"            \"{k['type']}\" => {k['type']},")
+    L += ["            _ => null,", "        };", "    }", "",
+          "    /// <summary>",
+          "    /// Returns the kind of the decision an event records: the event is the decision's <see cref=\"RecordedAs\"/>",
+          "    /// event, or its <see cref=\"FailedAs\"/> event when that is SWF's refusal of the decision itself (not the later",
+          "    /// failure of a request the decision initiated). Null for every other event.",
+          "    /// </summary>",
+          "    /// <param name=\"historyEvent\">The event.</param>",
+          "    /// <returns>The kind, or null.</returns>",
+          "    public static DecisionKind? RecordedBy(HistoryEvent historyEvent)",
+          "    {",
+          "        ArgumentNullException.ThrowIfNull(historyEvent);",
+          "        return historyEvent.EventType.Value switch",
+          "        {"]
+    for k in kinds:
+        L.append(f"            \"{k['recorded']}\" => {k['type']},")
+        if k["outcome_later"]:
+            L.append(f"            \"{k['failed']}\" when historyEvent.{k['failed']}EventAttributes is not {{ InitiatedEventId: > 0 }} => {k['type']},")
+        else:
+            L.append(f"            \"{k['failed']}\" => {k['type']},")
+    L += ["            _ => null,", "        };", "    }", "",
+          "    /// <summary>Tells whether an event type closes the run: a closing decision's record, a termination or a timeout.</summary>",
+          "    /// <param name=\"eventType\">The event type.</param>",
+          "    /// <returns><c>true</c> for the six closing event types.</returns>",
+          "    public static bool ClosesExecution(EventType eventType)",
+          "    {",
+          "        ArgumentNullException.ThrowIfNull(eventType);",
+          "        return eventType.Value is " + " or ".join(f"\"{e}\"" for e in [k["recorded"] for k in kinds if k["closes"]] + CLOSING_EVENTS_WITHOUT_DECISION) + ";",
+          "    }", "",
+          "    /// <summary>Returns the attributes a decision carries for this kind, or null when they are absent.</summary>",
+          "    /// <param name=\"decision\">A decision of this kind.</param>",
+          "    /// <returns>The attributes object, or null.</returns>",
+          "    public object? AttributesOf(Decision decision)",
+          "    {",
+          "        ArgumentNullException.ThrowIfNull(decision);",
+          "        return _attributes(decision);",
+          "    }", "",
+          "    /// <inheritdoc/>",
+          "    public override string ToString() => DecisionType.Value;",
+          "}"]
+    write(os.path.join(SDK, "Model", "DecisionKind.cs"), "\n".join(L) + "\n")
+
+
+def gen_decision_visitor():
+    kinds = decision_kinds()
+    L = [HEADER, "namespace Swf.Model;", "",
+         "/// <summary>",
+         "/// Handles each of SWF's decision types, one method per type (see <see cref=\"Decision.Accept\"/>). Code that must",
+         "/// treat every decision type implements it, so a type added to the API is a compile error there, not a silent default.",
+         "/// </summary>",
+         "/// <typeparam name=\"TState\">What the handler is given with each decision.</typeparam>",
+         "/// <typeparam name=\"TResult\">What it returns.</typeparam>",
+         "public interface IDecisionVisitor<in TState, out TResult>",
+         "{"]
+    first = True
+    for k in kinds:
+        if not first:
+            L.append("")
+        first = False
+        L.append(f"    /// <summary>Handles a <c>{k['type']}</c> decision.</summary>")
+        L.append("    /// <param name=\"attributes\">The decision's attributes" + ("" if k["required"] else " (an empty object when the decision had none)") + ".</param>")
+        L.append("    /// <param name=\"state\">The caller's state.</param>")
+        L.append("    /// <returns>The handler's result.</returns>")
+        L.append(f"    TResult {k['type']}({k['attrs']} attributes, TState state);")
+    L.append("}")
+    write(os.path.join(SDK, "Model", "IDecisionVisitor{TState,TResult}.cs"), "\n".join(L) + "\n")
+
+
+def gen_event_visitor():
+    L = [HEADER, "namespace Swf.Model;", "",
+         "/// <summary>",
+         "/// Handles each of SWF's history event types, one method per type (see <see cref=\"HistoryEvent.Accept\"/>). Code that",
+         "/// must treat every event type implements it, so a type added to the API is a compile error there, not a silent default.",
+         "/// </summary>",
+         "/// <typeparam name=\"TState\">What the handler is given with each event.</typeparam>",
+         "/// <typeparam name=\"TResult\">What it returns.</typeparam>",
+         "public interface IHistoryEventVisitor<in TState, out TResult>",
+         "{"]
+    for e in event_types():
+        L.append(f"    /// <summary>Handles a <c>{e}</c> event.</summary>")
+        L.append("    /// <param name=\"historyEvent\">The event.</param>")
+        L.append("    /// <param name=\"attributes\">The event's attributes.</param>")
+        L.append("    /// <param name=\"state\">The caller's state.</param>")
+        L.append("    /// <returns>The handler's result.</returns>")
+        L.append(f"    TResult {e}(HistoryEvent historyEvent, {event_attributes_shape(e)} attributes, TState state);")
+        L.append("")
+    L.append("    /// <summary>Handles an event this version of the API does not know (or one without its attributes).</summary>")
+    L.append("    /// <param name=\"historyEvent\">The event; its attributes, if any, are in <see cref=\"HistoryEvent.AdditionalMembers\"/>.</param>")
+    L.append("    /// <param name=\"state\">The caller's state.</param>")
+    L.append("    /// <returns>The handler's result.</returns>")
+    L.append("    TResult Unknown(HistoryEvent historyEvent, TState state);")
+    L.append("}")
+    write(os.path.join(SDK, "Model", "IHistoryEventVisitor{TState,TResult}.cs"), "\n".join(L) + "\n")
+
+
+def accept_members(shape):
+    """The Accept method generated into Decision and HistoryEvent."""
+    if shape == "Decision":
+        L = ["",
+             "    /// <summary>Calls the visitor's method for this decision's type with its attributes.</summary>",
+             "    /// <typeparam name=\"TState\">What the visitor is given.</typeparam>",
+             "    /// <typeparam name=\"TResult\">What it returns.</typeparam>",
+             "    /// <param name=\"visitor\">The visitor.</param>",
+             "    /// <param name=\"state\">Passed to the visitor.</param>",
+             "    /// <returns>The visitor's result.</returns>",
+             "    /// <exception cref=\"InvalidOperationException\">The decision's type is unknown, or it lacks the attributes its type requires.</exception>",
+             "    public TResult Accept<TState, TResult>(IDecisionVisitor<TState, TResult> visitor, TState state)",
+             "    {",
+             "        ArgumentNullException.ThrowIfNull(visitor);",
+             "        return DecisionType.Value switch",
+             "        {"]
+        for k in decision_kinds():
+            value = f"{k['attrs']} ?? throw MissingAttributes(\"{k['member']}\")" if k["required"] else f"{k['attrs']} ?? new()"
+            L.append(f"            \"{k['type']}\" => visitor.{k['type']}({value}, state),")
+        L += ["            _ => throw new InvalidOperationException($\"Decision type '{DecisionType}' is not one of the API's decision types.\"),",
+              "        };",
+              "    }", "",
+              "    private InvalidOperationException MissingAttributes(string member) =>",
+              "        new($\"A {DecisionType} decision needs its {member}.\");"]
+        return L
+    L = ["",
+         "    /// <summary>Calls the visitor's method for this event's type with its attributes.</summary>",
+         "    /// <typeparam name=\"TState\">What the visitor is given.</typeparam>",
+         "    /// <typeparam name=\"TResult\">What it returns.</typeparam>",
+         "    /// <param name=\"visitor\">The visitor.</param>",
+         "    /// <param name=\"state\">Passed to the visitor.</param>",
+         "    /// <returns>The visitor's result.</returns>",
+         "    public TResult Accept<TState, TResult>(IHistoryEventVisitor<TState, TResult> visitor, TState state)",
+         "    {",
+         "        ArgumentNullException.ThrowIfNull(visitor);",
+         "        return _attributes switch",
+         "        {"]
+    for e in event_types():
+        L.append(f"            {event_attributes_shape(e)} a => visitor.{e}(this, a, state),")
+    L += ["            _ => visitor.Unknown(this, state),", "        };", "    }"]
+    return L
+
+
 def main():
     for n, s in SHAPES.items():
         if s["type"] == "string" and "enum" in s:
@@ -685,6 +967,9 @@ def main():
     gen_http_operations()
     gen_json_context()
     gen_request_validator()
+    gen_decision_kind()
+    gen_decision_visitor()
+    gen_event_visitor()
 
 
 if __name__ == "__main__":

@@ -70,6 +70,38 @@ public sealed partial class Decision
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? AdditionalMembers { get; set; }
 
+    /// <summary>Calls the visitor's method for this decision's type with its attributes.</summary>
+    /// <typeparam name="TState">What the visitor is given.</typeparam>
+    /// <typeparam name="TResult">What it returns.</typeparam>
+    /// <param name="visitor">The visitor.</param>
+    /// <param name="state">Passed to the visitor.</param>
+    /// <returns>The visitor's result.</returns>
+    /// <exception cref="InvalidOperationException">The decision's type is unknown, or it lacks the attributes its type requires.</exception>
+    public TResult Accept<TState, TResult>(IDecisionVisitor<TState, TResult> visitor, TState state)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        return DecisionType.Value switch
+        {
+            "ScheduleActivityTask" => visitor.ScheduleActivityTask(ScheduleActivityTaskDecisionAttributes ?? throw MissingAttributes("scheduleActivityTaskDecisionAttributes"), state),
+            "RequestCancelActivityTask" => visitor.RequestCancelActivityTask(RequestCancelActivityTaskDecisionAttributes ?? throw MissingAttributes("requestCancelActivityTaskDecisionAttributes"), state),
+            "CompleteWorkflowExecution" => visitor.CompleteWorkflowExecution(CompleteWorkflowExecutionDecisionAttributes ?? new(), state),
+            "FailWorkflowExecution" => visitor.FailWorkflowExecution(FailWorkflowExecutionDecisionAttributes ?? new(), state),
+            "CancelWorkflowExecution" => visitor.CancelWorkflowExecution(CancelWorkflowExecutionDecisionAttributes ?? new(), state),
+            "ContinueAsNewWorkflowExecution" => visitor.ContinueAsNewWorkflowExecution(ContinueAsNewWorkflowExecutionDecisionAttributes ?? new(), state),
+            "RecordMarker" => visitor.RecordMarker(RecordMarkerDecisionAttributes ?? throw MissingAttributes("recordMarkerDecisionAttributes"), state),
+            "StartTimer" => visitor.StartTimer(StartTimerDecisionAttributes ?? throw MissingAttributes("startTimerDecisionAttributes"), state),
+            "CancelTimer" => visitor.CancelTimer(CancelTimerDecisionAttributes ?? throw MissingAttributes("cancelTimerDecisionAttributes"), state),
+            "SignalExternalWorkflowExecution" => visitor.SignalExternalWorkflowExecution(SignalExternalWorkflowExecutionDecisionAttributes ?? throw MissingAttributes("signalExternalWorkflowExecutionDecisionAttributes"), state),
+            "RequestCancelExternalWorkflowExecution" => visitor.RequestCancelExternalWorkflowExecution(RequestCancelExternalWorkflowExecutionDecisionAttributes ?? throw MissingAttributes("requestCancelExternalWorkflowExecutionDecisionAttributes"), state),
+            "StartChildWorkflowExecution" => visitor.StartChildWorkflowExecution(StartChildWorkflowExecutionDecisionAttributes ?? throw MissingAttributes("startChildWorkflowExecutionDecisionAttributes"), state),
+            "ScheduleLambdaFunction" => visitor.ScheduleLambdaFunction(ScheduleLambdaFunctionDecisionAttributes ?? throw MissingAttributes("scheduleLambdaFunctionDecisionAttributes"), state),
+            _ => throw new InvalidOperationException($"Decision type '{DecisionType}' is not one of the API's decision types."),
+        };
+    }
+
+    private InvalidOperationException MissingAttributes(string member) =>
+        new($"A {DecisionType} decision needs its {member}.");
+
     /// <summary>Checks this value against SWF's documented constraints.</summary>
     /// <param name="validator">Collects the violations.</param>
     /// <param name="path">Where this value sits in the request, as SWF names it.</param>

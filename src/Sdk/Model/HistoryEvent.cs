@@ -463,6 +463,75 @@ public sealed partial class HistoryEvent
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? AdditionalMembers { get; set; }
 
+    /// <summary>Calls the visitor's method for this event's type with its attributes.</summary>
+    /// <typeparam name="TState">What the visitor is given.</typeparam>
+    /// <typeparam name="TResult">What it returns.</typeparam>
+    /// <param name="visitor">The visitor.</param>
+    /// <param name="state">Passed to the visitor.</param>
+    /// <returns>The visitor's result.</returns>
+    public TResult Accept<TState, TResult>(IHistoryEventVisitor<TState, TResult> visitor, TState state)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        return _attributes switch
+        {
+            WorkflowExecutionStartedEventAttributes a => visitor.WorkflowExecutionStarted(this, a, state),
+            WorkflowExecutionCancelRequestedEventAttributes a => visitor.WorkflowExecutionCancelRequested(this, a, state),
+            WorkflowExecutionCompletedEventAttributes a => visitor.WorkflowExecutionCompleted(this, a, state),
+            CompleteWorkflowExecutionFailedEventAttributes a => visitor.CompleteWorkflowExecutionFailed(this, a, state),
+            WorkflowExecutionFailedEventAttributes a => visitor.WorkflowExecutionFailed(this, a, state),
+            FailWorkflowExecutionFailedEventAttributes a => visitor.FailWorkflowExecutionFailed(this, a, state),
+            WorkflowExecutionTimedOutEventAttributes a => visitor.WorkflowExecutionTimedOut(this, a, state),
+            WorkflowExecutionCanceledEventAttributes a => visitor.WorkflowExecutionCanceled(this, a, state),
+            CancelWorkflowExecutionFailedEventAttributes a => visitor.CancelWorkflowExecutionFailed(this, a, state),
+            WorkflowExecutionContinuedAsNewEventAttributes a => visitor.WorkflowExecutionContinuedAsNew(this, a, state),
+            ContinueAsNewWorkflowExecutionFailedEventAttributes a => visitor.ContinueAsNewWorkflowExecutionFailed(this, a, state),
+            WorkflowExecutionTerminatedEventAttributes a => visitor.WorkflowExecutionTerminated(this, a, state),
+            DecisionTaskScheduledEventAttributes a => visitor.DecisionTaskScheduled(this, a, state),
+            DecisionTaskStartedEventAttributes a => visitor.DecisionTaskStarted(this, a, state),
+            DecisionTaskCompletedEventAttributes a => visitor.DecisionTaskCompleted(this, a, state),
+            DecisionTaskTimedOutEventAttributes a => visitor.DecisionTaskTimedOut(this, a, state),
+            ActivityTaskScheduledEventAttributes a => visitor.ActivityTaskScheduled(this, a, state),
+            ScheduleActivityTaskFailedEventAttributes a => visitor.ScheduleActivityTaskFailed(this, a, state),
+            ActivityTaskStartedEventAttributes a => visitor.ActivityTaskStarted(this, a, state),
+            ActivityTaskCompletedEventAttributes a => visitor.ActivityTaskCompleted(this, a, state),
+            ActivityTaskFailedEventAttributes a => visitor.ActivityTaskFailed(this, a, state),
+            ActivityTaskTimedOutEventAttributes a => visitor.ActivityTaskTimedOut(this, a, state),
+            ActivityTaskCanceledEventAttributes a => visitor.ActivityTaskCanceled(this, a, state),
+            ActivityTaskCancelRequestedEventAttributes a => visitor.ActivityTaskCancelRequested(this, a, state),
+            RequestCancelActivityTaskFailedEventAttributes a => visitor.RequestCancelActivityTaskFailed(this, a, state),
+            WorkflowExecutionSignaledEventAttributes a => visitor.WorkflowExecutionSignaled(this, a, state),
+            MarkerRecordedEventAttributes a => visitor.MarkerRecorded(this, a, state),
+            RecordMarkerFailedEventAttributes a => visitor.RecordMarkerFailed(this, a, state),
+            TimerStartedEventAttributes a => visitor.TimerStarted(this, a, state),
+            StartTimerFailedEventAttributes a => visitor.StartTimerFailed(this, a, state),
+            TimerFiredEventAttributes a => visitor.TimerFired(this, a, state),
+            TimerCanceledEventAttributes a => visitor.TimerCanceled(this, a, state),
+            CancelTimerFailedEventAttributes a => visitor.CancelTimerFailed(this, a, state),
+            StartChildWorkflowExecutionInitiatedEventAttributes a => visitor.StartChildWorkflowExecutionInitiated(this, a, state),
+            StartChildWorkflowExecutionFailedEventAttributes a => visitor.StartChildWorkflowExecutionFailed(this, a, state),
+            ChildWorkflowExecutionStartedEventAttributes a => visitor.ChildWorkflowExecutionStarted(this, a, state),
+            ChildWorkflowExecutionCompletedEventAttributes a => visitor.ChildWorkflowExecutionCompleted(this, a, state),
+            ChildWorkflowExecutionFailedEventAttributes a => visitor.ChildWorkflowExecutionFailed(this, a, state),
+            ChildWorkflowExecutionTimedOutEventAttributes a => visitor.ChildWorkflowExecutionTimedOut(this, a, state),
+            ChildWorkflowExecutionCanceledEventAttributes a => visitor.ChildWorkflowExecutionCanceled(this, a, state),
+            ChildWorkflowExecutionTerminatedEventAttributes a => visitor.ChildWorkflowExecutionTerminated(this, a, state),
+            SignalExternalWorkflowExecutionInitiatedEventAttributes a => visitor.SignalExternalWorkflowExecutionInitiated(this, a, state),
+            SignalExternalWorkflowExecutionFailedEventAttributes a => visitor.SignalExternalWorkflowExecutionFailed(this, a, state),
+            ExternalWorkflowExecutionSignaledEventAttributes a => visitor.ExternalWorkflowExecutionSignaled(this, a, state),
+            RequestCancelExternalWorkflowExecutionInitiatedEventAttributes a => visitor.RequestCancelExternalWorkflowExecutionInitiated(this, a, state),
+            RequestCancelExternalWorkflowExecutionFailedEventAttributes a => visitor.RequestCancelExternalWorkflowExecutionFailed(this, a, state),
+            ExternalWorkflowExecutionCancelRequestedEventAttributes a => visitor.ExternalWorkflowExecutionCancelRequested(this, a, state),
+            LambdaFunctionScheduledEventAttributes a => visitor.LambdaFunctionScheduled(this, a, state),
+            LambdaFunctionStartedEventAttributes a => visitor.LambdaFunctionStarted(this, a, state),
+            LambdaFunctionCompletedEventAttributes a => visitor.LambdaFunctionCompleted(this, a, state),
+            LambdaFunctionFailedEventAttributes a => visitor.LambdaFunctionFailed(this, a, state),
+            LambdaFunctionTimedOutEventAttributes a => visitor.LambdaFunctionTimedOut(this, a, state),
+            ScheduleLambdaFunctionFailedEventAttributes a => visitor.ScheduleLambdaFunctionFailed(this, a, state),
+            StartLambdaFunctionFailedEventAttributes a => visitor.StartLambdaFunctionFailed(this, a, state),
+            _ => visitor.Unknown(this, state),
+        };
+    }
+
     /// <summary>Checks this value against SWF's documented constraints.</summary>
     /// <param name="validator">Collects the violations.</param>
     /// <param name="path">Where this value sits in the request, as SWF names it.</param>

@@ -172,6 +172,14 @@ internal sealed partial class WorkflowInstance
         fired.TrySetCanceled(cancellationToken);
     }
 
+    private void FireTimer(string timerId)
+    {
+        if (_timers.Remove(timerId, out var timer))
+        {
+            timer.TrySetResult();
+        }
+    }
+
     public async Task<bool> WaitConditionAsync(Func<bool> condition, TimeSpan? timeout, CancellationToken cancellationToken)
     {
         if (condition())
@@ -282,6 +290,14 @@ internal sealed partial class WorkflowInstance
         }
 
         return child.Result.Task;
+    }
+
+    private void OnChildStarted(long initiatedEventId, string runId)
+    {
+        if (_children.TryGetValue(initiatedEventId, out var child))
+        {
+            child.RunId = runId;
+        }
     }
 
     private void CompleteChild(long initiatedEventId, Action<PendingChild> complete)

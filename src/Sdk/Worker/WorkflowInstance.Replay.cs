@@ -122,9 +122,9 @@ internal sealed partial class WorkflowInstance
             return;
         }
 
-        if (HistoryEvents.RecordedByDecisionTask(e) is { } completedId)
+        if (DecisionKind.RecordedBy(e) is not null)
         {
-            ApplyRecordedDecision(e, completedId);
+            ApplyRecordedDecision(e);
             return;
         }
 
@@ -182,7 +182,7 @@ internal sealed partial class WorkflowInstance
         }
     }
 
-    private void ApplyRecordedDecision(HistoryEvent e, long completedId)
+    private void ApplyRecordedDecision(HistoryEvent e)
     {
         if (!_sent.TryDequeue(out var command))
         {
@@ -194,7 +194,6 @@ internal sealed partial class WorkflowInstance
             throw new NonDeterministicWorkflowException(e.EventId, HistoryEvents.Describe(e), $"made the decision {command}");
         }
 
-        _ = completedId;
         command.OnRecorded?.Invoke(e);
     }
 
@@ -258,9 +257,7 @@ internal sealed partial class WorkflowInstance
 
     private void OnCloseRecorded(HistoryEvent e)
     {
-        var t = e.EventType;
-        if (t == EventType.CompleteWorkflowExecutionFailed || t == EventType.FailWorkflowExecutionFailed
-            || t == EventType.CancelWorkflowExecutionFailed || t == EventType.ContinueAsNewWorkflowExecutionFailed)
+        if (e.EventType == DecisionKind.RecordedBy(e)?.FailedAs)
         {
             // Usually UNHANDLED_DECISION: events arrived during the task. Decide again after seeing them.
             _closeIssued = false;
@@ -281,86 +278,6 @@ internal sealed partial class WorkflowInstance
             {
                 _recordedMarkers[marker.MarkerName] = marker.Details;
             }
-        }
-    }
-
-    private void Deliver(HistoryEvent e)
-    {
-        switch (e)
-        {
-            case { WorkflowExecutionStartedEventAttributes: { } a }:
-                OnStarted(e, a);
-                break;
-            case { ActivityTaskCompletedEventAttributes: { } a }:
-                ActivityByScheduledId(a.ScheduledEventId)?.Complete(a.Result);
-                break;
-            case { ActivityTaskFailedEventAttributes: { } a }:
-                ActivityByScheduledId(a.ScheduledEventId)?.Fail(s => new ActivityFailedException(s.ActivityType, s.ActivityId, a.Reason, a.Details));
-                break;
-            case { ActivityTaskTimedOutEventAttributes: { } a }:
-                ActivityByScheduledId(a.ScheduledEventId)?.Fail(s => new ActivityTimedOutException(s.ActivityType, s.ActivityId, a.TimeoutType, a.Details));
-                break;
-            case { ActivityTaskCanceledEventAttributes: { } a }:
-                ActivityByScheduledId(a.ScheduledEventId)?.Fail(s => new ActivityCanceledException(s.ActivityType, s.ActivityId, a.Details));
-                break;
-            case { TimerFiredEventAttributes: { } a }:
-                if (_timers.Remove(a.TimerId, out var timer))
-                {
-                    timer.TrySetResult();
-                }
-
-                break;
-            case { WorkflowExecutionSignaledEventAttributes: { } a }:
-                OnSignaled(a);
-                break;
-            case { WorkflowExecutionCancelRequestedEventAttributes: not null }:
-                _cancellation.Cancel();
-                break;
-            case { ChildWorkflowExecutionStartedEventAttributes: { } a }:
-                if (_children.TryGetValue(a.InitiatedEventId, out var started))
-                {
-                    started.RunId = a.WorkflowExecution.RunId;
-                }
-
-                break;
-            case { ChildWorkflowExecutionCompletedEventAttributes: { } a }:
-                CompleteChild(a.InitiatedEventId, c => c.Result.TrySetResult(a.Result));
-                break;
-            case { ChildWorkflowExecutionFailedEventAttributes: { } a }:
-                FailChild(a.InitiatedEventId, e.EventType, a.Reason, a.Details);
-                break;
-            case { ChildWorkflowExecutionTimedOutEventAttributes: { } a }:
-                FailChild(a.InitiatedEventId, e.EventType, a.TimeoutType.Value, null);
-                break;
-            case { ChildWorkflowExecutionCanceledEventAttributes: { } a }:
-                FailChild(a.InitiatedEventId, e.EventType, null, a.Details);
-                break;
-            case { ChildWorkflowExecutionTerminatedEventAttributes: { } a }:
-                FailChild(a.InitiatedEventId, e.EventType, null, null);
-                break;
-            case { StartChildWorkflowExecutionFailedEventAttributes: { } a }:
-                FailChild(a.InitiatedEventId, e.EventType, a.Cause.Value, null);
-                break;
-            case { ExternalWorkflowExecutionSignaledEventAttributes: { } a }:
-                CompleteExternal(a.InitiatedEventId, null);
-                break;
-            case { SignalExternalWorkflowExecutionFailedEventAttributes: { } a }:
-                CompleteExternal(a.InitiatedEventId, new ExternalWorkflowException(a.WorkflowId, a.Cause.Value));
-                break;
-            case { ExternalWorkflowExecutionCancelRequestedEventAttributes: { } a }:
-                CompleteExternal(a.InitiatedEventId, null);
-                break;
-            case { RequestCancelExternalWorkflowExecutionFailedEventAttributes: { } a }:
-                CompleteExternal(a.InitiatedEventId, new ExternalWorkflowException(a.WorkflowId, a.Cause.Value));
-                break;
-            case { WorkflowExecutionTerminatedEventAttributes: not null }:
-            case { WorkflowExecutionTimedOutEventAttributes: not null }:
-                IsClosed = true;
-                break;
-            default:
-                // Task bookkeeping (ActivityTaskStarted, ...) and events of features this runtime does not
-                // use (Lambda) change nothing the code can observe.
-                break;
         }
     }
 

@@ -129,7 +129,14 @@ public sealed class ActivityWorkerTests : IDisposable
         {
             ShouldListenTo = source => source.Name == Swf.Diagnostics.SwfTelemetry.Name,
             Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = spans.Add,
+            // The listener is process-wide: spans of tests running in parallel arrive on their threads too.
+            ActivityStopped = span =>
+            {
+                lock (spans)
+                {
+                    spans.Add(span);
+                }
+            },
         };
         System.Diagnostics.ActivitySource.AddActivityListener(listener);
         var outcomes = new List<string?>();
@@ -156,7 +163,11 @@ public sealed class ActivityWorkerTests : IDisposable
 
         await worker.PollOnceAsync();
 
-        Assert.Contains(spans, s => s.OperationName == "swf.activity_task" && (string?)s.GetTagItem("swf.activity.id") == "a1");
+        lock (spans)
+        {
+            Assert.Contains(spans, s => s.OperationName == "swf.activity_task" && (string?)s.GetTagItem("swf.activity.id") == "a1");
+        }
+
         lock (outcomes)
         {
             Assert.Contains("completed", outcomes);
