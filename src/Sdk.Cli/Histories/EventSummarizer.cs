@@ -8,8 +8,14 @@ namespace Swf.Cli.Histories;
 /// identity of decision-task and activity workers. Events that only point at an earlier event (an
 /// activity's result, a timer's firing) are named after that earlier event.
 /// </summary>
-internal static class EventSummarizer
+internal sealed class EventSummarizer : IHistoryEventVisitor<EventSummarizer.Summary, (string? Subject, EventTone Tone)>
 {
+    private static readonly EventSummarizer Instance = new();
+
+    private EventSummarizer()
+    {
+    }
+
     /// <summary>Summarizes every event of a history.</summary>
     /// <param name="events">The history, by event id.</param>
     /// <returns>One summary per event, in the same order.</returns>
@@ -26,272 +32,332 @@ internal static class EventSummarizer
 
     private static EventSummary Summarize(HistoryEvent e, Dictionary<long, HistoryEvent> byId)
     {
-        var a = new Attributes();
-        string? subject = null;
-        var tone = EventTone.Plain;
-        switch (e)
-        {
-            // ---- the execution ----
-            case { WorkflowExecutionStartedEventAttributes: { } x }:
-                subject = Name(x.WorkflowType);
-                a.Add("input", x.Input).Add("taskList", x.TaskList?.Name).Add("parent", x.ParentWorkflowExecution?.WorkflowId)
-                    .Add("tags", x.TagList is { Count: > 0 } tags ? string.Join(",", tags) : null)
-                    .Add("continuedFromRunId", x.ContinuedExecutionRunId, incidental: true);
-                break;
-            case { WorkflowExecutionCompletedEventAttributes: { } x }:
-                a.Add("result", x.Result);
-                tone = EventTone.Success;
-                break;
-            case { WorkflowExecutionFailedEventAttributes: { } x }:
-                a.Add("reason", x.Reason).Add("details", x.Details);
-                tone = EventTone.Failure;
-                break;
-            case { WorkflowExecutionCanceledEventAttributes: { } x }:
-                a.Add("details", x.Details);
-                tone = EventTone.Failure;
-                break;
-            case { WorkflowExecutionTerminatedEventAttributes: { } x }:
-                a.Add("reason", x.Reason).Add("details", x.Details).Add("cause", x.Cause?.Value);
-                tone = EventTone.Failure;
-                break;
-            case { WorkflowExecutionTimedOutEventAttributes: { } x }:
-                a.Add("timeoutType", x.TimeoutType?.Value);
-                tone = EventTone.Failure;
-                break;
-            case { WorkflowExecutionContinuedAsNewEventAttributes: { } x }:
-                subject = Name(x.WorkflowType);
-                a.Add("input", x.Input).Add("newRunId", x.NewExecutionRunId, incidental: true);
-                tone = EventTone.Success;
-                break;
-            case { WorkflowExecutionCancelRequestedEventAttributes: { } x }:
-                a.Add("cause", x.Cause?.Value).Add("by", x.ExternalWorkflowExecution?.WorkflowId);
-                tone = EventTone.Signal;
-                break;
-            case { WorkflowExecutionSignaledEventAttributes: { } x }:
-                subject = x.SignalName;
-                a.Add("input", x.Input).Add("by", x.ExternalWorkflowExecution?.WorkflowId);
-                tone = EventTone.Signal;
-                break;
-            case { CompleteWorkflowExecutionFailedEventAttributes: { } x }:
-                a.Add("cause", x.Cause?.Value);
-                tone = EventTone.Failure;
-                break;
-            case { FailWorkflowExecutionFailedEventAttributes: { } x }:
-                a.Add("cause", x.Cause?.Value);
-                tone = EventTone.Failure;
-                break;
-            case { CancelWorkflowExecutionFailedEventAttributes: { } x }:
-                a.Add("cause", x.Cause?.Value);
-                tone = EventTone.Failure;
-                break;
-            case { ContinueAsNewWorkflowExecutionFailedEventAttributes: { } x }:
-                a.Add("cause", x.Cause?.Value);
-                tone = EventTone.Failure;
-                break;
-
-            // ---- decision tasks ----
-            case { DecisionTaskScheduledEventAttributes: { } x }:
-                a.Add("taskList", x.TaskList?.Name, incidental: true);
-                tone = EventTone.Decision;
-                break;
-            case { DecisionTaskStartedEventAttributes: { } x }:
-                a.Add("identity", x.Identity, incidental: true);
-                tone = EventTone.Decision;
-                break;
-            case { DecisionTaskCompletedEventAttributes: { } x }:
-                a.Add("executionContext", x.ExecutionContext).Add("stickyTaskList", x.TaskList?.Name, incidental: true);
-                tone = EventTone.Decision;
-                break;
-            case { DecisionTaskTimedOutEventAttributes: { } x }:
-                a.Add("timeoutType", x.TimeoutType?.Value);
-                tone = EventTone.Failure;
-                break;
-
-            // ---- activities ----
-            case { ActivityTaskScheduledEventAttributes: { } x }:
-                subject = Name(x.ActivityType);
-                a.Add("activityId", x.ActivityId).Add("input", x.Input).Add("taskList", x.TaskList?.Name);
-                tone = EventTone.Command;
-                break;
-            case { ScheduleActivityTaskFailedEventAttributes: { } x }:
-                subject = Name(x.ActivityType);
-                a.Add("activityId", x.ActivityId).Add("cause", x.Cause?.Value);
-                tone = EventTone.Failure;
-                break;
-            case { ActivityTaskStartedEventAttributes: { } x }:
-                subject = Activity(byId, x.ScheduledEventId, a);
-                a.Add("identity", x.Identity, incidental: true);
-                break;
-            case { ActivityTaskCompletedEventAttributes: { } x }:
-                subject = Activity(byId, x.ScheduledEventId, a);
-                a.Add("result", x.Result);
-                tone = EventTone.Success;
-                break;
-            case { ActivityTaskFailedEventAttributes: { } x }:
-                subject = Activity(byId, x.ScheduledEventId, a);
-                a.Add("reason", x.Reason).Add("details", x.Details);
-                tone = EventTone.Failure;
-                break;
-            case { ActivityTaskTimedOutEventAttributes: { } x }:
-                subject = Activity(byId, x.ScheduledEventId, a);
-                a.Add("timeoutType", x.TimeoutType?.Value).Add("details", x.Details);
-                tone = EventTone.Failure;
-                break;
-            case { ActivityTaskCancelRequestedEventAttributes: { } x }:
-                a.Add("activityId", x.ActivityId);
-                tone = EventTone.Command;
-                break;
-            case { ActivityTaskCanceledEventAttributes: { } x }:
-                subject = Activity(byId, x.ScheduledEventId, a);
-                a.Add("details", x.Details);
-                tone = EventTone.Failure;
-                break;
-            case { RequestCancelActivityTaskFailedEventAttributes: { } x }:
-                a.Add("activityId", x.ActivityId).Add("cause", x.Cause?.Value);
-                tone = EventTone.Failure;
-                break;
-
-            // ---- timers ----
-            case { TimerStartedEventAttributes: { } x }:
-                subject = x.TimerId;
-                a.Add("startToFireTimeout", Seconds(x.StartToFireTimeout)).Add("control", x.Control);
-                tone = EventTone.Timer;
-                break;
-            case { TimerFiredEventAttributes: { } x }:
-                subject = x.TimerId;
-                tone = EventTone.Timer;
-                break;
-            case { TimerCanceledEventAttributes: { } x }:
-                subject = x.TimerId;
-                tone = EventTone.Timer;
-                break;
-            case { StartTimerFailedEventAttributes: { } x }:
-                subject = x.TimerId;
-                a.Add("cause", x.Cause?.Value);
-                tone = EventTone.Failure;
-                break;
-            case { CancelTimerFailedEventAttributes: { } x }:
-                subject = x.TimerId;
-                a.Add("cause", x.Cause?.Value);
-                tone = EventTone.Failure;
-                break;
-
-            // ---- markers ----
-            case { MarkerRecordedEventAttributes: { } x }:
-                subject = x.MarkerName;
-                a.Add("details", x.Details);
-                tone = EventTone.Command;
-                break;
-            case { RecordMarkerFailedEventAttributes: { } x }:
-                subject = x.MarkerName;
-                a.Add("cause", x.Cause?.Value);
-                tone = EventTone.Failure;
-                break;
-
-            // ---- child workflows ----
-            case { StartChildWorkflowExecutionInitiatedEventAttributes: { } x }:
-                subject = Name(x.WorkflowType);
-                a.Add("workflowId", x.WorkflowId).Add("input", x.Input).Add("taskList", x.TaskList?.Name);
-                tone = EventTone.Command;
-                break;
-            case { StartChildWorkflowExecutionFailedEventAttributes: { } x }:
-                subject = Name(x.WorkflowType);
-                a.Add("workflowId", x.WorkflowId).Add("cause", x.Cause?.Value);
-                tone = EventTone.Failure;
-                break;
-            case { ChildWorkflowExecutionStartedEventAttributes: { } x }:
-                subject = Name(x.WorkflowType);
-                a.Add("workflowId", x.WorkflowExecution?.WorkflowId).Add("runId", x.WorkflowExecution?.RunId, incidental: true);
-                break;
-            case { ChildWorkflowExecutionCompletedEventAttributes: { } x }:
-                subject = Name(x.WorkflowType);
-                a.Add("workflowId", x.WorkflowExecution?.WorkflowId).Add("result", x.Result);
-                tone = EventTone.Success;
-                break;
-            case { ChildWorkflowExecutionFailedEventAttributes: { } x }:
-                subject = Name(x.WorkflowType);
-                a.Add("workflowId", x.WorkflowExecution?.WorkflowId).Add("reason", x.Reason).Add("details", x.Details);
-                tone = EventTone.Failure;
-                break;
-            case { ChildWorkflowExecutionCanceledEventAttributes: { } x }:
-                subject = Name(x.WorkflowType);
-                a.Add("workflowId", x.WorkflowExecution?.WorkflowId).Add("details", x.Details);
-                tone = EventTone.Failure;
-                break;
-            case { ChildWorkflowExecutionTerminatedEventAttributes: { } x }:
-                subject = Name(x.WorkflowType);
-                a.Add("workflowId", x.WorkflowExecution?.WorkflowId);
-                tone = EventTone.Failure;
-                break;
-            case { ChildWorkflowExecutionTimedOutEventAttributes: { } x }:
-                subject = Name(x.WorkflowType);
-                a.Add("workflowId", x.WorkflowExecution?.WorkflowId).Add("timeoutType", x.TimeoutType?.Value);
-                tone = EventTone.Failure;
-                break;
-
-            // ---- other executions ----
-            case { SignalExternalWorkflowExecutionInitiatedEventAttributes: { } x }:
-                subject = x.SignalName;
-                a.Add("workflowId", x.WorkflowId).Add("input", x.Input);
-                tone = EventTone.Command;
-                break;
-            case { SignalExternalWorkflowExecutionFailedEventAttributes: { } x }:
-                a.Add("workflowId", x.WorkflowId).Add("cause", x.Cause?.Value);
-                tone = EventTone.Failure;
-                break;
-            case { ExternalWorkflowExecutionSignaledEventAttributes: { } x }:
-                a.Add("workflowId", x.WorkflowExecution?.WorkflowId);
-                tone = EventTone.Signal;
-                break;
-            case { RequestCancelExternalWorkflowExecutionInitiatedEventAttributes: { } x }:
-                a.Add("workflowId", x.WorkflowId);
-                tone = EventTone.Command;
-                break;
-            case { RequestCancelExternalWorkflowExecutionFailedEventAttributes: { } x }:
-                a.Add("workflowId", x.WorkflowId).Add("cause", x.Cause?.Value);
-                tone = EventTone.Failure;
-                break;
-            case { ExternalWorkflowExecutionCancelRequestedEventAttributes: { } x }:
-                a.Add("workflowId", x.WorkflowExecution?.WorkflowId);
-                tone = EventTone.Signal;
-                break;
-
-            // ---- Lambda functions ----
-            case { LambdaFunctionScheduledEventAttributes: { } x }:
-                subject = x.Name;
-                a.Add("id", x.Id).Add("input", x.Input);
-                tone = EventTone.Command;
-                break;
-            case { ScheduleLambdaFunctionFailedEventAttributes: { } x }:
-                subject = x.Name;
-                a.Add("id", x.Id).Add("cause", x.Cause?.Value);
-                tone = EventTone.Failure;
-                break;
-            case { StartLambdaFunctionFailedEventAttributes: { } x }:
-                a.Add("cause", x.Cause?.Value).Add("message", x.Message);
-                tone = EventTone.Failure;
-                break;
-            case { LambdaFunctionCompletedEventAttributes: { } x }:
-                subject = Lambda(byId, x.ScheduledEventId);
-                a.Add("result", x.Result);
-                tone = EventTone.Success;
-                break;
-            case { LambdaFunctionFailedEventAttributes: { } x }:
-                subject = Lambda(byId, x.ScheduledEventId);
-                a.Add("reason", x.Reason).Add("details", x.Details);
-                tone = EventTone.Failure;
-                break;
-            case { LambdaFunctionTimedOutEventAttributes: { } x }:
-                subject = Lambda(byId, x.ScheduledEventId);
-                a.Add("timeoutType", x.TimeoutType?.Value);
-                tone = EventTone.Failure;
-                break;
-            default:
-                break;
-        }
-
-        return new EventSummary(e.EventId, e.EventTimestamp, e.EventType?.Value ?? "(no type)", subject, a.List, tone);
+        var summary = new Summary(byId, new Attributes());
+        var (subject, tone) = e.Accept(Instance, summary);
+        return new EventSummary(e.EventId, e.EventTimestamp, e.EventType?.Value ?? "(no type)", subject, summary.Attributes.List, tone);
     }
+
+    public (string? Subject, EventTone Tone) WorkflowExecutionStarted(HistoryEvent e, WorkflowExecutionStartedEventAttributes x, Summary s)
+    {
+        s.Attributes.Add("input", x.Input).Add("taskList", x.TaskList?.Name).Add("parent", x.ParentWorkflowExecution?.WorkflowId)
+            .Add("tags", x.TagList is { Count: > 0 } tags ? string.Join(",", tags) : null)
+            .Add("continuedFromRunId", x.ContinuedExecutionRunId, incidental: true);
+        return (Name(x.WorkflowType), EventTone.Plain);
+    }
+
+    public (string? Subject, EventTone Tone) WorkflowExecutionCompleted(HistoryEvent e, WorkflowExecutionCompletedEventAttributes x, Summary s)
+    {
+        s.Attributes.Add("result", x.Result);
+        return (null, EventTone.Success);
+    }
+
+    public (string? Subject, EventTone Tone) WorkflowExecutionFailed(HistoryEvent e, WorkflowExecutionFailedEventAttributes x, Summary s)
+    {
+        s.Attributes.Add("reason", x.Reason).Add("details", x.Details);
+        return (null, EventTone.Failure);
+    }
+
+    public (string? Subject, EventTone Tone) WorkflowExecutionCanceled(HistoryEvent e, WorkflowExecutionCanceledEventAttributes x, Summary s)
+    {
+        s.Attributes.Add("details", x.Details);
+        return (null, EventTone.Failure);
+    }
+
+    public (string? Subject, EventTone Tone) WorkflowExecutionTerminated(HistoryEvent e, WorkflowExecutionTerminatedEventAttributes x, Summary s)
+    {
+        s.Attributes.Add("reason", x.Reason).Add("details", x.Details).Add("cause", x.Cause?.Value);
+        return (null, EventTone.Failure);
+    }
+
+    public (string? Subject, EventTone Tone) WorkflowExecutionTimedOut(HistoryEvent e, WorkflowExecutionTimedOutEventAttributes x, Summary s)
+    {
+        s.Attributes.Add("timeoutType", x.TimeoutType?.Value);
+        return (null, EventTone.Failure);
+    }
+
+    public (string? Subject, EventTone Tone) WorkflowExecutionContinuedAsNew(HistoryEvent e, WorkflowExecutionContinuedAsNewEventAttributes x, Summary s)
+    {
+        s.Attributes.Add("input", x.Input).Add("newRunId", x.NewExecutionRunId, incidental: true);
+        return (Name(x.WorkflowType), EventTone.Success);
+    }
+
+    public (string? Subject, EventTone Tone) WorkflowExecutionCancelRequested(HistoryEvent e, WorkflowExecutionCancelRequestedEventAttributes x, Summary s)
+    {
+        s.Attributes.Add("cause", x.Cause?.Value).Add("by", x.ExternalWorkflowExecution?.WorkflowId);
+        return (null, EventTone.Signal);
+    }
+
+    public (string? Subject, EventTone Tone) WorkflowExecutionSignaled(HistoryEvent e, WorkflowExecutionSignaledEventAttributes x, Summary s)
+    {
+        s.Attributes.Add("input", x.Input).Add("by", x.ExternalWorkflowExecution?.WorkflowId);
+        return (x.SignalName, EventTone.Signal);
+    }
+
+    public (string? Subject, EventTone Tone) CompleteWorkflowExecutionFailed(HistoryEvent e, CompleteWorkflowExecutionFailedEventAttributes x, Summary s)
+    {
+        s.Attributes.Add("cause", x.Cause?.Value);
+        return (null, EventTone.Failure);
+    }
+
+    public (string? Subject, EventTone Tone) FailWorkflowExecutionFailed(HistoryEvent e, FailWorkflowExecutionFailedEventAttributes x, Summary s)
+    {
+        s.Attributes.Add("cause", x.Cause?.Value);
+        return (null, EventTone.Failure);
+    }
+
+    public (string? Subject, EventTone Tone) CancelWorkflowExecutionFailed(HistoryEvent e, CancelWorkflowExecutionFailedEventAttributes x, Summary s)
+    {
+        s.Attributes.Add("cause", x.Cause?.Value);
+        return (null, EventTone.Failure);
+    }
+
+    public (string? Subject, EventTone Tone) ContinueAsNewWorkflowExecutionFailed(HistoryEvent e, ContinueAsNewWorkflowExecutionFailedEventAttributes x, Summary s)
+    {
+        s.Attributes.Add("cause", x.Cause?.Value);
+        return (null, EventTone.Failure);
+    }
+
+    public (string? Subject, EventTone Tone) DecisionTaskScheduled(HistoryEvent e, DecisionTaskScheduledEventAttributes x, Summary s)
+    {
+        s.Attributes.Add("taskList", x.TaskList?.Name, incidental: true);
+        return (null, EventTone.Decision);
+    }
+
+    public (string? Subject, EventTone Tone) DecisionTaskStarted(HistoryEvent e, DecisionTaskStartedEventAttributes x, Summary s)
+    {
+        s.Attributes.Add("identity", x.Identity, incidental: true);
+        return (null, EventTone.Decision);
+    }
+
+    public (string? Subject, EventTone Tone) DecisionTaskCompleted(HistoryEvent e, DecisionTaskCompletedEventAttributes x, Summary s)
+    {
+        s.Attributes.Add("executionContext", x.ExecutionContext).Add("stickyTaskList", x.TaskList?.Name, incidental: true);
+        return (null, EventTone.Decision);
+    }
+
+    public (string? Subject, EventTone Tone) DecisionTaskTimedOut(HistoryEvent e, DecisionTaskTimedOutEventAttributes x, Summary s)
+    {
+        s.Attributes.Add("timeoutType", x.TimeoutType?.Value);
+        return (null, EventTone.Failure);
+    }
+
+    public (string? Subject, EventTone Tone) ActivityTaskScheduled(HistoryEvent e, ActivityTaskScheduledEventAttributes x, Summary s)
+    {
+        s.Attributes.Add("activityId", x.ActivityId).Add("input", x.Input).Add("taskList", x.TaskList?.Name);
+        return (Name(x.ActivityType), EventTone.Command);
+    }
+
+    public (string? Subject, EventTone Tone) ScheduleActivityTaskFailed(HistoryEvent e, ScheduleActivityTaskFailedEventAttributes x, Summary s)
+    {
+        s.Attributes.Add("activityId", x.ActivityId).Add("cause", x.Cause?.Value);
+        return (Name(x.ActivityType), EventTone.Failure);
+    }
+
+    public (string? Subject, EventTone Tone) ActivityTaskStarted(HistoryEvent e, ActivityTaskStartedEventAttributes x, Summary s)
+    {
+        var subject = Activity(s.ById, x.ScheduledEventId, s.Attributes);
+        s.Attributes.Add("identity", x.Identity, incidental: true);
+        return (subject, EventTone.Plain);
+    }
+
+    public (string? Subject, EventTone Tone) ActivityTaskCompleted(HistoryEvent e, ActivityTaskCompletedEventAttributes x, Summary s)
+    {
+        var subject = Activity(s.ById, x.ScheduledEventId, s.Attributes);
+        s.Attributes.Add("result", x.Result);
+        return (subject, EventTone.Success);
+    }
+
+    public (string? Subject, EventTone Tone) ActivityTaskFailed(HistoryEvent e, ActivityTaskFailedEventAttributes x, Summary s)
+    {
+        var subject = Activity(s.ById, x.ScheduledEventId, s.Attributes);
+        s.Attributes.Add("reason", x.Reason).Add("details", x.Details);
+        return (subject, EventTone.Failure);
+    }
+
+    public (string? Subject, EventTone Tone) ActivityTaskTimedOut(HistoryEvent e, ActivityTaskTimedOutEventAttributes x, Summary s)
+    {
+        var subject = Activity(s.ById, x.ScheduledEventId, s.Attributes);
+        s.Attributes.Add("timeoutType", x.TimeoutType?.Value).Add("details", x.Details);
+        return (subject, EventTone.Failure);
+    }
+
+    public (string? Subject, EventTone Tone) ActivityTaskCancelRequested(HistoryEvent e, ActivityTaskCancelRequestedEventAttributes x, Summary s)
+    {
+        s.Attributes.Add("activityId", x.ActivityId);
+        return (null, EventTone.Command);
+    }
+
+    public (string? Subject, EventTone Tone) ActivityTaskCanceled(HistoryEvent e, ActivityTaskCanceledEventAttributes x, Summary s)
+    {
+        var subject = Activity(s.ById, x.ScheduledEventId, s.Attributes);
+        s.Attributes.Add("details", x.Details);
+        return (subject, EventTone.Failure);
+    }
+
+    public (string? Subject, EventTone Tone) RequestCancelActivityTaskFailed(HistoryEvent e, RequestCancelActivityTaskFailedEventAttributes x, Summary s)
+    {
+        s.Attributes.Add("activityId", x.ActivityId).Add("cause", x.Cause?.Value);
+        return (null, EventTone.Failure);
+    }
+
+    public (string? Subject, EventTone Tone) TimerStarted(HistoryEvent e, TimerStartedEventAttributes x, Summary s)
+    {
+        s.Attributes.Add("startToFireTimeout", Seconds(x.StartToFireTimeout)).Add("control", x.Control);
+        return (x.TimerId, EventTone.Timer);
+    }
+
+    public (string? Subject, EventTone Tone) TimerFired(HistoryEvent e, TimerFiredEventAttributes x, Summary s) => (x.TimerId, EventTone.Timer);
+
+    public (string? Subject, EventTone Tone) TimerCanceled(HistoryEvent e, TimerCanceledEventAttributes x, Summary s) => (x.TimerId, EventTone.Timer);
+
+    public (string? Subject, EventTone Tone) StartTimerFailed(HistoryEvent e, StartTimerFailedEventAttributes x, Summary s)
+    {
+        s.Attributes.Add("cause", x.Cause?.Value);
+        return (x.TimerId, EventTone.Failure);
+    }
+
+    public (string? Subject, EventTone Tone) CancelTimerFailed(HistoryEvent e, CancelTimerFailedEventAttributes x, Summary s)
+    {
+        s.Attributes.Add("cause", x.Cause?.Value);
+        return (x.TimerId, EventTone.Failure);
+    }
+
+    public (string? Subject, EventTone Tone) MarkerRecorded(HistoryEvent e, MarkerRecordedEventAttributes x, Summary s)
+    {
+        s.Attributes.Add("details", x.Details);
+        return (x.MarkerName, EventTone.Command);
+    }
+
+    public (string? Subject, EventTone Tone) RecordMarkerFailed(HistoryEvent e, RecordMarkerFailedEventAttributes x, Summary s)
+    {
+        s.Attributes.Add("cause", x.Cause?.Value);
+        return (x.MarkerName, EventTone.Failure);
+    }
+
+    public (string? Subject, EventTone Tone) StartChildWorkflowExecutionInitiated(HistoryEvent e, StartChildWorkflowExecutionInitiatedEventAttributes x, Summary s)
+    {
+        s.Attributes.Add("workflowId", x.WorkflowId).Add("input", x.Input).Add("taskList", x.TaskList?.Name);
+        return (Name(x.WorkflowType), EventTone.Command);
+    }
+
+    public (string? Subject, EventTone Tone) StartChildWorkflowExecutionFailed(HistoryEvent e, StartChildWorkflowExecutionFailedEventAttributes x, Summary s)
+    {
+        s.Attributes.Add("workflowId", x.WorkflowId).Add("cause", x.Cause?.Value);
+        return (Name(x.WorkflowType), EventTone.Failure);
+    }
+
+    public (string? Subject, EventTone Tone) ChildWorkflowExecutionStarted(HistoryEvent e, ChildWorkflowExecutionStartedEventAttributes x, Summary s)
+    {
+        s.Attributes.Add("workflowId", x.WorkflowExecution?.WorkflowId).Add("runId", x.WorkflowExecution?.RunId, incidental: true);
+        return (Name(x.WorkflowType), EventTone.Plain);
+    }
+
+    public (string? Subject, EventTone Tone) ChildWorkflowExecutionCompleted(HistoryEvent e, ChildWorkflowExecutionCompletedEventAttributes x, Summary s)
+    {
+        s.Attributes.Add("workflowId", x.WorkflowExecution?.WorkflowId).Add("result", x.Result);
+        return (Name(x.WorkflowType), EventTone.Success);
+    }
+
+    public (string? Subject, EventTone Tone) ChildWorkflowExecutionFailed(HistoryEvent e, ChildWorkflowExecutionFailedEventAttributes x, Summary s)
+    {
+        s.Attributes.Add("workflowId", x.WorkflowExecution?.WorkflowId).Add("reason", x.Reason).Add("details", x.Details);
+        return (Name(x.WorkflowType), EventTone.Failure);
+    }
+
+    public (string? Subject, EventTone Tone) ChildWorkflowExecutionCanceled(HistoryEvent e, ChildWorkflowExecutionCanceledEventAttributes x, Summary s)
+    {
+        s.Attributes.Add("workflowId", x.WorkflowExecution?.WorkflowId).Add("details", x.Details);
+        return (Name(x.WorkflowType), EventTone.Failure);
+    }
+
+    public (string? Subject, EventTone Tone) ChildWorkflowExecutionTerminated(HistoryEvent e, ChildWorkflowExecutionTerminatedEventAttributes x, Summary s)
+    {
+        s.Attributes.Add("workflowId", x.WorkflowExecution?.WorkflowId);
+        return (Name(x.WorkflowType), EventTone.Failure);
+    }
+
+    public (string? Subject, EventTone Tone) ChildWorkflowExecutionTimedOut(HistoryEvent e, ChildWorkflowExecutionTimedOutEventAttributes x, Summary s)
+    {
+        s.Attributes.Add("workflowId", x.WorkflowExecution?.WorkflowId).Add("timeoutType", x.TimeoutType?.Value);
+        return (Name(x.WorkflowType), EventTone.Failure);
+    }
+
+    public (string? Subject, EventTone Tone) SignalExternalWorkflowExecutionInitiated(HistoryEvent e, SignalExternalWorkflowExecutionInitiatedEventAttributes x, Summary s)
+    {
+        s.Attributes.Add("workflowId", x.WorkflowId).Add("input", x.Input);
+        return (x.SignalName, EventTone.Command);
+    }
+
+    public (string? Subject, EventTone Tone) SignalExternalWorkflowExecutionFailed(HistoryEvent e, SignalExternalWorkflowExecutionFailedEventAttributes x, Summary s)
+    {
+        s.Attributes.Add("workflowId", x.WorkflowId).Add("cause", x.Cause?.Value);
+        return (null, EventTone.Failure);
+    }
+
+    public (string? Subject, EventTone Tone) ExternalWorkflowExecutionSignaled(HistoryEvent e, ExternalWorkflowExecutionSignaledEventAttributes x, Summary s)
+    {
+        s.Attributes.Add("workflowId", x.WorkflowExecution?.WorkflowId);
+        return (null, EventTone.Signal);
+    }
+
+    public (string? Subject, EventTone Tone) RequestCancelExternalWorkflowExecutionInitiated(HistoryEvent e, RequestCancelExternalWorkflowExecutionInitiatedEventAttributes x, Summary s)
+    {
+        s.Attributes.Add("workflowId", x.WorkflowId);
+        return (null, EventTone.Command);
+    }
+
+    public (string? Subject, EventTone Tone) RequestCancelExternalWorkflowExecutionFailed(HistoryEvent e, RequestCancelExternalWorkflowExecutionFailedEventAttributes x, Summary s)
+    {
+        s.Attributes.Add("workflowId", x.WorkflowId).Add("cause", x.Cause?.Value);
+        return (null, EventTone.Failure);
+    }
+
+    public (string? Subject, EventTone Tone) ExternalWorkflowExecutionCancelRequested(HistoryEvent e, ExternalWorkflowExecutionCancelRequestedEventAttributes x, Summary s)
+    {
+        s.Attributes.Add("workflowId", x.WorkflowExecution?.WorkflowId);
+        return (null, EventTone.Signal);
+    }
+
+    public (string? Subject, EventTone Tone) LambdaFunctionScheduled(HistoryEvent e, LambdaFunctionScheduledEventAttributes x, Summary s)
+    {
+        s.Attributes.Add("id", x.Id).Add("input", x.Input);
+        return (x.Name, EventTone.Command);
+    }
+
+    public (string? Subject, EventTone Tone) ScheduleLambdaFunctionFailed(HistoryEvent e, ScheduleLambdaFunctionFailedEventAttributes x, Summary s)
+    {
+        s.Attributes.Add("id", x.Id).Add("cause", x.Cause?.Value);
+        return (x.Name, EventTone.Failure);
+    }
+
+    public (string? Subject, EventTone Tone) StartLambdaFunctionFailed(HistoryEvent e, StartLambdaFunctionFailedEventAttributes x, Summary s)
+    {
+        s.Attributes.Add("cause", x.Cause?.Value).Add("message", x.Message);
+        return (null, EventTone.Failure);
+    }
+
+    public (string? Subject, EventTone Tone) LambdaFunctionStarted(HistoryEvent e, LambdaFunctionStartedEventAttributes x, Summary s) => (Lambda(s.ById, x.ScheduledEventId), EventTone.Plain);
+
+    public (string? Subject, EventTone Tone) LambdaFunctionCompleted(HistoryEvent e, LambdaFunctionCompletedEventAttributes x, Summary s)
+    {
+        s.Attributes.Add("result", x.Result);
+        return (Lambda(s.ById, x.ScheduledEventId), EventTone.Success);
+    }
+
+    public (string? Subject, EventTone Tone) LambdaFunctionFailed(HistoryEvent e, LambdaFunctionFailedEventAttributes x, Summary s)
+    {
+        s.Attributes.Add("reason", x.Reason).Add("details", x.Details);
+        return (Lambda(s.ById, x.ScheduledEventId), EventTone.Failure);
+    }
+
+    public (string? Subject, EventTone Tone) LambdaFunctionTimedOut(HistoryEvent e, LambdaFunctionTimedOutEventAttributes x, Summary s)
+    {
+        s.Attributes.Add("timeoutType", x.TimeoutType?.Value);
+        return (Lambda(s.ById, x.ScheduledEventId), EventTone.Failure);
+    }
+
+    // An event type newer than this tool: shown by its type alone.
+    public (string? Subject, EventTone Tone) Unknown(HistoryEvent e, Summary s) => (null, EventTone.Plain);
 
     private static string? Name(WorkflowType? type) => type is null ? null : $"{type.Name}/{type.Version}";
 
@@ -314,7 +380,7 @@ internal static class EventSummarizer
     private static string? Lambda(Dictionary<long, HistoryEvent> byId, long scheduledEventId) =>
         byId.GetValueOrDefault(scheduledEventId)?.LambdaFunctionScheduledEventAttributes?.Name;
 
-    private sealed class Attributes
+    internal sealed class Attributes
     {
         public List<EventAttribute> List { get; } = [];
 
@@ -328,4 +394,7 @@ internal static class EventSummarizer
             return this;
         }
     }
+
+    /// <summary>What summarizing one event needs: the history by id (to name results after what they answer) and the attributes found.</summary>
+    internal sealed record Summary(Dictionary<long, HistoryEvent> ById, Attributes Attributes);
 }
