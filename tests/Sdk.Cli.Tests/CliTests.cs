@@ -4,6 +4,8 @@ namespace Swf.Cli.Tests;
 
 public sealed class CliTests
 {
+    private static readonly string NewLine = Environment.NewLine;
+
     [Fact]
     public async Task RunAsync_NoArguments_PrintsCommandsAndFails()
     {
@@ -36,7 +38,8 @@ public sealed class CliTests
         var run = await CliRun.RunAsync([.. words, "--help"]);
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
-        Assert.StartsWith("Usage: swf " + string.Join(' ', words), run.Out, StringComparison.Ordinal);
+        Assert.StartsWith($"Description:{NewLine}", run.Out, StringComparison.Ordinal);
+        Assert.Contains($"Usage:{NewLine}  swf {string.Join(' ', words)} ", run.Out, StringComparison.Ordinal);
         Assert.Contains("--help", run.Out, StringComparison.Ordinal);
     }
 
@@ -46,17 +49,26 @@ public sealed class CliTests
         var run = await CliRun.RunAsync("history", "erase");
 
         Assert.Equal(ExitCodes.Error, run.ExitCode);
-        Assert.Contains("unknown command 'history erase'", run.Error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Out);
+        Assert.Contains("swf history: Unrecognized command or argument 'erase'.", run.Error, StringComparison.Ordinal);
+
+        // The help of 'history' follows, listing the commands there are.
+        Assert.Contains($"Usage:{NewLine}  swf history [command] [options]", run.Error, StringComparison.Ordinal);
+        Assert.Contains("  show <FILE>  ", run.Error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task RunAsync_UnknownOption_NamesItAndShowsUsage()
+    [Theory]
+    [InlineData("history", "show", "--colour", "a.json")]
+    [InlineData("history", "show", "a.json", "--colour")]
+    public async Task RunAsync_UnknownOption_NamesItAndShowsUsage(params string[] args)
     {
-        var run = await CliRun.RunAsync("history", "show", "--colour", "a.json");
+        var run = await CliRun.RunAsync(args);
 
         Assert.Equal(ExitCodes.Error, run.ExitCode);
-        Assert.Contains("swf history show: Unknown option --colour.", run.Error, StringComparison.Ordinal);
-        Assert.Contains("Usage: swf history show", run.Error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Out);
+        Assert.Contains("swf history show: Unrecognized option '--colour'.", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Run 'swf history show --help' for usage.", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("a.json", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -65,19 +77,22 @@ public sealed class CliTests
         var run = await CliRun.RunAsync("history", "get", "--domain");
 
         Assert.Equal(ExitCodes.Error, run.ExitCode);
-        Assert.Contains("The option --domain needs a value (D).", run.Error, StringComparison.Ordinal);
+        Assert.Contains("swf history get: Required argument missing for option: '--domain'.", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Parse_InlineValuesAliasesAndDoubleDash_AreUnderstood()
     {
-        var spec = new CommandSpec().Value("--output", "FILE", "out", "-o").Value("--domain", "D", "domain").Flag("--full", "full");
+        var get = Cli.Parse(["history", "get", "--domain=shop", "-o", "x.json", "--workflow-id", "w", "--iso-timestamps"], Context());
+        var replay = Cli.Parse(["replay", "--assembly", "w.dll", "a.json", "--", "--b.json"], Context());
 
-        var line = CommandLine.Parse(["--domain=shop", "-o", "x.json", "a", "--full", "--", "--b"], spec);
-
-        Assert.Equal("shop", line.Value("--domain"));
-        Assert.Equal("x.json", line.Value("--output"));
-        Assert.True(line.Flag("--full"));
-        Assert.Equal(["a", "--b"], line.Positionals);
+        Assert.Empty(get.Errors);
+        Assert.Equal("shop", get.GetValue<string>("--domain"));
+        Assert.Equal("x.json", get.GetValue<string>("--output"));
+        Assert.True(get.GetValue<bool>("--iso-timestamps"));
+        Assert.Empty(replay.Errors);
+        Assert.Equal(["a.json", "--b.json"], replay.GetValue<string[]>("FILE")!);
     }
+
+    private static CliContext Context() => new() { Out = TextWriter.Null, Error = TextWriter.Null };
 }
