@@ -1,4 +1,7 @@
-using System.Reflection;
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using System.Text.Json;
 using Swf.Cli.Commands;
 
@@ -11,13 +14,7 @@ namespace Swf.Cli;
 /// </summary>
 public static class Cli
 {
-    private static readonly Command[] Commands =
-    [
-        new HistoryGetCommand(),
-        new HistoryShowCommand(),
-        new HistoryDiffCommand(),
-        new ReplayCommand(),
-    ];
+    private const string Name = "swf";
 
     /// <summary>Runs one command line.</summary>
     /// <param name="args">The arguments, without the program's name: <c>["history", "show", "run.json"]</c>.</param>
@@ -42,92 +39,176 @@ public static class Cli
 
     internal static async Task<int> RunAsync(string[] args, CliContext context)
     {
-        if (args.Length == 0)
+        var parseResult = Parse(args, context);
+        var command = CommandName(parseResult.CommandResult);
+        var errors = Errors(parseResult);
+        if (errors.Count > 0)
         {
-            WriteHelp(context.Error);
-            return ExitCodes.Error;
-        }
-
-        if (args[0] is "-h" or "--help" or "help")
-        {
-            WriteHelp(context.Out);
-            return ExitCodes.Success;
-        }
-
-        if (args[0] is "--version")
-        {
-            await context.Out.WriteLineAsync(typeof(Cli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown").ConfigureAwait(false);
-            return ExitCodes.Success;
-        }
-
-        var (command, rest) = Find(args);
-        if (command is null)
-        {
-            await context.Error.WriteLineAsync($"swf: unknown command '{string.Join(' ', args.TakeWhile(a => !a.StartsWith('-')).Take(2))}'.").ConfigureAwait(false);
-            WriteHelp(context.Error);
-            return ExitCodes.Error;
-        }
-
-        try
-        {
-            var line = CommandLine.Parse(rest, command.Spec);
-            if (line.Help)
+            foreach (var error in errors)
             {
-                command.WriteHelp(context.Out);
-                return ExitCodes.Success;
+                await context.Error.WriteLineAsync($"{command}: {error}").ConfigureAwait(false);
             }
 
-            return await command.RunAsync(line, context).ConfigureAwait(false);
+            await PointAtHelpAsync(parseResult, context).ConfigureAwait(false);
+            return ExitCodes.Error;
+        }
+
+        var configuration = new InvocationConfiguration
+        {
+            Output = context.Out,
+            Error = context.Error,
+
+            // Failures the user can act on are printed below as one line; anything else is a bug and keeps its stack trace.
+            EnableDefaultExceptionHandler = false,
+
+            // The caller's token is the only way to stop a command run in process; a host that wants Ctrl+C to
+            // stop one passes a token that Ctrl+C cancels.
+            ProcessTerminationTimeout = null,
+        };
+        try
+        {
+            return await parseResult.InvokeAsync(configuration, context.CancellationToken).ConfigureAwait(false);
         }
         catch (CliException ex)
         {
-            await context.Error.WriteLineAsync($"swf {command.Name}: {ex.Message}").ConfigureAwait(false);
+            await context.Error.WriteLineAsync($"{command}: {ex.Message}").ConfigureAwait(false);
             if (ex.ShowUsage)
             {
-                await context.Error.WriteLineAsync($"Usage: {command.Synopsis}  (swf {command.Name} --help for more)").ConfigureAwait(false);
+                await PointAtHelpAsync(parseResult, context).ConfigureAwait(false);
             }
 
             return ex.ExitCode;
         }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {
-            await context.Error.WriteLineAsync($"swf {command.Name}: canceled.").ConfigureAwait(false);
+            await context.Error.WriteLineAsync($"{command}: canceled.").ConfigureAwait(false);
             return ExitCodes.Error;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
         {
-            await context.Error.WriteLineAsync($"swf {command.Name}: {ex.Message}").ConfigureAwait(false);
+            await context.Error.WriteLineAsync($"{command}: {ex.Message}").ConfigureAwait(false);
             return ExitCodes.Error;
         }
     }
 
-    private static (Command? Command, string[] Remaining) Find(string[] args)
+    /// <summary>Parses one command line, without running it: what <see cref="RunAsync(string[], CliContext)"/> runs, and where completions come from.</summary>
+    internal static ParseResult Parse(IReadOnlyList<string> args, CliContext context) =>
+        CreateRootCommand(context).Parse(args, ParserConfiguration);
+
+    /// <summary>Parses one command line typed as a whole, as a shell hands it over for completion.</summary>
+    internal static ParseResult Parse(string commandLine, CliContext context) =>
+        CreateRootCommand(context).Parse(commandLine, ParserConfiguration);
+
+    /// <summary>Builds every command, option and argument: the one definition that parses, validates, completes and writes the help.</summary>
+    internal static RootCommand CreateRootCommand(CliContext context)
     {
-        foreach (var command in Commands)
+        var root = new RootCommand(
+            "swf: download, read, compare and replay Amazon SWF workflow histories.\n" +
+            "Exit codes: 0 success, 1 differences or non-determinism found, 2 error (bad options, unreadable file, unknown workflow type, no answer).")
         {
-            var words = command.Name.Split(' ');
-            if (args.Length >= words.Length && words.Select((w, i) => w == args[i]).All(match => match))
+            HelpName = Name,
+        };
+        root.Subcommands.Add(new HistoryCommand(context));
+        root.Subcommands.Add(new ReplayCommand(context));
+        root.Subcommands.Add(new HelpCommand());
+        foreach (var version in root.Options.OfType<VersionOption>())
+        {
+            version.Action = new VersionAction();
+        }
+
+        // The help action wraps to the console's width whenever the process has a console, even when the help
+        // goes to another writer (a test's, a host's); only the terminal's own output is wrapped.
+        if (!context.OutIsTerminal)
+        {
+            foreach (var help in root.Options.OfType<HelpOption>())
             {
-                return (command, args[words.Length..]);
+                if (help.Action is HelpAction action)
+                {
+                    action.MaxWidth = int.MaxValue;
+                }
             }
         }
 
-        return (null, args);
+        return root;
     }
 
-    private static void WriteHelp(TextWriter writer)
+    // A file name such as @run.json is a file, not a response file to expand: swf never read response files.
+    private static ParserConfiguration ParserConfiguration => new() { ResponseFileTokenReplacer = null };
+
+    /// <summary>The errors to report, or none when the command line is good or asks for help, a version or completions.</summary>
+    private static List<string> Errors(ParseResult parseResult)
     {
-        writer.WriteLine("swf: download, read, compare and replay Amazon SWF workflow histories.");
-        writer.WriteLine();
-        writer.WriteLine("Commands:");
-        var width = Commands.Max(c => c.Name.Length) + 2;
-        foreach (var command in Commands)
+        var runsCommand = parseResult.Action is ParseErrorAction || ReferenceEquals(parseResult.Action, parseResult.CommandResult.Command.Action);
+        if (!runsCommand)
         {
-            writer.WriteLine("  " + command.Name.PadRight(width) + command.Summary);
+            return [];
         }
 
-        writer.WriteLine();
-        writer.WriteLine("Run 'swf COMMAND --help' for a command's options. Exit codes: 0 success, 1 differences or");
-        writer.WriteLine("non-determinism found, 2 error (bad options, unreadable file, unknown workflow type, no answer).");
+        // A misspelt option is the cause of whatever else went wrong (it took a file's place, or the file became
+        // an extra argument), so it is the one error reported.
+        var unknown = UnknownOptions(parseResult);
+        return unknown.Count > 0 ? unknown : [.. parseResult.Errors.Select(e => e.Message)];
+    }
+
+    /// <summary>
+    /// Finds the words before <c>--</c> that look like options but are none of the command's. System.CommandLine takes
+    /// such a word as a positional argument when the command has one free (<c>history show --colour run.json</c> would
+    /// read a file named --colour and blame run.json), so the parser alone cannot say which option was wrong.
+    /// </summary>
+    private static List<string> UnknownOptions(ParseResult parseResult)
+    {
+        var optionValues = new HashSet<Token>(ReferenceEqualityComparer.Instance);
+        for (var result = parseResult.CommandResult as SymbolResult; result is not null; result = result.Parent)
+        {
+            if (result is CommandResult command)
+            {
+                foreach (var option in command.Children.OfType<OptionResult>())
+                {
+                    optionValues.UnionWith(option.Tokens);
+                }
+            }
+        }
+
+        var unknown = new List<string>();
+        foreach (var token in parseResult.Tokens.TakeWhile(t => t.Type != TokenType.DoubleDash))
+        {
+            if (token.Type == TokenType.Argument && token.Value is ['-', _, ..] && !optionValues.Contains(token))
+            {
+                unknown.Add($"Unrecognized option '{token.Value}'.");
+            }
+        }
+
+        return unknown;
+    }
+
+    /// <summary>
+    /// After an error: a command that only groups others (<c>swf</c>, <c>swf history</c>) prints its help, which
+    /// lists them; any other says where its help is.
+    /// </summary>
+    private static async Task PointAtHelpAsync(ParseResult parseResult, CliContext context)
+    {
+        var words = CommandWords(parseResult.CommandResult);
+        if (parseResult.CommandResult.Command.Subcommands.Any(c => !c.Hidden))
+        {
+            await context.Error.WriteLineAsync().ConfigureAwait(false);
+            var help = parseResult.RootCommandResult.Command.Parse([.. words, "--help"], ParserConfiguration);
+            await help.InvokeAsync(new InvocationConfiguration { Output = context.Error, Error = context.Error }).ConfigureAwait(false);
+            return;
+        }
+
+        await context.Error.WriteLineAsync($"Run '{string.Join(' ', [Name, .. words, "--help"])}' for usage.").ConfigureAwait(false);
+    }
+
+    private static string CommandName(CommandResult result) => string.Join(' ', [Name, .. CommandWords(result)]);
+
+    private static List<string> CommandWords(CommandResult result)
+    {
+        var words = new List<string>();
+        for (var command = result; command.Parent is CommandResult parent; command = parent)
+        {
+            words.Insert(0, command.Command.Name);
+        }
+
+        return words;
     }
 }

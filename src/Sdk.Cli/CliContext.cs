@@ -15,13 +15,15 @@ internal sealed class CliContext
     public CancellationToken CancellationToken { get; init; }
 
     /// <summary>Decides whether to colour output: never with <c>--no-color</c> or <c>NO_COLOR</c>, always with <c>--color</c>, else when writing to a terminal.</summary>
-    public bool UseColor(CommandLine line)
+    /// <param name="color">Whether <c>--color</c> was given.</param>
+    /// <param name="noColor">Whether <c>--no-color</c> was given.</param>
+    public bool UseColor(bool color, bool noColor)
     {
-        if (line.Flag("--no-color") || !string.IsNullOrEmpty(GetEnvironmentVariable("NO_COLOR")))
+        if (noColor || !string.IsNullOrEmpty(GetEnvironmentVariable("NO_COLOR")))
         {
             return false;
         }
 
-        return line.Flag("--color") || OutIsTerminal;
+        return color || OutIsTerminal;
     }
 }

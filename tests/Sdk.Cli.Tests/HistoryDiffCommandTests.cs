@@ -92,6 +92,7 @@ public sealed class HistoryDiffCommandTests
         var run = await CliRun.RunAsync("history", "diff", CliRun.History("greeting.v1.json"));
 
         Assert.Equal(ExitCodes.Error, run.ExitCode);
-        Assert.Contains("Give two history files.", run.Error, StringComparison.Ordinal);
+        Assert.Contains("swf history diff: Required argument 'B' missing for command: 'diff'.", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Run 'swf history diff --help' for usage.", run.Error, StringComparison.Ordinal);
     }
 }

@@ -94,16 +94,17 @@ public sealed class HistoryGetCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new[] { "--workflow-id", "w", "--endpoint", "http://127.0.0.1:1" }, "The option --domain is required.")]
-    [InlineData(new[] { "--domain", "d", "--endpoint", "http://127.0.0.1:1" }, "The option --workflow-id is required.")]
-    [InlineData(new[] { "--domain", "d", "--workflow-id", "w", "--endpoint", "ftp://x" }, "--endpoint must be an http:// or https:// URL")]
-    [InlineData(new[] { "--domain", "d", "--workflow-id", "w", "--endpoint", "http://127.0.0.1:1", "--page-size", "0" }, "--page-size must be a whole number from 1 to 1000")]
+    [InlineData(new[] { "--workflow-id", "w", "--endpoint", "http://127.0.0.1:1" }, "swf history get: Option '--domain' is required.")]
+    [InlineData(new[] { "--domain", "d", "--endpoint", "http://127.0.0.1:1" }, "swf history get: Option '--workflow-id' is required.")]
+    [InlineData(new[] { "--domain", "d", "--workflow-id", "w", "--endpoint", "ftp://x" }, "swf history get: The option --endpoint must be an http:// or https:// URL; it is 'ftp://x'.")]
+    [InlineData(new[] { "--domain", "d", "--workflow-id", "w", "--endpoint", "http://127.0.0.1:1", "--page-size", "0" }, "swf history get: The option --page-size must be a whole number from 1 to 1000; it is '0'.")]
     public async Task Get_BadOptions_AreUsageErrors(string[] options, string message)
     {
         var run = await CliRun.RunAsync(["history", "get", .. options]);
 
         Assert.Equal(ExitCodes.Error, run.ExitCode);
         Assert.Contains(message, run.Error, StringComparison.Ordinal);
-        Assert.Contains("Usage: swf history get", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Run 'swf history get --help' for usage.", run.Error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Out);
     }
 }

@@ -65,11 +65,10 @@ public sealed class HistoryShowCommandTests
         var context = new CliContext { Out = TextWriter.Null, Error = TextWriter.Null, OutIsTerminal = true, GetEnvironmentVariable = n => n == "NO_COLOR" ? "1" : null };
         var terminal = new CliContext { Out = TextWriter.Null, Error = TextWriter.Null, OutIsTerminal = true, GetEnvironmentVariable = _ => null };
         var redirected = new CliContext { Out = TextWriter.Null, Error = TextWriter.Null, OutIsTerminal = false, GetEnvironmentVariable = _ => null };
-        var none = CommandLine.Parse([], new CommandSpec());
 
-        Assert.False(context.UseColor(none));
-        Assert.True(terminal.UseColor(none));
-        Assert.False(redirected.UseColor(none));
+        Assert.False(context.UseColor(color: false, noColor: false));
+        Assert.True(terminal.UseColor(color: false, noColor: false));
+        Assert.False(redirected.UseColor(color: false, noColor: false));
     }
 
     [Theory]

@@ -113,7 +113,8 @@ public sealed class ReplayCommandTests
         var run = await CliRun.RunAsync("replay", CliRun.History("greeting.v1.json"));
 
         Assert.Equal(ExitCodes.Error, run.ExitCode);
-        Assert.Contains("The option --assembly is required.", run.Error, StringComparison.Ordinal);
+        Assert.Contains("swf replay: Option '--assembly' is required.", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Run 'swf replay --help' for usage.", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

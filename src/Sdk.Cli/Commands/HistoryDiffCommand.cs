@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Swf.Cli.Histories;
 
@@ -8,32 +9,31 @@ internal sealed class HistoryDiffCommand : Command
 {
     private const int Width = 120;
 
-    public override string Name => "history diff";
+    private readonly ColorOptions _colors = new();
 
-    public override string Summary => "Show where two histories of the same workflow diverge (exit 0 when they do not, 1 when they do).";
-
-    public override string Synopsis => "swf history diff A B [--no-color]";
-
-    public override string? Details =>
-        "Events are aligned by event id and compared by type and key attributes (those 'swf history show' prints).\n" +
-        "What differs from one run of the same code to the next is ignored: timestamps, worker identities, run ids\n" +
-        "and sticky task lists.";
-
-    public override CommandSpec Spec { get; } = new CommandSpec()
-        .Flag("--no-color", "Never colour the output.")
-        .Flag("--color", "Colour the output even when it is not a terminal.");
-
-    public override async Task<int> RunAsync(CommandLine line, CliContext context)
+    public HistoryDiffCommand(CliContext context)
+        : base(
+            "diff",
+            "Show where two histories of the same workflow diverge (exit 0 when they do not, 1 when they do).\n" +
+            "Events are aligned by event id and compared by type and key attributes (those 'swf history show' prints). " +
+            "What differs from one run of the same code to the next is ignored: timestamps, worker identities, run ids and sticky task lists.")
     {
-        if (line.Positionals.Count != 2)
-        {
-            throw CliException.Usage("Give two history files.");
-        }
+        Arguments.Add(A);
+        Arguments.Add(B);
+        _colors.AddTo(this);
+        SetAction((parseResult, _) => RunAsync(parseResult, context));
+    }
 
-        var (pathA, pathB) = (line.Positionals[0], line.Positionals[1]);
+    public Argument<string> A { get; } = new("A") { Description = "The first history file." };
+
+    public Argument<string> B { get; } = new("B") { Description = "The second history file." };
+
+    private async Task<int> RunAsync(ParseResult parseResult, CliContext context)
+    {
+        var (pathA, pathB) = (parseResult.GetRequiredValue(A), parseResult.GetRequiredValue(B));
         var a = EventSummarizer.Summarize(HistoryFile.Read(pathA));
         var b = EventSummarizer.Summarize(HistoryFile.Read(pathB));
-        var ansi = new Ansi(context.UseColor(line));
+        var ansi = new Ansi(_colors.UseColor(parseResult, context));
         var output = context.Out;
 
         var byIdA = a.ToDictionary(s => s.EventId);

@@ -1,4 +1,4 @@
-using Swf.Serialization;
+using System.CommandLine;
 using System.Globalization;
 using System.Net;
 using Amazon.Runtime;
@@ -7,56 +7,72 @@ using Swf.Client;
 using Swf.Client.Paging;
 using Swf.Exceptions;
 using Swf.Model;
+using Swf.Serialization;
 
 namespace Swf.Cli.Commands;
 
 /// <summary><c>swf history get</c>: downloads every page of an execution's history.</summary>
 internal sealed class HistoryGetCommand : Command
 {
-    public override string Name => "history get";
-
-    public override string Summary => "Download every page of an execution's history as the JSON 'aws swf get-workflow-execution-history' prints.";
-
-    public override string Synopsis => "swf history get --domain D --workflow-id W [--run-id R] [--endpoint URL | --region R] [--profile P] [-o FILE]";
-
-    public override string? Details =>
-        "Without --run-id, the open run of the workflow id is taken, or else its most recently started closed run.\n" +
-        "Credentials come from --profile or the AWS SDKs' standard chain; against a loopback --endpoint (swf-local,\n" +
-        "moto) without --profile or AWS_ACCESS_KEY_ID, placeholder credentials are used. Without -o the JSON goes to\n" +
-        "standard output; with -o the file is written only once every page has arrived.";
-
-    public override CommandSpec Spec { get; } = new CommandSpec()
-        .Value("--domain", "D", "The SWF domain.")
-        .Value("--workflow-id", "W", "The execution's workflow id.")
-        .Value("--run-id", "R", "The execution's run id (default: the open run, else the latest closed one).")
-        .Value("--endpoint", "URL", "An explicit SWF endpoint, such as http://127.0.0.1:5055 for swf-local.")
-        .Value("--region", "R", "The AWS region (default: AWS_REGION or AWS_DEFAULT_REGION).")
-        .Value("--profile", "P", "The shared-config profile to take credentials from.")
-        .Value("--output", "FILE", "Write the history to FILE instead of standard output.", "-o")
-        .Value("--page-size", "N", "Events per page, 1 to 1000 (default: SWF's, 1000).")
-        .Value("--timeout", "SECONDS", "How long one call may take (default 30).")
-        .Value("--max-attempts", "N", "Attempts per call, retries included (default 3).")
-        .Flag("--iso-timestamps", "Print timestamps as ISO-8601 strings, as AWS CLI v2 does (default: epoch seconds, as v1 does).");
-
-    public override async Task<int> RunAsync(CommandLine line, CliContext context)
+    public HistoryGetCommand(CliContext context)
+        : base("get", "Download every page of an execution's history as the JSON 'aws swf get-workflow-execution-history' prints.")
     {
-        if (line.Positionals.Count > 0)
-        {
-            throw CliException.Usage($"Unexpected argument '{line.Positionals[0]}'.");
-        }
+        Options.Add(Domain);
+        Options.Add(WorkflowId);
+        Options.Add(RunId);
+        Options.Add(Endpoint);
+        Options.Add(Region);
+        Options.Add(Profile);
+        Options.Add(Output);
+        Options.Add(PageSize);
+        Options.Add(Timeout);
+        Options.Add(MaxAttempts);
+        Options.Add(IsoTimestamps);
+        SetAction((parseResult, cancellationToken) => RunAsync(parseResult, context, cancellationToken));
+    }
 
-        var domain = line.Required("--domain");
-        var workflowId = line.Required("--workflow-id");
-        var runId = line.Value("--run-id");
-        var output = line.Value("--output");
-        var pageSize = line.Int("--page-size", 1, 1000);
-        var options = ClientOptions(line, context);
+    public Option<string> Domain { get; } = CliOptions.Required("--domain", "D", "The SWF domain.");
+
+    public Option<string> WorkflowId { get; } = CliOptions.Required("--workflow-id", "W", "The execution's workflow id.");
+
+    public Option<string?> RunId { get; } = CliOptions.Text(
+        "--run-id", "R", "The execution's run id (default: the open run of the workflow id, else its most recently started closed run).");
+
+    public Option<Uri?> Endpoint { get; } = CliOptions.HttpUrl(
+        "--endpoint",
+        "An explicit SWF endpoint, such as http://127.0.0.1:5055 for swf-local. Against a loopback endpoint (swf-local, moto) without --profile or AWS_ACCESS_KEY_ID, placeholder credentials are used.");
+
+    public Option<string?> Region { get; } = CliOptions.Text("--region", "R", "The AWS region (default: AWS_REGION or AWS_DEFAULT_REGION).");
+
+    public Option<string?> Profile { get; } = CliOptions.Text(
+        "--profile", "P", "The shared-config profile to take credentials from (default: the AWS SDKs' standard credential chain).");
+
+    public Option<string?> Output { get; } = CliOptions.Text(
+        "--output", "FILE", "Write the history to FILE, once every page has arrived, instead of to standard output.", "-o");
+
+    public Option<int?> PageSize { get; } = CliOptions.WholeNumber("--page-size", "N", "Events per page, 1 to 1000 (default: SWF's, 1000).", 1, 1000);
+
+    public Option<double> Timeout { get; } = CliOptions.Seconds("--timeout", "How long one call may take.", 3600, 30);
+
+    public Option<int> MaxAttempts { get; } = CliOptions.WholeNumber("--max-attempts", "N", "Attempts per call, retries included, 1 to 10.", 1, 10, 3);
+
+    public Option<bool> IsoTimestamps { get; } = CliOptions.Flag(
+        "--iso-timestamps", "Print timestamps as ISO-8601 strings, as AWS CLI v2 does (default: epoch seconds, as v1 does).");
+
+    private async Task<int> RunAsync(ParseResult parseResult, CliContext context, CancellationToken cancellationToken)
+    {
+        var domain = parseResult.GetRequiredValue(Domain);
+        var workflowId = parseResult.GetRequiredValue(WorkflowId);
+        var runId = parseResult.GetValue(RunId);
+        var output = parseResult.GetValue(Output);
+        var pageSize = parseResult.GetValue(PageSize);
+        var options = ClientOptions(parseResult, context);
 
         using var client = CreateClient(options);
         var where = options.ServiceUrl?.ToString() ?? client.Endpoint.ToString();
         try
         {
-            runId ??= await LatestRunAsync(client, domain, workflowId, context.CancellationToken).ConfigureAwait(false);
+            runId ??= await LatestRunAsync(client, domain, workflowId, cancellationToken).ConfigureAwait(false);
             var request = new GetWorkflowExecutionHistoryRequest
             {
                 Domain = domain,
@@ -65,20 +81,20 @@ internal sealed class HistoryGetCommand : Command
             };
             var events = new List<HistoryEvent>();
             var pages = 0;
-            await foreach (var page in client.GetWorkflowExecutionHistoryPaginator(request).Responses.WithCancellation(context.CancellationToken).ConfigureAwait(false))
+            await foreach (var page in client.GetWorkflowExecutionHistoryPaginator(request).Responses.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
                 pages++;
                 events.AddRange(page.History?.Events ?? []);
             }
 
-            var json = HistoryJson.Write(events, line.Flag("--iso-timestamps"));
+            var json = HistoryJson.Write(events, parseResult.GetValue(IsoTimestamps));
             if (output is null)
             {
                 await context.Out.WriteAsync(System.Text.Encoding.UTF8.GetString(json)).ConfigureAwait(false);
             }
             else
             {
-                await File.WriteAllBytesAsync(output, json, context.CancellationToken).ConfigureAwait(false);
+                await File.WriteAllBytesAsync(output, json, cancellationToken).ConfigureAwait(false);
                 await context.Error.WriteLineAsync(
                     $"Wrote {events.Count.ToString(CultureInfo.InvariantCulture)} events ({pages.ToString(CultureInfo.InvariantCulture)} pages) of {workflowId} run {runId} to {output}.").ConfigureAwait(false);
             }
@@ -107,24 +123,19 @@ internal sealed class HistoryGetCommand : Command
         }
     }
 
-    private static SwfClientOptions ClientOptions(CommandLine line, CliContext context)
+    private SwfClientOptions ClientOptions(ParseResult parseResult, CliContext context)
     {
         var options = new SwfClientOptions
         {
-            Region = line.Value("--region"),
-            Profile = line.Value("--profile"),
-            RequestTimeout = TimeSpan.FromSeconds(line.Seconds("--timeout") ?? 30),
+            Region = parseResult.GetValue(Region),
+            Profile = parseResult.GetValue(Profile),
+            RequestTimeout = TimeSpan.FromSeconds(parseResult.GetValue(Timeout)),
         };
-        options.Retry.MaxAttempts = line.Int("--max-attempts", 1, 10) ?? 3;
+        options.Retry.MaxAttempts = parseResult.GetValue(MaxAttempts);
         options.Retry.BaseDelay = TimeSpan.FromMilliseconds(200);
         options.Retry.MaxDelay = TimeSpan.FromSeconds(5);
-        if (line.Value("--endpoint") is { } endpoint)
+        if (parseResult.GetValue(Endpoint) is { } url)
         {
-            if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
-            {
-                throw CliException.Usage($"--endpoint must be an http:// or https:// URL; it is '{endpoint}'.");
-            }
-
             options.ServiceUrl = url;
             if (options.Profile is null && IsLoopback(url) && string.IsNullOrEmpty(context.GetEnvironmentVariable("AWS_ACCESS_KEY_ID")))
             {
@@ -137,6 +148,8 @@ internal sealed class HistoryGetCommand : Command
             && string.IsNullOrEmpty(context.GetEnvironmentVariable("AWS_REGION"))
             && string.IsNullOrEmpty(context.GetEnvironmentVariable("AWS_DEFAULT_REGION")))
         {
+            // Not a validator on --endpoint or --region: it reads the environment, and a command's validator
+            // would hide the options' own errors (System.CommandLine stops at the command's).
             throw CliException.Usage("Say where SWF is: --endpoint URL or --region R (or set AWS_REGION).");
         }
 

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Swf.Cli.Histories;
 
@@ -8,34 +9,36 @@ internal sealed class HistoryShowCommand : Command
 {
     private const int DefaultWidth = 60;
 
-    public override string Name => "history show";
+    private readonly ColorOptions _colors = new();
 
-    public override string Summary => "Print a history as a timeline: event id, time from the first event, type and key attributes.";
-
-    public override string Synopsis => "swf history show FILE [--width N | --full] [--no-decisions] [--no-color]";
-
-    public override string? Details =>
-        "FILE is the JSON of 'aws swf get-workflow-execution-history' (CLI v1 or v2, one page or several) or of\n" +
-        "'swf history get'. Colours are used when writing to a terminal, unless NO_COLOR is set or --no-color is given.";
-
-    public override CommandSpec Spec { get; } = new CommandSpec()
-        .Value("--width", "N", $"Cut each attribute value to N characters (default {DefaultWidth}).")
-        .Flag("--full", "Print attribute values in full.")
-        .Flag("--no-decisions", "Leave out DecisionTaskScheduled, -Started and -Completed events.")
-        .Flag("--no-color", "Never colour the output.")
-        .Flag("--color", "Colour the output even when it is not a terminal.");
-
-    public override async Task<int> RunAsync(CommandLine line, CliContext context)
+    public HistoryShowCommand(CliContext context)
+        : base("show", "Print a history as a timeline: event id, time from the first event, type and key attributes.")
     {
-        if (line.Positionals.Count != 1)
-        {
-            throw CliException.Usage(line.Positionals.Count == 0 ? "Give the history file to show." : "Give one history file.");
-        }
+        Arguments.Add(File);
+        Options.Add(Width);
+        Options.Add(Full);
+        Options.Add(NoDecisions);
+        _colors.AddTo(this);
+        SetAction((parseResult, _) => RunAsync(parseResult, context));
+    }
 
-        var width = line.Flag("--full") ? 0 : line.Int("--width", 8, 100_000) ?? DefaultWidth;
-        var events = HistoryFile.Read(line.Positionals[0]);
+    public Argument<string> File { get; } = new("FILE")
+    {
+        Description = "The history: the JSON of 'aws swf get-workflow-execution-history' (AWS CLI v1 or v2, one page or several) or of 'swf history get'.",
+    };
+
+    public Option<int> Width { get; } = CliOptions.WholeNumber("--width", "N", "Cut each attribute value to N characters.", 8, 100_000, DefaultWidth);
+
+    public Option<bool> Full { get; } = CliOptions.Flag("--full", "Print attribute values in full.");
+
+    public Option<bool> NoDecisions { get; } = CliOptions.Flag("--no-decisions", "Leave out DecisionTaskScheduled, -Started and -Completed events.");
+
+    private async Task<int> RunAsync(ParseResult parseResult, CliContext context)
+    {
+        var width = parseResult.GetValue(Full) ? 0 : parseResult.GetValue(Width);
+        var events = HistoryFile.Read(parseResult.GetRequiredValue(File));
         var summaries = EventSummarizer.Summarize(events);
-        var ansi = new Ansi(context.UseColor(line));
+        var ansi = new Ansi(_colors.UseColor(parseResult, context));
         var output = context.Out;
 
         var first = summaries[0];
@@ -47,7 +50,7 @@ internal sealed class HistoryShowCommand : Command
         await output.WriteLineAsync(closing is null ? "still open (no closing event)" : "closed: " + ansi.Tone(closing.Tone, closing.EventType)).ConfigureAwait(false);
         await output.WriteLineAsync().ConfigureAwait(false);
 
-        var shown = line.Flag("--no-decisions") ? summaries.Where(s => s.Tone != EventTone.Decision).ToList() : [.. summaries];
+        var shown = parseResult.GetValue(NoDecisions) ? summaries.Where(s => s.Tone != EventTone.Decision).ToList() : [.. summaries];
         var idWidth = Math.Max(2, shown.Count == 0 ? 2 : shown.Max(s => s.EventId.ToString(CultureInfo.InvariantCulture).Length));
         var typeWidth = shown.Count == 0 ? 5 : shown.Max(s => s.EventType.Length);
         var timeWidth = shown.Count == 0 ? 4 : shown.Max(s => Text.Relative(s.Timestamp - first.Timestamp).Length);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Swf.Cli.Histories;
@@ -12,36 +13,46 @@ namespace Swf.Cli.Commands;
 /// <summary><c>swf replay --assembly PATH FILE...</c>: replays histories against compiled workflow code.</summary>
 internal sealed class ReplayCommand : Command
 {
-    public override string Name => "replay";
+    public ReplayCommand(CliContext context)
+        : base(
+            "replay",
+            "Replay histories against the workflows compiled in an assembly and report non-determinism.\n" +
+            "Exit code: 0 when every history replays, 1 when any is non-deterministic, 2 when any cannot be replayed.")
+    {
+        Arguments.Add(Files);
+        Options.Add(Assembly);
+        Options.Add(WorkflowId);
+        Options.Add(RunId);
+        Options.Add(PayloadConverter);
+        SetAction((parseResult, cancellationToken) => RunAsync(parseResult, context, cancellationToken));
+    }
 
-    public override string Summary => "Replay histories against the workflows compiled in an assembly and report non-determinism.";
+    public Argument<string[]> Files { get; } = new("FILE")
+    {
+        Description = "The histories to replay, each against the workflow type named by its WorkflowExecutionStarted event.",
+        Arity = ArgumentArity.OneOrMore,
+    };
 
-    public override string Synopsis => "swf replay --assembly PATH [--workflow-id W] [--run-id R] [--payload-converter TYPE] FILE...";
+    public Option<string> Assembly { get; } = CliOptions.Required(
+        "--assembly",
+        "PATH",
+        "The assembly (.dll) with the workflow code, built with its dependencies beside it. Workflows are found in it in this order: " +
+        "those the Swf.Sdk source generator registered (SwfRegistry), public static WorkflowDefinition properties and fields, " +
+        "then public static methods returning IEnumerable<WorkflowDefinition>.");
 
-    public override string? Details =>
-        "Each history is replayed against the workflow type named by its WorkflowExecutionStarted event. Workflows are\n" +
-        "found in the assembly in this order: those the Swf.Sdk source generator registered (SwfRegistry), public static\n" +
-        "WorkflowDefinition properties and fields, then public static methods returning IEnumerable<WorkflowDefinition>.\n" +
-        "Give --run-id (and --workflow-id) when the code uses Workflow.Random or Workflow.NewGuid: they are seeded by it.\n" +
-        "Exit code: 0 when every history replays, 1 when any is non-deterministic, 2 when any cannot be replayed.";
+    public Option<string> WorkflowId { get; } = CliOptions.TextWithDefault("--workflow-id", "W", "The workflow id the histories ran under.", "replay");
 
-    public override CommandSpec Spec { get; } = new CommandSpec()
-        .Value("--assembly", "PATH", "The assembly (.dll) with the workflow code, built with its dependencies beside it.")
-        .Value("--workflow-id", "W", "The workflow id the histories ran under (default 'replay').")
-        .Value("--run-id", "R", "The run id the histories ran under (default 'replay').")
-        .Value("--payload-converter", "TYPE", "An IPayloadConverter type in the assembly (default: System.Text.Json with web defaults).");
+    public Option<string> RunId { get; } = CliOptions.TextWithDefault(
+        "--run-id", "R", "The run id the histories ran under; give it (and --workflow-id) when the code uses Workflow.Random or Workflow.NewGuid, which it seeds.", "replay");
+
+    public Option<string?> PayloadConverter { get; } = CliOptions.Text(
+        "--payload-converter", "TYPE", "An IPayloadConverter type in the assembly (default: System.Text.Json with web defaults).");
 
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The tool is not trimmed; it reflects over the user's assembly on purpose.")]
     [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "The tool is not published with Native AOT; user payload types need reflection-based JSON.")]
-    public override async Task<int> RunAsync(CommandLine line, CliContext context)
+    private async Task<int> RunAsync(ParseResult parseResult, CliContext context, CancellationToken cancellationToken)
     {
-        var assemblyPath = line.Required("--assembly");
-        if (line.Positionals.Count == 0)
-        {
-            throw CliException.Usage("Give at least one history file to replay.");
-        }
-
-        var catalog = WorkflowCatalog.Load(assemblyPath);
+        var catalog = WorkflowCatalog.Load(parseResult.GetRequiredValue(Assembly));
         foreach (var warning in catalog.Warnings)
         {
             await context.Error.WriteLineAsync("swf replay: warning: " + warning).ConfigureAwait(false);
@@ -49,18 +60,19 @@ internal sealed class ReplayCommand : Command
 
         // The tool cannot know the user's source-generated JSON metadata, so payloads default to
         // reflection-based System.Text.Json with the same web defaults as the runtime's converter.
-        var converter = line.Value("--payload-converter") is { } converterType
+        var converter = parseResult.GetValue(PayloadConverter) is { } converterType
             ? catalog.CreatePayloadConverter(converterType)
             : JsonPayloadConverter.CreateReflectionBased();
         var execution = new WorkflowExecution
         {
-            WorkflowId = line.Value("--workflow-id") ?? "replay",
-            RunId = line.Value("--run-id") ?? "replay",
+            WorkflowId = parseResult.GetRequiredValue(WorkflowId),
+            RunId = parseResult.GetRequiredValue(RunId),
         };
+
         var exitCode = ExitCodes.Success;
-        foreach (var file in line.Positionals)
+        foreach (var file in parseResult.GetRequiredValue(Files))
         {
-            context.CancellationToken.ThrowIfCancellationRequested();
+            cancellationToken.ThrowIfCancellationRequested();
             var (code, message) = ReplayOne(file, catalog, execution, converter);
             if (code == ExitCodes.Success)
             {
