@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Swf.Cli.Histories;
+using Swf.Model;
 
 namespace Swf.Cli.Commands;
 
@@ -46,7 +47,7 @@ internal sealed class HistoryShowCommand : Command
         var workflow = summaries.FirstOrDefault(s => s.EventType == "WorkflowExecutionStarted")?.Subject ?? "(no WorkflowExecutionStarted event)";
         var header = $"{workflow}  ·  {summaries.Count.ToString(CultureInfo.InvariantCulture)} events  ·  started {Text.Iso(first.Timestamp)}  ·  last event at {Text.Relative(last.Timestamp - first.Timestamp)}";
         await output.WriteLineAsync(ansi.Bold(header)).ConfigureAwait(false);
-        var closing = summaries.LastOrDefault(s => IsClosing(s.EventType));
+        var closing = summaries.LastOrDefault(s => DecisionKind.ClosesExecution(EventType.FindValue(s.EventType)));
         await output.WriteLineAsync(closing is null ? "still open (no closing event)" : "closed: " + ansi.Tone(closing.Tone, closing.EventType)).ConfigureAwait(false);
         await output.WriteLineAsync().ConfigureAwait(false);
 
@@ -67,8 +68,4 @@ internal sealed class HistoryShowCommand : Command
 
         return ExitCodes.Success;
     }
-
-    private static bool IsClosing(string eventType) => eventType is
-        "WorkflowExecutionCompleted" or "WorkflowExecutionFailed" or "WorkflowExecutionCanceled" or
-        "WorkflowExecutionTerminated" or "WorkflowExecutionTimedOut" or "WorkflowExecutionContinuedAsNew";
 }
