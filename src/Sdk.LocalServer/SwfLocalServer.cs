@@ -5,11 +5,11 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Swf.LocalEngine;
 using Swf.LocalServer.Auth;
 using Swf.LocalServer.Protocol;
 using Swf.LocalServer.Store;
 using Swf.LocalServer.WebConsole;
-using Swf.Testing;
 
 namespace Swf.LocalServer;
 

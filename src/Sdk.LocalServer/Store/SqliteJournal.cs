@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Swf.LocalServer.Protocol;
-using Swf.Testing.Engine;
+using Swf.LocalEngine.Journal;
 
 namespace Swf.LocalServer.Store;
 
