@@ -16,31 +16,91 @@ namespace Swf.LocalEngine;
 /// sequence number, since several tasks may wait), or a clock tick that ran due timers and timeouts.
 /// The random values a call draws (run ids, token salts) are recorded with it. Replaying the
 /// entries in order, each at its recorded instant, with timers inert, reproduces every domain,
-/// type, execution, history, task, token and timer; <see cref="ResumeAfterReplay"/> then runs what
-/// fell due while the engine was down, each as of its own due time.
+/// type, execution, history, task, token and timer; the engine then runs what fell due while it was
+/// down, each as of its own due time.
 /// </remarks>
 public sealed partial class LocalSwfEngine
 {
     private readonly List<string> _generated = [];
-    private IEngineJournal? _journal;
+    private readonly IEngineJournal? _journal;
     private object? _accepted;
     private long _polledSequence;
+
+    // While a journal is replayed: the instant of the entry being replayed (the replay's clock,
+    // which also holds every timer), and the random values that entry's call drew.
+    private bool _replaying;
+    private DateTimeOffset _replayAt;
     private Queue<string>? _replayValues;
 
-    /// <summary>Sends every later state-changing step to <paramref name="journal"/>.</summary>
-    internal void AttachJournal(IEngineJournal journal)
+    /// <summary>
+    /// Creates an engine restored from its journal: replays <paramref name="entries"/> in order,
+    /// each as of the instant it was recorded and with every timer held, which rebuilds every domain,
+    /// type, execution, history, task, task token and timer; then runs, each as of its own due time,
+    /// the timers and timeouts that fell due since the last entry, and starts the clock.
+    /// </summary>
+    /// <remarks>
+    /// The restored engine journals its later steps (including the catch-up of due timers) to
+    /// <see cref="LocalSwfEngineOptions.Journal"/>, not the replayed ones, so a store that appends
+    /// them after <paramref name="entries"/> can restore the engine again next time. Give it the
+    /// settings the journal was written with: other quotas can make an entry replay differently.
+    /// <see cref="LocalSwfEngineOptions.RunIdGenerator"/> is not used for replayed steps: their run
+    /// ids come from the entries.
+    /// </remarks>
+    /// <param name="options">The engine's settings.</param>
+    /// <param name="entries">The journal's entries, oldest first, as <see cref="IEngineJournal.Append"/> received them.</param>
+    /// <returns>The restored engine.</returns>
+    /// <exception cref="InvalidDataException">
+    /// An entry does not replay on this engine (the journal is damaged, or was written by another
+    /// version of the engine or with other settings). The message names the entry by its position,
+    /// counting from 1.
+    /// </exception>
+    public static LocalSwfEngine Restore(LocalSwfEngineOptions options, IEnumerable<JournalEntry> entries)
     {
-        lock (_lock)
+        ArgumentNullException.ThrowIfNull(entries);
+        var engine = new LocalSwfEngine(options);
+        try
         {
-            _journal = journal;
+            engine.ReplayJournal(entries);
+            return engine;
+        }
+        catch
+        {
+            engine.Dispose();
+            throw;
         }
     }
 
-    /// <summary>Applies one journal entry; the caller has set the clock to <see cref="JournalEntry.At"/> and keeps timers inert.</summary>
-    internal void Replay(JournalEntry entry)
+    /// <summary>Replays a journal into this new engine, then catches up with the clock.</summary>
+    private void ReplayJournal(IEnumerable<JournalEntry> entries)
     {
+        _replaying = true;
+        long position = 0;
+        foreach (var entry in entries)
+        {
+            position++;
+            try
+            {
+                Replay(entry);
+            }
+            catch (InvalidOperationException ex)
+            {
+                throw new InvalidDataException($"Journal entry {position} does not replay on this engine: {ex.Message}", ex);
+            }
+        }
+
+        // Live from here: the timers and timeouts that fell due while the engine was down run as of
+        // their due times, and this catch-up is journaled like any other clock tick.
+        _replaying = false;
+        Locked(() => { });
+    }
+
+    /// <summary>Applies one journal entry as of its instant, drawing the random values it recorded.</summary>
+    private void Replay(JournalEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
         lock (_lock)
         {
+            _replayAt = entry.At;
             _replayValues = new Queue<string>(entry.Generated);
             try
             {
@@ -56,9 +116,6 @@ public sealed partial class LocalSwfEngine
             }
         }
     }
-
-    /// <summary>Runs, as of their due times, the timers and timeouts that fell due while the engine was down, and re-arms the clock.</summary>
-    internal void ResumeAfterReplay() => Locked(() => { });
 
     /// <summary>Runs a mutating operation under the lock and journals its request.</summary>
     private T Accepted<T>(object request, Func<T> body) => Locked(() =>
@@ -92,7 +149,7 @@ public sealed partial class LocalSwfEngine
 
     private void BeginCall()
     {
-        _callNow = _time.GetUtcNow();
+        _callNow = _replaying ? _replayAt : _time.GetUtcNow();
         _accepted = null;
         _polledSequence = 0;
         _ranScheduledActions = false;
@@ -103,7 +160,7 @@ public sealed partial class LocalSwfEngine
     {
         var at = _callNow!.Value;
         _callNow = null;
-        if (_journal is not null && _replayValues is null && (_accepted is not null || _ranScheduledActions))
+        if (_journal is not null && !_replaying && (_accepted is not null || _ranScheduledActions))
         {
             _journal.Append(new JournalEntry(at, _accepted, _polledSequence, [.. _generated]));
         }

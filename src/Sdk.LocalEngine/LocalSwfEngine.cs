@@ -62,6 +62,7 @@ public sealed partial class LocalSwfEngine : ISwfClient, IDisposable
         ArgumentNullException.ThrowIfNull(options.RunIdGenerator);
         _options = options;
         _time = options.TimeProvider;
+        _journal = options.Journal;
         _clock = _time.CreateTimer(_ => OnClock(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
@@ -213,6 +214,12 @@ public sealed partial class LocalSwfEngine : ISwfClient, IDisposable
     /// <summary>Points the one clock timer at the earliest due action (in chunks a timer can hold).</summary>
     private void ArmClock()
     {
+        if (_replaying)
+        {
+            // A journal being replayed holds every timer; the clock starts once the replay is done.
+            return;
+        }
+
         if (_scheduled.Min is not { } next || _disposed)
         {
             _clock.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Swf.LocalEngine.Journal;
 
 namespace Swf.LocalEngine;
 
@@ -7,6 +8,13 @@ public sealed class LocalSwfEngineOptions
 {
     /// <summary>Gets or sets the 12-digit account id used in domain ARNs.</summary>
     public string AccountId { get; set; } = "123456789012";
+
+    /// <summary>
+    /// Gets or sets the journal that receives every state-changing step of the engine, so that a
+    /// durable store can rebuild it after a restart with <see cref="LocalSwfEngine.Restore"/>; null
+    /// (the default) journals nothing.
+    /// </summary>
+    public IEngineJournal? Journal { get; set; }
 
     /// <summary>Gets or sets the longest a poll waits for a task before returning an empty one (SWF: 60 seconds).</summary>
     public TimeSpan LongPollTimeout { get; set; } = TimeSpan.FromSeconds(60);
