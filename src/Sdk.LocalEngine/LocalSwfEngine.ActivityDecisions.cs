@@ -79,7 +79,6 @@ public sealed partial class LocalSwfEngine
             TaskPriority = Durations.FormatPriority(priority),
             DecisionTaskCompletedEventId = context.CompletedEventId,
         });
-        execution.LatestActivityTaskTimestamp = execution.History[^1].EventTimestamp;
         var activity = new ActivityTaskState
         {
             Execution = execution,
@@ -95,7 +94,7 @@ public sealed partial class LocalSwfEngine
             StartToCloseTimeout = Durations.Parse(startToClose!),
             HeartbeatTimeout = Durations.Parse(heartbeat),
         };
-        execution.Activities.Add(activity.ActivityId, activity);
+        execution.AddActivity(activity);
         if (activity.ScheduleToStartTimeout is { } toStart)
         {
             ArmActivityTimeout(activity, ActivityTaskTimeoutType.ScheduleToStart, toStart);
@@ -132,9 +131,8 @@ public sealed partial class LocalSwfEngine
             ActivityId = attributes.ActivityId,
             DecisionTaskCompletedEventId = context.CompletedEventId,
         });
-        activity.CancelRequested = true;
-        activity.LatestCancelRequestedEventId = requestedEventId;
-        if (!activity.IsStarted)
+        activity.RequestCancel(requestedEventId);
+        if (activity.Phase == ActivityTaskPhase.Scheduled)
         {
             ReportActivityClosed(activity, EventType.ActivityTaskCanceled, e => e.ActivityTaskCanceledEventAttributes = new()
             {

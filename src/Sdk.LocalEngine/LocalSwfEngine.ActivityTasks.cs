@@ -23,25 +23,20 @@ public sealed partial class LocalSwfEngine
     }
 
     /// <inheritdoc/>
-    public Task<CountPendingActivityTasksResponse> CountPendingActivityTasksAsync(CountPendingActivityTasksRequest request, CancellationToken cancellationToken = default)
-    {
-        SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Locked(() =>
+    public Task<CountPendingActivityTasksResponse> CountPendingActivityTasksAsync(CountPendingActivityTasksRequest request, CancellationToken cancellationToken = default) =>
+        Read(request, SwfRequestValidator.ThrowIfInvalid, () =>
         {
             var domain = GetDomain(request.Domain);
             var count = domain.ActivityTaskLists.TryGetValue(request.TaskList.Name, out var queue) ? queue.PendingCount : 0;
             return new CountPendingActivityTasksResponse { PendingTaskCount = new PendingTaskCount { Count = count, Truncated = false } };
-        }));
-    }
+        });
 
     /// <inheritdoc/>
-    public Task<RecordActivityTaskHeartbeatResponse> RecordActivityTaskHeartbeatAsync(RecordActivityTaskHeartbeatRequest request, CancellationToken cancellationToken = default)
-    {
-        SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Accepted(request, () =>
+    public Task<RecordActivityTaskHeartbeatResponse> RecordActivityTaskHeartbeatAsync(RecordActivityTaskHeartbeatRequest request, CancellationToken cancellationToken = default) =>
+        Mutate(request, SwfRequestValidator.ThrowIfInvalid, () =>
         {
             var activity = GetActivityByToken(request.TaskToken);
-            activity.HeartbeatDetails = request.Details;
+            activity.RecordHeartbeat(request.Details);
             if (activity.HeartbeatTimeout is { } timeout)
             {
                 // Each heartbeat restarts the heartbeat timeout; it does not extend start-to-close.
@@ -49,14 +44,11 @@ public sealed partial class LocalSwfEngine
             }
 
             return new RecordActivityTaskHeartbeatResponse { ActivityTaskStatus = new ActivityTaskStatus { CancelRequested = activity.CancelRequested } };
-        }));
-    }
+        });
 
     /// <inheritdoc/>
-    public Task<RespondActivityTaskCompletedResponse> RespondActivityTaskCompletedAsync(RespondActivityTaskCompletedRequest request, CancellationToken cancellationToken = default)
-    {
-        SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Accepted(request, () =>
+    public Task<RespondActivityTaskCompletedResponse> RespondActivityTaskCompletedAsync(RespondActivityTaskCompletedRequest request, CancellationToken cancellationToken = default) =>
+        Mutate(request, SwfRequestValidator.ThrowIfInvalid, () =>
         {
             var activity = GetActivityByToken(request.TaskToken);
             ReportActivityClosed(activity, EventType.ActivityTaskCompleted, e => e.ActivityTaskCompletedEventAttributes = new()
@@ -66,14 +58,11 @@ public sealed partial class LocalSwfEngine
                 StartedEventId = activity.StartedEventId,
             });
             return new RespondActivityTaskCompletedResponse();
-        }));
-    }
+        });
 
     /// <inheritdoc/>
-    public Task<RespondActivityTaskFailedResponse> RespondActivityTaskFailedAsync(RespondActivityTaskFailedRequest request, CancellationToken cancellationToken = default)
-    {
-        SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Accepted(request, () =>
+    public Task<RespondActivityTaskFailedResponse> RespondActivityTaskFailedAsync(RespondActivityTaskFailedRequest request, CancellationToken cancellationToken = default) =>
+        Mutate(request, SwfRequestValidator.ThrowIfInvalid, () =>
         {
             var activity = GetActivityByToken(request.TaskToken);
             ReportActivityClosed(activity, EventType.ActivityTaskFailed, e => e.ActivityTaskFailedEventAttributes = new()
@@ -84,14 +73,11 @@ public sealed partial class LocalSwfEngine
                 StartedEventId = activity.StartedEventId,
             });
             return new RespondActivityTaskFailedResponse();
-        }));
-    }
+        });
 
     /// <inheritdoc/>
-    public Task<RespondActivityTaskCanceledResponse> RespondActivityTaskCanceledAsync(RespondActivityTaskCanceledRequest request, CancellationToken cancellationToken = default)
-    {
-        SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Accepted(request, () =>
+    public Task<RespondActivityTaskCanceledResponse> RespondActivityTaskCanceledAsync(RespondActivityTaskCanceledRequest request, CancellationToken cancellationToken = default) =>
+        Mutate(request, SwfRequestValidator.ThrowIfInvalid, () =>
         {
             var activity = GetActivityByToken(request.TaskToken);
             ReportActivityClosed(activity, EventType.ActivityTaskCanceled, e => e.ActivityTaskCanceledEventAttributes = new()
@@ -102,24 +88,19 @@ public sealed partial class LocalSwfEngine
                 LatestCancelRequestedEventId = activity.LatestCancelRequestedEventId == 0 ? null : activity.LatestCancelRequestedEventId,
             });
             return new RespondActivityTaskCanceledResponse();
-        }));
-    }
+        });
 
     private ActivityTask StartActivityTask(ActivityTaskState activity, string? identity)
     {
         var execution = activity.Execution;
-        activity.StartedEventId = Append(execution, EventType.ActivityTaskStarted, e => e.ActivityTaskStartedEventAttributes = new()
+        var startedEventId = Append(execution, EventType.ActivityTaskStarted, e => e.ActivityTaskStartedEventAttributes = new()
         {
             Identity = identity,
             ScheduledEventId = activity.ScheduledEventId,
         });
-        activity.Token = NewToken("a");
-        _activityTokens.Add(activity.Token, activity);
-        if (activity.Timers.Remove(ActivityTaskTimeoutType.ScheduleToStart, out var scheduleToStart))
-        {
-            scheduleToStart.Cancel();
-        }
-
+        var token = NewToken("a");
+        activity.Start(startedEventId, token);
+        _activityTokens.Add(token, activity);
         if (activity.StartToCloseTimeout is { } startToClose)
         {
             ArmActivityTimeout(activity, ActivityTaskTimeoutType.StartToClose, startToClose);
@@ -132,7 +113,7 @@ public sealed partial class LocalSwfEngine
 
         return new ActivityTask
         {
-            TaskToken = activity.Token,
+            TaskToken = token,
             ActivityId = activity.ActivityId,
             StartedEventId = activity.StartedEventId,
             WorkflowExecution = execution.ToWorkflowExecution(),
@@ -143,24 +124,17 @@ public sealed partial class LocalSwfEngine
 
     /// <summary>Finds the started activity task of a token; a token of a closed task or run is unknown.</summary>
     private ActivityTaskState GetActivityByToken(string token) =>
-        _activityTokens.TryGetValue(token, out var activity) && !activity.IsClosed && activity.Execution.IsOpen
+        _activityTokens.TryGetValue(token, out var activity) && activity.Phase == ActivityTaskPhase.Started && activity.Execution.IsOpen
             ? activity
             : throw new UnknownResourceException("Unknown activity task: the task token is unknown, or its task or execution has closed.");
 
-    private void ArmActivityTimeout(ActivityTaskState activity, ActivityTaskTimeoutType type, TimeSpan timeout)
-    {
-        if (activity.Timers.Remove(type, out var previous))
-        {
-            previous.Cancel();
-        }
-
-        activity.Timers[type] = Schedule(timeout, () => ActivityTimedOut(activity, type));
-    }
+    private void ArmActivityTimeout(ActivityTaskState activity, ActivityTaskTimeoutType type, TimeSpan timeout) =>
+        activity.ArmTimeout(type, Schedule(timeout, () => ActivityTimedOut(activity, type)));
 
     /// <summary>An activity timeout fired: ActivityTaskTimedOut (with the last heartbeat's details), then a decision task.</summary>
     private void ActivityTimedOut(ActivityTaskState activity, ActivityTaskTimeoutType type)
     {
-        if (activity.IsClosed || !activity.Execution.IsOpen)
+        if (activity.Phase == ActivityTaskPhase.Closed || !activity.Execution.IsOpen)
         {
             return;
         }
@@ -185,26 +159,10 @@ public sealed partial class LocalSwfEngine
     /// <summary>Ends an activity task: it leaves its run, its task list and the token table, and its timeouts stop.</summary>
     private void CloseActivity(ActivityTaskState activity)
     {
-        activity.IsClosed = true;
-        foreach (var timer in activity.Timers.Values)
-        {
-            timer.Cancel();
-        }
-
-        activity.Timers.Clear();
+        activity.Close();
         if (activity.Token is not null)
         {
             _activityTokens.Remove(activity.Token);
-        }
-
-        if (!activity.IsStarted)
-        {
-            activity.Execution.Domain.ActivityQueue(activity.TaskList).Remove(activity);
-        }
-
-        if (activity.Execution.Activities.TryGetValue(activity.ActivityId, out var current) && ReferenceEquals(current, activity))
-        {
-            activity.Execution.Activities.Remove(activity.ActivityId);
         }
     }
 }

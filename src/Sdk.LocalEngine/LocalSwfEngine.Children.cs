@@ -82,7 +82,7 @@ public sealed partial class LocalSwfEngine
             LambdaRole = settings.LambdaRole,
         });
         var child = new ChildExecutionState { InitiatedEventId = initiatedEventId, WorkflowId = attributes.WorkflowId, WorkflowType = key };
-        parent.Children.Add(initiatedEventId, child);
+        parent.AddChild(child);
         var input = attributes.Input;
         context.FollowUps.Add(() =>
         {
@@ -97,19 +97,19 @@ public sealed partial class LocalSwfEngine
                 : null;
             if (cause is not null)
             {
-                parent.Children.Remove(initiatedEventId);
+                parent.RemoveChild(child);
                 Fail(cause, initiatedEventId);
                 return;
             }
 
             var run = StartRun(domain, child.WorkflowId, type, settings, input, tagList, parent.ToWorkflowExecution(), initiatedEventId, continuedExecutionRunId: null);
-            child.Run = run;
-            child.StartedEventId = Append(parent, EventType.ChildWorkflowExecutionStarted, e => e.ChildWorkflowExecutionStartedEventAttributes = new()
+            var startedEventId = Append(parent, EventType.ChildWorkflowExecutionStarted, e => e.ChildWorkflowExecutionStartedEventAttributes = new()
             {
                 WorkflowExecution = run.ToWorkflowExecution(),
                 WorkflowType = run.ToWorkflowType(),
                 InitiatedEventId = initiatedEventId,
             });
+            child.Start(run, startedEventId);
             NotifyDecider(parent);
         });
     }

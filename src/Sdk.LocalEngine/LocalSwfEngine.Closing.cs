@@ -19,14 +19,8 @@ public sealed partial class LocalSwfEngine
     {
         Append(execution, type, setAttributes);
         var closeEvent = execution.History[^1];
-        execution.CloseStatus = status;
-        execution.CloseTimestamp = closeEvent.EventTimestamp;
-        if (execution.Domain.OpenByWorkflowId.TryGetValue(execution.WorkflowId, out var open) && ReferenceEquals(open, execution))
-        {
-            execution.Domain.OpenByWorkflowId.Remove(execution.WorkflowId);
-        }
-
-        CancelTimers(execution);
+        execution.Close(status, closeEvent.EventTimestamp);
+        execution.StopTimers();
         if (execution.DecisionTask is { } decisionTask)
         {
             FinishDecisionTask(decisionTask);
@@ -37,10 +31,8 @@ public sealed partial class LocalSwfEngine
             CloseActivity(activity);
         }
 
-        execution.Timers.Clear();
-        var children = execution.Children.Values.ToList();
-        execution.Children.Clear();
-        foreach (var child in children)
+        execution.DropTimers();
+        foreach (var child in execution.ReleaseChildren())
         {
             ApplyChildPolicy(child, childPolicy);
         }
@@ -120,7 +112,7 @@ public sealed partial class LocalSwfEngine
             return;
         }
 
-        parent.Children.Remove(child.InitiatedEventId);
+        parent.RemoveChild(child);
         var run = execution.ToWorkflowExecution();
         var type = execution.ToWorkflowType();
         if (closeEvent.WorkflowExecutionCompletedEventAttributes is { } completed)
@@ -165,24 +157,5 @@ public sealed partial class LocalSwfEngine
         }
 
         NotifyDecider(parent);
-    }
-
-    /// <summary>Stops every clock-driven action of a run: its execution timeout, decision and activity timeouts, and timers.</summary>
-    private static void CancelTimers(ExecutionState execution)
-    {
-        execution.ExecutionTimer?.Cancel();
-        execution.DecisionTask?.Timer?.Cancel();
-        foreach (var activity in execution.Activities.Values)
-        {
-            foreach (var timer in activity.Timers.Values)
-            {
-                timer.Cancel();
-            }
-        }
-
-        foreach (var timer in execution.Timers.Values)
-        {
-            timer.Timer?.Cancel();
-        }
     }
 }

@@ -83,7 +83,7 @@ public sealed partial class LocalSwfEngine
             && domain.Executions.TryGetValue(execution.Parent.RunId, out var parent)
             && parent.Children.TryGetValue(execution.ParentInitiatedEventId, out var child))
         {
-            child.Run = run;
+            child.ContinueAs(run);
         }
     }
 }

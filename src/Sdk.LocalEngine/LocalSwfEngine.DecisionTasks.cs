@@ -30,16 +30,13 @@ public sealed partial class LocalSwfEngine
     }
 
     /// <inheritdoc/>
-    public Task<CountPendingDecisionTasksResponse> CountPendingDecisionTasksAsync(CountPendingDecisionTasksRequest request, CancellationToken cancellationToken = default)
-    {
-        SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Locked(() =>
+    public Task<CountPendingDecisionTasksResponse> CountPendingDecisionTasksAsync(CountPendingDecisionTasksRequest request, CancellationToken cancellationToken = default) =>
+        Read(request, SwfRequestValidator.ThrowIfInvalid, () =>
         {
             var domain = GetDomain(request.Domain);
             var count = domain.DecisionTaskLists.TryGetValue(request.TaskList.Name, out var queue) ? queue.PendingCount : 0;
             return new CountPendingDecisionTasksResponse { PendingTaskCount = new PendingTaskCount { Count = count, Truncated = false } };
-        }));
-    }
+        });
 
     /// <summary>
     /// Called when an event a decider must see was recorded. SWF keeps at most one decision task
@@ -48,20 +45,7 @@ public sealed partial class LocalSwfEngine
     /// </summary>
     private void NotifyDecider(ExecutionState execution)
     {
-        if (!execution.IsOpen)
-        {
-            return;
-        }
-
-        if (execution.ApplyingDecisions)
-        {
-            execution.NeedsDecisionAfterBatch = true;
-        }
-        else if (execution.DecisionTask is { IsStarted: true })
-        {
-            execution.EventsSinceDecisionTaskStarted = true;
-        }
-        else if (execution.DecisionTask is null)
+        if (execution.NoteEventForDecider())
         {
             ScheduleDecisionTask(execution);
         }
@@ -87,11 +71,10 @@ public sealed partial class LocalSwfEngine
             ScheduledEventId = scheduledEventId,
             ScheduleToStartTimeout = scheduleToStart,
         };
-        execution.DecisionTask = task;
-        execution.EventsSinceDecisionTaskStarted = false;
+        execution.ScheduleDecisionTask(task);
         if (scheduleToStart is { } due)
         {
-            task.Timer = Schedule(due, () => DecisionTaskScheduleToStartTimedOut(task));
+            task.ArmTimeout(Schedule(due, () => DecisionTaskScheduleToStartTimedOut(task)));
         }
 
         execution.Domain.DecisionQueue(taskList).Enqueue(task);
@@ -100,23 +83,23 @@ public sealed partial class LocalSwfEngine
     private DecisionTask StartDecisionTask(DecisionTaskState task, PollForDecisionTaskRequest request)
     {
         var execution = task.Execution;
-        task.Timer?.Cancel();
-        task.StartedEventId = Append(execution, EventType.DecisionTaskStarted, e => e.DecisionTaskStartedEventAttributes = new()
+        var startedEventId = Append(execution, EventType.DecisionTaskStarted, e => e.DecisionTaskStartedEventAttributes = new()
         {
             Identity = request.Identity,
             ScheduledEventId = task.ScheduledEventId,
         });
-        task.Token = NewToken("d");
-        _decisionTokens.Add(task.Token, task);
+        var token = NewToken("d");
+        task.Start(startedEventId, token);
+        _decisionTokens.Add(token, task);
         if (Durations.Parse(execution.Settings.TaskStartToCloseTimeout) is { } timeout)
         {
-            task.Timer = Schedule(timeout, () => DecisionTaskStartToCloseTimedOut(task));
+            task.ArmTimeout(Schedule(timeout, () => DecisionTaskStartToCloseTimedOut(task)));
         }
 
         return DecisionTaskPage(
             execution,
-            task.Token,
-            task.StartedEventId,
+            token,
+            startedEventId,
             execution.PreviousStartedEventId,
             request.StartAtPreviousStartedEvent == true,
             request.ReverseOrder == true,
@@ -188,21 +171,10 @@ public sealed partial class LocalSwfEngine
     /// <summary>Ends a decision task: its token stops working and it leaves its task list.</summary>
     private void FinishDecisionTask(DecisionTaskState task)
     {
-        task.IsDone = true;
-        task.Timer?.Cancel();
+        task.Finish();
         if (task.Token is not null)
         {
             _decisionTokens.Remove(task.Token);
-        }
-
-        if (!task.IsStarted)
-        {
-            task.Execution.Domain.DecisionQueue(task.TaskList).Remove(task);
-        }
-
-        if (ReferenceEquals(task.Execution.DecisionTask, task))
-        {
-            task.Execution.DecisionTask = null;
         }
     }
 
@@ -219,7 +191,7 @@ public sealed partial class LocalSwfEngine
     private void DecisionTaskStartToCloseTimedOut(DecisionTaskState task)
     {
         var execution = task.Execution;
-        if (task.IsDone || !execution.IsOpen)
+        if (task.Phase != DecisionTaskPhase.Started || !execution.IsOpen)
         {
             return;
         }
@@ -241,7 +213,7 @@ public sealed partial class LocalSwfEngine
     private void DecisionTaskScheduleToStartTimedOut(DecisionTaskState task)
     {
         var execution = task.Execution;
-        if (task.IsDone || task.IsStarted || !execution.IsOpen)
+        if (task.Phase != DecisionTaskPhase.Scheduled || !execution.IsOpen)
         {
             return;
         }
@@ -253,8 +225,7 @@ public sealed partial class LocalSwfEngine
             StartedEventId = 0,
         });
         FinishDecisionTask(task);
-        execution.TaskListOverride = null;
-        execution.TaskListOverrideScheduleToStart = null;
+        execution.EndTaskListOverride();
         ScheduleDecisionTask(execution);
     }
 }

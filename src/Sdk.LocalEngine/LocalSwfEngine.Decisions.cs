@@ -10,14 +10,10 @@ namespace Swf.LocalEngine;
 public sealed partial class LocalSwfEngine
 {
     /// <inheritdoc/>
-    public Task<RespondDecisionTaskCompletedResponse> RespondDecisionTaskCompletedAsync(RespondDecisionTaskCompletedRequest request, CancellationToken cancellationToken = default)
-    {
-        SwfRequestValidator.ThrowIfInvalid(request);
-        var decisions = request.Decisions ?? [];
-        RejectMalformedDecisions(decisions);
-        return Task.FromResult(Accepted(request, () =>
+    public Task<RespondDecisionTaskCompletedResponse> RespondDecisionTaskCompletedAsync(RespondDecisionTaskCompletedRequest request, CancellationToken cancellationToken = default) =>
+        Mutate(request, Validate, () =>
         {
-            if (!_decisionTokens.TryGetValue(request.TaskToken, out var task) || task.IsDone || !task.Execution.IsOpen)
+            if (!_decisionTokens.TryGetValue(request.TaskToken, out var task) || task.Phase != DecisionTaskPhase.Started || !task.Execution.IsOpen)
             {
                 throw new UnknownResourceException("Unknown decision task: the task token is unknown, or its task has completed or timed out, or its execution has closed.");
             }
@@ -34,28 +30,20 @@ public sealed partial class LocalSwfEngine
                 TaskList = request.TaskList is null ? null : new TaskList { Name = request.TaskList.Name },
                 TaskListScheduleToStartTimeout = request.TaskListScheduleToStartTimeout,
             });
-            execution.PreviousStartedEventId = task.StartedEventId;
-            if (request.ExecutionContext is not null)
-            {
-                execution.LatestExecutionContext = request.ExecutionContext;
-            }
 
+            // Without a schedule-to-start timeout a task list override is permanent; with one it lasts until a task on it is not picked up in time.
+            execution.CompleteDecisionTask(
+                task,
+                request.ExecutionContext,
+                request.TaskList?.Name,
+                request.TaskList is null || string.IsNullOrEmpty(request.TaskListScheduleToStartTimeout) ? null : Durations.Parse(request.TaskListScheduleToStartTimeout));
             FinishDecisionTask(task);
-            if (request.TaskList is not null)
-            {
-                // Without a schedule-to-start timeout the override is permanent; with one it lasts until a task on it is not picked up in time.
-                execution.TaskListOverride = request.TaskList.Name;
-                execution.TaskListOverrideScheduleToStart = string.IsNullOrEmpty(request.TaskListScheduleToStartTimeout)
-                    ? null
-                    : Durations.Parse(request.TaskListScheduleToStartTimeout);
-            }
 
             // While decisions are applied, events that need a decider only mark the run; one task follows the whole batch.
-            execution.ApplyingDecisions = true;
-            execution.NeedsDecisionAfterBatch = unhandled;
+            execution.BeginDecisionBatch(needsDecision: unhandled);
             var followUps = new List<Action>();
             var context = new DecisionContext(execution, completedEventId, unhandled, followUps);
-            foreach (var decision in decisions)
+            foreach (var decision in request.Decisions ?? [])
             {
                 ApplyDecision(context, decision);
                 if (!execution.IsOpen)
@@ -64,7 +52,7 @@ public sealed partial class LocalSwfEngine
                 }
             }
 
-            execution.ApplyingDecisions = false;
+            execution.EndDecisionBatch();
 
             // Starting children and delivering signals and cancel requests happen after the batch is recorded, as in SWF.
             foreach (var followUp in followUps)
@@ -72,15 +60,13 @@ public sealed partial class LocalSwfEngine
                 followUp();
             }
 
-            if (execution.IsOpen && execution.NeedsDecisionAfterBatch && execution.DecisionTask is null)
+            if (execution.TakeNeedsDecisionAfterBatch() && execution.IsOpen && execution.DecisionTask is null)
             {
                 ScheduleDecisionTask(execution);
             }
 
-            execution.NeedsDecisionAfterBatch = false;
             return new RespondDecisionTaskCompletedResponse();
-        }));
-    }
+        });
 
     private void ApplyDecision(DecisionContext context, Decision decision)
     {
@@ -224,6 +210,13 @@ public sealed partial class LocalSwfEngine
             DecisionTaskCompletedEventId = context.CompletedEventId,
         });
 
+    /// <summary>Checks a decision task's answer: the model's constraints, then what they cannot express about the decisions.</summary>
+    private static void Validate(RespondDecisionTaskCompletedRequest request)
+    {
+        SwfRequestValidator.ThrowIfInvalid(request);
+        RejectMalformedDecisions(request.Decisions ?? []);
+    }
+
     /// <summary>
     /// Checks what the model's validator cannot: each decision carries the attributes its type
     /// requires, its type is known, at most one closing decision is present and it is last, and no
@@ -280,4 +273,5 @@ public sealed partial class LocalSwfEngine
     /// <param name="Unhandled">Whether events arrived after the task started, which makes a closing decision fail.</param>
     /// <param name="FollowUps">Work to run once the batch is recorded.</param>
     private sealed record DecisionContext(ExecutionState Execution, long CompletedEventId, bool Unhandled, List<Action> FollowUps);
+
 }

@@ -8,10 +8,8 @@ namespace Swf.LocalEngine;
 public sealed partial class LocalSwfEngine
 {
     /// <inheritdoc/>
-    public Task<RegisterDomainResponse> RegisterDomainAsync(RegisterDomainRequest request, CancellationToken cancellationToken = default)
-    {
-        SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Accepted(request, () =>
+    public Task<RegisterDomainResponse> RegisterDomainAsync(RegisterDomainRequest request, CancellationToken cancellationToken = default) =>
+        Mutate(request, SwfRequestValidator.ThrowIfInvalid, () =>
         {
             if (_domains.ContainsKey(request.Name))
             {
@@ -30,17 +28,14 @@ public sealed partial class LocalSwfEngine
                 Description = request.Description,
                 RetentionPeriodInDays = request.WorkflowExecutionRetentionPeriodInDays,
             };
-            domain.Tags.AddRange(tags);
+            domain.SetTags(tags);
             _domains.Add(domain.Name, domain);
             return new RegisterDomainResponse();
-        }));
-    }
+        });
 
     /// <inheritdoc/>
-    public Task<DescribeDomainResponse> DescribeDomainAsync(DescribeDomainRequest request, CancellationToken cancellationToken = default)
-    {
-        SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Locked(() =>
+    public Task<DescribeDomainResponse> DescribeDomainAsync(DescribeDomainRequest request, CancellationToken cancellationToken = default) =>
+        Read(request, SwfRequestValidator.ThrowIfInvalid, () =>
         {
             var domain = GetDomain(request.Name);
             return new DescribeDomainResponse
@@ -51,14 +46,11 @@ public sealed partial class LocalSwfEngine
                     Configuration = new DomainConfiguration { WorkflowExecutionRetentionPeriodInDays = domain.RetentionPeriodInDays },
                 },
             };
-        }));
-    }
+        });
 
     /// <inheritdoc/>
-    public Task<ListDomainsResponse> ListDomainsAsync(ListDomainsRequest request, CancellationToken cancellationToken = default)
-    {
-        SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Locked(() =>
+    public Task<ListDomainsResponse> ListDomainsAsync(ListDomainsRequest request, CancellationToken cancellationToken = default) =>
+        Read(request, SwfRequestValidator.ThrowIfInvalid, () =>
         {
             var domains = _domains.Values.Where(d => d.Status == request.RegistrationStatus);
             var page = PageByKey(domains, d => d.Name, string.CompareOrdinal, "domains", request.NextPageToken, request.MaximumPageSize, request.ReverseOrder == true);
@@ -66,14 +58,11 @@ public sealed partial class LocalSwfEngine
             {
                 DomainInfos = new DomainInfos { Infos = [.. page.Items.Select(ToDomainInfo)], NextPageToken = page.NextPageToken },
             };
-        }));
-    }
+        });
 
     /// <inheritdoc/>
-    public Task<DeprecateDomainResponse> DeprecateDomainAsync(DeprecateDomainRequest request, CancellationToken cancellationToken = default)
-    {
-        SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Accepted(request, () =>
+    public Task<DeprecateDomainResponse> DeprecateDomainAsync(DeprecateDomainRequest request, CancellationToken cancellationToken = default) =>
+        Mutate(request, SwfRequestValidator.ThrowIfInvalid, () =>
         {
             var domain = GetDomain(request.Name);
             if (domain.IsDeprecated)
@@ -81,16 +70,13 @@ public sealed partial class LocalSwfEngine
                 throw new DomainDeprecatedException($"Domain is already deprecated: {request.Name}");
             }
 
-            domain.Status = RegistrationStatus.Deprecated;
+            domain.Deprecate();
             return new DeprecateDomainResponse();
-        }));
-    }
+        });
 
     /// <inheritdoc/>
-    public Task<UndeprecateDomainResponse> UndeprecateDomainAsync(UndeprecateDomainRequest request, CancellationToken cancellationToken = default)
-    {
-        SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Accepted(request, () =>
+    public Task<UndeprecateDomainResponse> UndeprecateDomainAsync(UndeprecateDomainRequest request, CancellationToken cancellationToken = default) =>
+        Mutate(request, SwfRequestValidator.ThrowIfInvalid, () =>
         {
             var domain = GetDomain(request.Name);
             if (!domain.IsDeprecated)
@@ -98,10 +84,9 @@ public sealed partial class LocalSwfEngine
                 throw new DomainAlreadyExistsException($"Domain is already registered (not deprecated): {request.Name}");
             }
 
-            domain.Status = RegistrationStatus.Registered;
+            domain.Undeprecate();
             return new UndeprecateDomainResponse();
-        }));
-    }
+        });
 
     private DomainInfo ToDomainInfo(DomainState domain) => new()
     {

@@ -19,11 +19,8 @@ public sealed partial class LocalSwfEngine
     }
 
     /// <inheritdoc/>
-    public Task<StartWorkflowExecutionResponse> StartWorkflowExecutionAsync(StartWorkflowExecutionRequest request, CancellationToken cancellationToken = default)
-    {
-        SwfRequestValidator.ThrowIfInvalid(request);
-        RejectNone(request.ExecutionStartToCloseTimeout, "executionStartToCloseTimeout");
-        return Task.FromResult(Accepted(request, () =>
+    public Task<StartWorkflowExecutionResponse> StartWorkflowExecutionAsync(StartWorkflowExecutionRequest request, CancellationToken cancellationToken = default) =>
+        Mutate(request, Validate, () =>
         {
             var domain = GetActiveDomain(request.Domain);
             var type = GetWorkflowType(domain, request.WorkflowType);
@@ -54,14 +51,11 @@ public sealed partial class LocalSwfEngine
 
             var run = StartRun(domain, request.WorkflowId, type, settings, request.Input, request.TagList, parent: null, parentInitiatedEventId: 0, continuedExecutionRunId: null);
             return new StartWorkflowExecutionResponse { Run = new Run { RunId = run.RunId } };
-        }));
-    }
+        });
 
     /// <inheritdoc/>
-    public Task<SignalWorkflowExecutionResponse> SignalWorkflowExecutionAsync(SignalWorkflowExecutionRequest request, CancellationToken cancellationToken = default)
-    {
-        SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Accepted(request, () =>
+    public Task<SignalWorkflowExecutionResponse> SignalWorkflowExecutionAsync(SignalWorkflowExecutionRequest request, CancellationToken cancellationToken = default) =>
+        Mutate(request, SwfRequestValidator.ThrowIfInvalid, () =>
         {
             var execution = GetOpenExecution(GetDomain(request.Domain), request.WorkflowId, request.RunId);
             Append(execution, EventType.WorkflowExecutionSignaled, e => e.WorkflowExecutionSignaledEventAttributes = new()
@@ -71,38 +65,29 @@ public sealed partial class LocalSwfEngine
             });
             NotifyDecider(execution);
             return new SignalWorkflowExecutionResponse();
-        }));
-    }
+        });
 
     /// <inheritdoc/>
-    public Task<RequestCancelWorkflowExecutionResponse> RequestCancelWorkflowExecutionAsync(RequestCancelWorkflowExecutionRequest request, CancellationToken cancellationToken = default)
-    {
-        SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Accepted(request, () =>
+    public Task<RequestCancelWorkflowExecutionResponse> RequestCancelWorkflowExecutionAsync(RequestCancelWorkflowExecutionRequest request, CancellationToken cancellationToken = default) =>
+        Mutate(request, SwfRequestValidator.ThrowIfInvalid, () =>
         {
             var execution = GetOpenExecution(GetDomain(request.Domain), request.WorkflowId, request.RunId);
             RecordCancelRequest(execution, external: null, externalInitiatedEventId: null, cause: null);
             return new RequestCancelWorkflowExecutionResponse();
-        }));
-    }
+        });
 
     /// <inheritdoc/>
-    public Task<TerminateWorkflowExecutionResponse> TerminateWorkflowExecutionAsync(TerminateWorkflowExecutionRequest request, CancellationToken cancellationToken = default)
-    {
-        SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Accepted(request, () =>
+    public Task<TerminateWorkflowExecutionResponse> TerminateWorkflowExecutionAsync(TerminateWorkflowExecutionRequest request, CancellationToken cancellationToken = default) =>
+        Mutate(request, SwfRequestValidator.ThrowIfInvalid, () =>
         {
             var execution = GetOpenExecution(GetDomain(request.Domain), request.WorkflowId, request.RunId);
             Terminate(execution, request.Reason, request.Details, request.ChildPolicy ?? execution.Settings.ChildPolicy, WorkflowExecutionTerminatedCause.OperatorInitiated);
             return new TerminateWorkflowExecutionResponse();
-        }));
-    }
+        });
 
     /// <inheritdoc/>
-    public Task<DescribeWorkflowExecutionResponse> DescribeWorkflowExecutionAsync(DescribeWorkflowExecutionRequest request, CancellationToken cancellationToken = default)
-    {
-        SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Locked(() =>
+    public Task<DescribeWorkflowExecutionResponse> DescribeWorkflowExecutionAsync(DescribeWorkflowExecutionRequest request, CancellationToken cancellationToken = default) =>
+        Read(request, SwfRequestValidator.ThrowIfInvalid, () =>
         {
             var execution = GetVisibleExecution(GetDomain(request.Domain), request.Execution);
             return new DescribeWorkflowExecutionResponse
@@ -131,14 +116,11 @@ public sealed partial class LocalSwfEngine
                     LatestExecutionContext = execution.LatestExecutionContext,
                 },
             };
-        }));
-    }
+        });
 
     /// <inheritdoc/>
-    public Task<GetWorkflowExecutionHistoryResponse> GetWorkflowExecutionHistoryAsync(GetWorkflowExecutionHistoryRequest request, CancellationToken cancellationToken = default)
-    {
-        SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Locked(() =>
+    public Task<GetWorkflowExecutionHistoryResponse> GetWorkflowExecutionHistoryAsync(GetWorkflowExecutionHistoryRequest request, CancellationToken cancellationToken = default) =>
+        Read(request, SwfRequestValidator.ThrowIfInvalid, () =>
         {
             var execution = GetVisibleExecution(GetDomain(request.Domain), request.Execution);
             var reverse = request.ReverseOrder == true;
@@ -164,7 +146,13 @@ public sealed partial class LocalSwfEngine
                     NextPageToken = next is { } n ? PageToken.Encode(kind, Now, execution.RunId, PageToken.Format(n)) : null,
                 },
             };
-        }));
+        });
+
+    /// <summary>Checks a start request: the model's constraints, and no NONE execution timeout (SWF requires a limit).</summary>
+    private static void Validate(StartWorkflowExecutionRequest request)
+    {
+        SwfRequestValidator.ThrowIfInvalid(request);
+        RejectNone(request.ExecutionStartToCloseTimeout, "executionStartToCloseTimeout");
     }
 
     /// <summary>
@@ -252,8 +240,7 @@ public sealed partial class LocalSwfEngine
             Parent = parent,
             ParentInitiatedEventId = parentInitiatedEventId,
         };
-        domain.Executions.Add(runId, execution);
-        domain.OpenByWorkflowId.Add(workflowId, execution);
+        domain.AddRun(execution);
         Append(execution, EventType.WorkflowExecutionStarted, e => e.WorkflowExecutionStartedEventAttributes = new()
         {
             Input = input,
@@ -271,7 +258,7 @@ public sealed partial class LocalSwfEngine
         });
         if (Durations.Parse(settings.ExecutionStartToCloseTimeout) is { } timeout)
         {
-            execution.ExecutionTimer = Schedule(timeout, () => TimeOutExecution(execution));
+            execution.ArmExecutionTimeout(Schedule(timeout, () => TimeOutExecution(execution)));
         }
 
         ScheduleDecisionTask(execution);
@@ -287,7 +274,7 @@ public sealed partial class LocalSwfEngine
             ExternalInitiatedEventId = externalInitiatedEventId,
             Cause = cause,
         });
-        execution.CancelRequested = true;
+        execution.RequestCancel();
         NotifyDecider(execution);
     }
 

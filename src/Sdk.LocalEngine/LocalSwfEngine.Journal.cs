@@ -117,13 +117,6 @@ public sealed partial class LocalSwfEngine
         }
     }
 
-    /// <summary>Runs a mutating operation under the lock and journals its request.</summary>
-    private T Accepted<T>(object request, Func<T> body) => Locked(() =>
-    {
-        _accepted = request;
-        return body();
-    });
-
     /// <summary>Notes, under the lock, that a poll is starting a task, so the journal can name the task.</summary>
     private QueuedTask Polled(object request, QueuedTask task)
     {

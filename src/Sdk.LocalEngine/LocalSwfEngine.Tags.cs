@@ -11,42 +11,31 @@ public sealed partial class LocalSwfEngine
     private const int MaxTagsPerResource = 50;
 
     /// <inheritdoc/>
-    public Task<TagResourceResponse> TagResourceAsync(TagResourceRequest request, CancellationToken cancellationToken = default)
-    {
-        SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Accepted(request, () =>
+    public Task<TagResourceResponse> TagResourceAsync(TagResourceRequest request, CancellationToken cancellationToken = default) =>
+        Mutate(request, SwfRequestValidator.ThrowIfInvalid, () =>
         {
             var domain = GetDomainByArn(request.ResourceArn);
-            var merged = MergeTags(domain.Tags, request.Tags);
-            domain.Tags.Clear();
-            domain.Tags.AddRange(merged);
+            domain.SetTags(MergeTags(domain.Tags, request.Tags));
             return new TagResourceResponse();
-        }));
-    }
+        });
 
     /// <inheritdoc/>
-    public Task<UntagResourceResponse> UntagResourceAsync(UntagResourceRequest request, CancellationToken cancellationToken = default)
-    {
-        SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Accepted(request, () =>
+    public Task<UntagResourceResponse> UntagResourceAsync(UntagResourceRequest request, CancellationToken cancellationToken = default) =>
+        Mutate(request, SwfRequestValidator.ThrowIfInvalid, () =>
         {
             var domain = GetDomainByArn(request.ResourceArn);
             var keys = new HashSet<string>(request.TagKeys, StringComparer.Ordinal);
-            domain.Tags.RemoveAll(t => keys.Contains(t.Key));
+            domain.RemoveTags(keys);
             return new UntagResourceResponse();
-        }));
-    }
+        });
 
     /// <inheritdoc/>
-    public Task<ListTagsForResourceResponse> ListTagsForResourceAsync(ListTagsForResourceRequest request, CancellationToken cancellationToken = default)
-    {
-        SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Locked(() =>
+    public Task<ListTagsForResourceResponse> ListTagsForResourceAsync(ListTagsForResourceRequest request, CancellationToken cancellationToken = default) =>
+        Read(request, SwfRequestValidator.ThrowIfInvalid, () =>
         {
             var domain = GetDomainByArn(request.ResourceArn);
             return new ListTagsForResourceResponse { Tags = [.. domain.Tags.Select(t => new ResourceTag { Key = t.Key, Value = t.Value })] };
-        }));
-    }
+        });
 
     /// <summary>Adds tags to a tag set, a new value replacing an old one of the same key; fails past 50 tags.</summary>
     private static List<KeyValuePair<string, string?>> MergeTags(IEnumerable<KeyValuePair<string, string?>> existing, List<ResourceTag>? added)

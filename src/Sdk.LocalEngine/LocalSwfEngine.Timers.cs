@@ -37,8 +37,8 @@ public sealed partial class LocalSwfEngine
             DecisionTaskCompletedEventId = context.CompletedEventId,
         });
         var timer = new TimerState { TimerId = attributes.TimerId, StartedEventId = startedEventId };
-        execution.Timers.Add(timer.TimerId, timer);
-        timer.Timer = Schedule(Durations.Parse(attributes.StartToFireTimeout)!.Value, () => FireTimer(execution, timer));
+        execution.AddTimer(timer);
+        timer.Arm(Schedule(Durations.Parse(attributes.StartToFireTimeout)!.Value, () => FireTimer(execution, timer)));
     }
 
     private void FireTimer(ExecutionState execution, TimerState timer)
@@ -48,7 +48,8 @@ public sealed partial class LocalSwfEngine
             return;
         }
 
-        execution.Timers.Remove(timer.TimerId);
+        execution.RemoveTimer(timer);
+        timer.Fire();
         Append(execution, EventType.TimerFired, e => e.TimerFiredEventAttributes = new() { TimerId = timer.TimerId, StartedEventId = timer.StartedEventId });
         NotifyDecider(execution);
     }
@@ -56,7 +57,7 @@ public sealed partial class LocalSwfEngine
     private void CancelTimer(DecisionContext context, CancelTimerDecisionAttributes attributes)
     {
         var execution = context.Execution;
-        if (!execution.Timers.Remove(attributes.TimerId, out var timer))
+        if (!execution.Timers.TryGetValue(attributes.TimerId, out var timer))
         {
             RecordDecisionFailure(context, EventType.CancelTimerFailed, e => e.CancelTimerFailedEventAttributes = new()
             {
@@ -67,7 +68,8 @@ public sealed partial class LocalSwfEngine
             return;
         }
 
-        timer.Timer?.Cancel();
+        execution.RemoveTimer(timer);
+        timer.Cancel();
         Append(execution, EventType.TimerCanceled, e => e.TimerCanceledEventAttributes = new()
         {
             TimerId = timer.TimerId,

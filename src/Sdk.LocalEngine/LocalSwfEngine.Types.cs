@@ -9,11 +9,8 @@ namespace Swf.LocalEngine;
 public sealed partial class LocalSwfEngine
 {
     /// <inheritdoc/>
-    public Task<RegisterWorkflowTypeResponse> RegisterWorkflowTypeAsync(RegisterWorkflowTypeRequest request, CancellationToken cancellationToken = default)
-    {
-        SwfRequestValidator.ThrowIfInvalid(request);
-        RejectNone(request.DefaultExecutionStartToCloseTimeout, "defaultExecutionStartToCloseTimeout");
-        return Task.FromResult(Accepted(request, () =>
+    public Task<RegisterWorkflowTypeResponse> RegisterWorkflowTypeAsync(RegisterWorkflowTypeRequest request, CancellationToken cancellationToken = default) =>
+        Mutate(request, Validate, () =>
         {
             var domain = GetActiveDomain(request.Domain);
             var key = new TypeKey(request.Name, request.Version);
@@ -40,14 +37,11 @@ public sealed partial class LocalSwfEngine
                 DefaultLambdaRole = request.DefaultLambdaRole,
             });
             return new RegisterWorkflowTypeResponse();
-        }));
-    }
+        });
 
     /// <inheritdoc/>
-    public Task<RegisterActivityTypeResponse> RegisterActivityTypeAsync(RegisterActivityTypeRequest request, CancellationToken cancellationToken = default)
-    {
-        SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Accepted(request, () =>
+    public Task<RegisterActivityTypeResponse> RegisterActivityTypeAsync(RegisterActivityTypeRequest request, CancellationToken cancellationToken = default) =>
+        Mutate(request, SwfRequestValidator.ThrowIfInvalid, () =>
         {
             var domain = GetActiveDomain(request.Domain);
             var key = new TypeKey(request.Name, request.Version);
@@ -74,14 +68,11 @@ public sealed partial class LocalSwfEngine
                 DefaultTaskScheduleToCloseTimeout = request.DefaultTaskScheduleToCloseTimeout,
             });
             return new RegisterActivityTypeResponse();
-        }));
-    }
+        });
 
     /// <inheritdoc/>
-    public Task<DescribeWorkflowTypeResponse> DescribeWorkflowTypeAsync(DescribeWorkflowTypeRequest request, CancellationToken cancellationToken = default)
-    {
-        SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Locked(() =>
+    public Task<DescribeWorkflowTypeResponse> DescribeWorkflowTypeAsync(DescribeWorkflowTypeRequest request, CancellationToken cancellationToken = default) =>
+        Read(request, SwfRequestValidator.ThrowIfInvalid, () =>
         {
             var type = GetWorkflowType(GetDomain(request.Domain), request.WorkflowType);
             return new DescribeWorkflowTypeResponse
@@ -100,14 +91,11 @@ public sealed partial class LocalSwfEngine
                     },
                 },
             };
-        }));
-    }
+        });
 
     /// <inheritdoc/>
-    public Task<DescribeActivityTypeResponse> DescribeActivityTypeAsync(DescribeActivityTypeRequest request, CancellationToken cancellationToken = default)
-    {
-        SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Locked(() =>
+    public Task<DescribeActivityTypeResponse> DescribeActivityTypeAsync(DescribeActivityTypeRequest request, CancellationToken cancellationToken = default) =>
+        Read(request, SwfRequestValidator.ThrowIfInvalid, () =>
         {
             var type = GetActivityType(GetDomain(request.Domain), request.ActivityType);
             return new DescribeActivityTypeResponse
@@ -126,14 +114,11 @@ public sealed partial class LocalSwfEngine
                     },
                 },
             };
-        }));
-    }
+        });
 
     /// <inheritdoc/>
-    public Task<ListWorkflowTypesResponse> ListWorkflowTypesAsync(ListWorkflowTypesRequest request, CancellationToken cancellationToken = default)
-    {
-        SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Locked(() =>
+    public Task<ListWorkflowTypesResponse> ListWorkflowTypesAsync(ListWorkflowTypesRequest request, CancellationToken cancellationToken = default) =>
+        Read(request, SwfRequestValidator.ThrowIfInvalid, () =>
         {
             var types = GetDomain(request.Domain).WorkflowTypes.Values
                 .Where(t => t.Status == request.RegistrationStatus && (request.Name is null || t.Key.Name == request.Name));
@@ -142,14 +127,11 @@ public sealed partial class LocalSwfEngine
             {
                 WorkflowTypeInfos = new WorkflowTypeInfos { TypeInfos = [.. page.Items.Select(ToInfo)], NextPageToken = page.NextPageToken },
             };
-        }));
-    }
+        });
 
     /// <inheritdoc/>
-    public Task<ListActivityTypesResponse> ListActivityTypesAsync(ListActivityTypesRequest request, CancellationToken cancellationToken = default)
-    {
-        SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Locked(() =>
+    public Task<ListActivityTypesResponse> ListActivityTypesAsync(ListActivityTypesRequest request, CancellationToken cancellationToken = default) =>
+        Read(request, SwfRequestValidator.ThrowIfInvalid, () =>
         {
             var types = GetDomain(request.Domain).ActivityTypes.Values
                 .Where(t => t.Status == request.RegistrationStatus && (request.Name is null || t.Key.Name == request.Name));
@@ -158,14 +140,11 @@ public sealed partial class LocalSwfEngine
             {
                 ActivityTypeInfos = new ActivityTypeInfos { TypeInfos = [.. page.Items.Select(ToInfo)], NextPageToken = page.NextPageToken },
             };
-        }));
-    }
+        });
 
     /// <inheritdoc/>
-    public Task<DeprecateWorkflowTypeResponse> DeprecateWorkflowTypeAsync(DeprecateWorkflowTypeRequest request, CancellationToken cancellationToken = default)
-    {
-        SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Accepted(request, () =>
+    public Task<DeprecateWorkflowTypeResponse> DeprecateWorkflowTypeAsync(DeprecateWorkflowTypeRequest request, CancellationToken cancellationToken = default) =>
+        Mutate(request, SwfRequestValidator.ThrowIfInvalid, () =>
         {
             var type = GetWorkflowType(GetDomain(request.Domain), request.WorkflowType);
             if (type.IsDeprecated)
@@ -173,17 +152,13 @@ public sealed partial class LocalSwfEngine
                 throw new TypeDeprecatedException($"WorkflowType is already deprecated: WorkflowType={type.Key}");
             }
 
-            type.Status = RegistrationStatus.Deprecated;
-            type.DeprecationDate = Now;
+            type.Deprecate(Now);
             return new DeprecateWorkflowTypeResponse();
-        }));
-    }
+        });
 
     /// <inheritdoc/>
-    public Task<DeprecateActivityTypeResponse> DeprecateActivityTypeAsync(DeprecateActivityTypeRequest request, CancellationToken cancellationToken = default)
-    {
-        SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Accepted(request, () =>
+    public Task<DeprecateActivityTypeResponse> DeprecateActivityTypeAsync(DeprecateActivityTypeRequest request, CancellationToken cancellationToken = default) =>
+        Mutate(request, SwfRequestValidator.ThrowIfInvalid, () =>
         {
             var type = GetActivityType(GetDomain(request.Domain), request.ActivityType);
             if (type.IsDeprecated)
@@ -191,17 +166,13 @@ public sealed partial class LocalSwfEngine
                 throw new TypeDeprecatedException($"ActivityType is already deprecated: ActivityType={type.Key}");
             }
 
-            type.Status = RegistrationStatus.Deprecated;
-            type.DeprecationDate = Now;
+            type.Deprecate(Now);
             return new DeprecateActivityTypeResponse();
-        }));
-    }
+        });
 
     /// <inheritdoc/>
-    public Task<UndeprecateWorkflowTypeResponse> UndeprecateWorkflowTypeAsync(UndeprecateWorkflowTypeRequest request, CancellationToken cancellationToken = default)
-    {
-        SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Accepted(request, () =>
+    public Task<UndeprecateWorkflowTypeResponse> UndeprecateWorkflowTypeAsync(UndeprecateWorkflowTypeRequest request, CancellationToken cancellationToken = default) =>
+        Mutate(request, SwfRequestValidator.ThrowIfInvalid, () =>
         {
             var type = GetWorkflowType(GetDomain(request.Domain), request.WorkflowType);
             if (!type.IsDeprecated)
@@ -209,17 +180,13 @@ public sealed partial class LocalSwfEngine
                 throw new TypeAlreadyExistsException($"WorkflowType is already registered (not deprecated): WorkflowType={type.Key}");
             }
 
-            type.Status = RegistrationStatus.Registered;
-            type.DeprecationDate = null;
+            type.Undeprecate();
             return new UndeprecateWorkflowTypeResponse();
-        }));
-    }
+        });
 
     /// <inheritdoc/>
-    public Task<UndeprecateActivityTypeResponse> UndeprecateActivityTypeAsync(UndeprecateActivityTypeRequest request, CancellationToken cancellationToken = default)
-    {
-        SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Accepted(request, () =>
+    public Task<UndeprecateActivityTypeResponse> UndeprecateActivityTypeAsync(UndeprecateActivityTypeRequest request, CancellationToken cancellationToken = default) =>
+        Mutate(request, SwfRequestValidator.ThrowIfInvalid, () =>
         {
             var type = GetActivityType(GetDomain(request.Domain), request.ActivityType);
             if (!type.IsDeprecated)
@@ -227,17 +194,13 @@ public sealed partial class LocalSwfEngine
                 throw new TypeAlreadyExistsException($"ActivityType is already registered (not deprecated): ActivityType={type.Key}");
             }
 
-            type.Status = RegistrationStatus.Registered;
-            type.DeprecationDate = null;
+            type.Undeprecate();
             return new UndeprecateActivityTypeResponse();
-        }));
-    }
+        });
 
     /// <inheritdoc/>
-    public Task<DeleteWorkflowTypeResponse> DeleteWorkflowTypeAsync(DeleteWorkflowTypeRequest request, CancellationToken cancellationToken = default)
-    {
-        SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Accepted(request, () =>
+    public Task<DeleteWorkflowTypeResponse> DeleteWorkflowTypeAsync(DeleteWorkflowTypeRequest request, CancellationToken cancellationToken = default) =>
+        Mutate(request, SwfRequestValidator.ThrowIfInvalid, () =>
         {
             var domain = GetDomain(request.Domain);
             var type = GetWorkflowType(domain, request.WorkflowType);
@@ -248,14 +211,11 @@ public sealed partial class LocalSwfEngine
 
             domain.WorkflowTypes.Remove(type.Key);
             return new DeleteWorkflowTypeResponse();
-        }));
-    }
+        });
 
     /// <inheritdoc/>
-    public Task<DeleteActivityTypeResponse> DeleteActivityTypeAsync(DeleteActivityTypeRequest request, CancellationToken cancellationToken = default)
-    {
-        SwfRequestValidator.ThrowIfInvalid(request);
-        return Task.FromResult(Accepted(request, () =>
+    public Task<DeleteActivityTypeResponse> DeleteActivityTypeAsync(DeleteActivityTypeRequest request, CancellationToken cancellationToken = default) =>
+        Mutate(request, SwfRequestValidator.ThrowIfInvalid, () =>
         {
             var domain = GetDomain(request.Domain);
             var type = GetActivityType(domain, request.ActivityType);
@@ -266,7 +226,13 @@ public sealed partial class LocalSwfEngine
 
             domain.ActivityTypes.Remove(type.Key);
             return new DeleteActivityTypeResponse();
-        }));
+        });
+
+    /// <summary>Checks a workflow type registration: the model's constraints, and no NONE default execution timeout.</summary>
+    private static void Validate(RegisterWorkflowTypeRequest request)
+    {
+        SwfRequestValidator.ThrowIfInvalid(request);
+        RejectNone(request.DefaultExecutionStartToCloseTimeout, "defaultExecutionStartToCloseTimeout");
     }
 
     private static WorkflowTypeState GetWorkflowType(DomainState domain, WorkflowType type) =>

@@ -10,11 +10,8 @@ namespace Swf.LocalEngine;
 public sealed partial class LocalSwfEngine
 {
     /// <inheritdoc/>
-    public Task<ListOpenWorkflowExecutionsResponse> ListOpenWorkflowExecutionsAsync(ListOpenWorkflowExecutionsRequest request, CancellationToken cancellationToken = default)
-    {
-        SwfRequestValidator.ThrowIfInvalid(request);
-        RequireAtMostOne(("executionFilter", request.ExecutionFilter), ("typeFilter", request.TypeFilter), ("tagFilter", request.TagFilter));
-        return Task.FromResult(Locked(() =>
+    public Task<ListOpenWorkflowExecutionsResponse> ListOpenWorkflowExecutionsAsync(ListOpenWorkflowExecutionsRequest request, CancellationToken cancellationToken = default) =>
+        Read(request, Validate, () =>
         {
             var matches = OpenMatches(GetDomain(request.Domain), request.StartTimeFilter, request.TypeFilter, request.TagFilter, request.ExecutionFilter);
             var page = PageExecutions(matches, byClose: false, "openExecutions", request.NextPageToken, request.MaximumPageSize, request.ReverseOrder == true);
@@ -22,27 +19,19 @@ public sealed partial class LocalSwfEngine
             {
                 WorkflowExecutionInfos = new WorkflowExecutionInfos { ExecutionInfos = [.. page.Items.Select(ToExecutionInfo)], NextPageToken = page.NextPageToken },
             };
-        }));
-    }
+        });
 
     /// <inheritdoc/>
-    public Task<CountOpenWorkflowExecutionsResponse> CountOpenWorkflowExecutionsAsync(CountOpenWorkflowExecutionsRequest request, CancellationToken cancellationToken = default)
-    {
-        SwfRequestValidator.ThrowIfInvalid(request);
-        RequireAtMostOne(("executionFilter", request.ExecutionFilter), ("typeFilter", request.TypeFilter), ("tagFilter", request.TagFilter));
-        return Task.FromResult(Locked(() =>
+    public Task<CountOpenWorkflowExecutionsResponse> CountOpenWorkflowExecutionsAsync(CountOpenWorkflowExecutionsRequest request, CancellationToken cancellationToken = default) =>
+        Read(request, Validate, () =>
         {
             var count = OpenMatches(GetDomain(request.Domain), request.StartTimeFilter, request.TypeFilter, request.TagFilter, request.ExecutionFilter).Count();
             return new CountOpenWorkflowExecutionsResponse { WorkflowExecutionCount = new WorkflowExecutionCount { Count = count, Truncated = false } };
-        }));
-    }
+        });
 
     /// <inheritdoc/>
-    public Task<ListClosedWorkflowExecutionsResponse> ListClosedWorkflowExecutionsAsync(ListClosedWorkflowExecutionsRequest request, CancellationToken cancellationToken = default)
-    {
-        SwfRequestValidator.ThrowIfInvalid(request);
-        RequireClosedFilters(request.StartTimeFilter, request.CloseTimeFilter, request.ExecutionFilter, request.CloseStatusFilter, request.TypeFilter, request.TagFilter);
-        return Task.FromResult(Locked(() =>
+    public Task<ListClosedWorkflowExecutionsResponse> ListClosedWorkflowExecutionsAsync(ListClosedWorkflowExecutionsRequest request, CancellationToken cancellationToken = default) =>
+        Read(request, Validate, () =>
         {
             var matches = ClosedMatches(
                 GetDomain(request.Domain), request.StartTimeFilter, request.CloseTimeFilter, request.ExecutionFilter,
@@ -52,21 +41,44 @@ public sealed partial class LocalSwfEngine
             {
                 WorkflowExecutionInfos = new WorkflowExecutionInfos { ExecutionInfos = [.. page.Items.Select(ToExecutionInfo)], NextPageToken = page.NextPageToken },
             };
-        }));
-    }
+        });
 
     /// <inheritdoc/>
-    public Task<CountClosedWorkflowExecutionsResponse> CountClosedWorkflowExecutionsAsync(CountClosedWorkflowExecutionsRequest request, CancellationToken cancellationToken = default)
-    {
-        SwfRequestValidator.ThrowIfInvalid(request);
-        RequireClosedFilters(request.StartTimeFilter, request.CloseTimeFilter, request.ExecutionFilter, request.CloseStatusFilter, request.TypeFilter, request.TagFilter);
-        return Task.FromResult(Locked(() =>
+    public Task<CountClosedWorkflowExecutionsResponse> CountClosedWorkflowExecutionsAsync(CountClosedWorkflowExecutionsRequest request, CancellationToken cancellationToken = default) =>
+        Read(request, Validate, () =>
         {
             var count = ClosedMatches(
                 GetDomain(request.Domain), request.StartTimeFilter, request.CloseTimeFilter, request.ExecutionFilter,
                 request.CloseStatusFilter, request.TypeFilter, request.TagFilter).Count();
             return new CountClosedWorkflowExecutionsResponse { WorkflowExecutionCount = new WorkflowExecutionCount { Count = count, Truncated = false } };
-        }));
+        });
+
+    /// <summary>Checks a listing of open runs: the model's constraints, then at most one filter besides the start time.</summary>
+    private static void Validate(ListOpenWorkflowExecutionsRequest request)
+    {
+        SwfRequestValidator.ThrowIfInvalid(request);
+        RequireAtMostOne(("executionFilter", request.ExecutionFilter), ("typeFilter", request.TypeFilter), ("tagFilter", request.TagFilter));
+    }
+
+    /// <summary>Checks a count of open runs, as <see cref="Validate(ListOpenWorkflowExecutionsRequest)"/> checks a listing.</summary>
+    private static void Validate(CountOpenWorkflowExecutionsRequest request)
+    {
+        SwfRequestValidator.ThrowIfInvalid(request);
+        RequireAtMostOne(("executionFilter", request.ExecutionFilter), ("typeFilter", request.TypeFilter), ("tagFilter", request.TagFilter));
+    }
+
+    /// <summary>Checks a listing of closed runs: the model's constraints, then exactly one time filter and at most one other.</summary>
+    private static void Validate(ListClosedWorkflowExecutionsRequest request)
+    {
+        SwfRequestValidator.ThrowIfInvalid(request);
+        RequireClosedFilters(request.StartTimeFilter, request.CloseTimeFilter, request.ExecutionFilter, request.CloseStatusFilter, request.TypeFilter, request.TagFilter);
+    }
+
+    /// <summary>Checks a count of closed runs, as <see cref="Validate(ListClosedWorkflowExecutionsRequest)"/> checks a listing.</summary>
+    private static void Validate(CountClosedWorkflowExecutionsRequest request)
+    {
+        SwfRequestValidator.ThrowIfInvalid(request);
+        RequireClosedFilters(request.StartTimeFilter, request.CloseTimeFilter, request.ExecutionFilter, request.CloseStatusFilter, request.TypeFilter, request.TagFilter);
     }
 
     private static IEnumerable<ExecutionState> OpenMatches(
@@ -128,7 +140,7 @@ public sealed partial class LocalSwfEngine
         var expired = domain.Executions.Values.Where(e => !e.IsOpen && now - e.CloseTimestamp!.Value > retention).ToList();
         foreach (var execution in expired)
         {
-            domain.Executions.Remove(execution.RunId);
+            domain.RemoveRun(execution);
         }
     }
 

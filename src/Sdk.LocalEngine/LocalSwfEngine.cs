@@ -1,8 +1,10 @@
 using Swf.Client;
 using Swf.Exceptions;
+using Swf.LocalEngine.Journal;
 using Swf.LocalEngine.State;
 using Swf.LocalEngine.Wire;
 using Swf.Model;
+using Swf.Validation;
 
 namespace Swf.LocalEngine;
 
@@ -83,7 +85,7 @@ public sealed partial class LocalSwfEngine : ISwfClient, IDisposable
             {
                 foreach (var execution in domain.Executions.Values.Where(e => e.IsOpen))
                 {
-                    CancelTimers(execution);
+                    execution.StopTimers();
                 }
 
                 foreach (var queue in domain.DecisionTaskLists.Values.Concat(domain.ActivityTaskLists.Values))
@@ -157,6 +159,41 @@ public sealed partial class LocalSwfEngine : ISwfClient, IDisposable
         body();
         return true;
     });
+
+    /// <summary>
+    /// What every operation that changes state does: checks the request as SWF does before it accepts
+    /// anything (the model's constraints, then the operation's own rules), then runs the operation
+    /// under the lock and journals the request, even when the operation fails there (see
+    /// <see cref="JournalEntry.Request"/>). A request that fails the checks is not journaled; the
+    /// check's exception is thrown to the caller directly.
+    /// </summary>
+    /// <typeparam name="TRequest">The request type.</typeparam>
+    /// <typeparam name="TResponse">The response type.</typeparam>
+    /// <param name="request">The request.</param>
+    /// <param name="validate">Checks the request's shape: <see cref="SwfRequestValidator.ThrowIfInvalid(StartWorkflowExecutionRequest)"/> and its overloads, or a <c>Validate</c> method that adds the operation's rules.</param>
+    /// <param name="body">The operation.</param>
+    private Task<TResponse> Mutate<TRequest, TResponse>(TRequest request, Action<TRequest> validate, Func<TResponse> body)
+        where TRequest : class
+    {
+        validate(request);
+        return Task.FromResult(Locked(() =>
+        {
+            _accepted = request;
+            return body();
+        }));
+    }
+
+    /// <summary>What every operation that only reads does: checks the request, then answers under the lock; nothing is journaled.</summary>
+    /// <typeparam name="TRequest">The request type.</typeparam>
+    /// <typeparam name="TResponse">The response type.</typeparam>
+    /// <param name="request">The request.</param>
+    /// <param name="validate">Checks the request's shape, as for <see cref="Mutate"/>.</param>
+    /// <param name="body">The operation.</param>
+    private Task<TResponse> Read<TRequest, TResponse>(TRequest request, Action<TRequest> validate, Func<TResponse> body)
+    {
+        validate(request);
+        return Task.FromResult(Locked(body));
+    }
 
     /// <summary>Finishes an operation: runs due timeouts and timers, enforces the history limit, re-arms the clock.</summary>
     private void Settle()
@@ -258,18 +295,9 @@ public sealed partial class LocalSwfEngine : ISwfClient, IDisposable
     /// <summary>Appends an event to an open run's history and returns its id.</summary>
     private long Append(ExecutionState execution, EventType type, Action<HistoryEvent> setAttributes)
     {
-        if (!execution.IsOpen)
-        {
-            throw new InvalidOperationException($"Engine bug: {type} appended to closed run {execution.RunId}.");
-        }
-
-        // A history's timestamps never go backwards, even when a timer runs as of a due time slightly past.
-        var timestamp = execution.History.Count > 0 && execution.History[^1].EventTimestamp > Now ? execution.History[^1].EventTimestamp : Now;
-        var historyEvent = new HistoryEvent { EventId = execution.History.Count + 1, EventType = type, EventTimestamp = timestamp };
-        setAttributes(historyEvent);
-        execution.History.Add(historyEvent);
+        var eventId = execution.Append(type, Now, setAttributes);
         _touched.Add(execution);
-        return historyEvent.EventId;
+        return eventId;
     }
 
     private DomainState GetDomain(string name) =>

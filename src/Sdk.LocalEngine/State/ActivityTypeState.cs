@@ -1,20 +1,8 @@
-using Swf.Model;
-
 namespace Swf.LocalEngine.State;
 
 /// <summary>A registered activity type with the defaults it was registered with.</summary>
-internal sealed class ActivityTypeState
+internal sealed class ActivityTypeState : RegisteredTypeState
 {
-    public required TypeKey Key { get; init; }
-
-    public string? Description { get; init; }
-
-    public required DateTime CreationDate { get; init; }
-
-    public RegistrationStatus Status { get; set; } = RegistrationStatus.Registered;
-
-    public DateTime? DeprecationDate { get; set; }
-
     public string? DefaultTaskStartToCloseTimeout { get; init; }
 
     public string? DefaultTaskHeartbeatTimeout { get; init; }
@@ -26,6 +14,4 @@ internal sealed class ActivityTypeState
     public string? DefaultTaskScheduleToStartTimeout { get; init; }
 
     public string? DefaultTaskScheduleToCloseTimeout { get; init; }
-
-    public bool IsDeprecated => Status == RegistrationStatus.Deprecated;
 }

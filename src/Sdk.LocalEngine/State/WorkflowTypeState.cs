@@ -3,18 +3,8 @@ using Swf.Model;
 namespace Swf.LocalEngine.State;
 
 /// <summary>A registered workflow type with the defaults it was registered with.</summary>
-internal sealed class WorkflowTypeState
+internal sealed class WorkflowTypeState : RegisteredTypeState
 {
-    public required TypeKey Key { get; init; }
-
-    public string? Description { get; init; }
-
-    public required DateTime CreationDate { get; init; }
-
-    public RegistrationStatus Status { get; set; } = RegistrationStatus.Registered;
-
-    public DateTime? DeprecationDate { get; set; }
-
     public string? DefaultTaskStartToCloseTimeout { get; init; }
 
     public string? DefaultExecutionStartToCloseTimeout { get; init; }
@@ -26,6 +16,4 @@ internal sealed class WorkflowTypeState
     public ChildPolicy? DefaultChildPolicy { get; init; }
 
     public string? DefaultLambdaRole { get; init; }
-
-    public bool IsDeprecated => Status == RegistrationStatus.Deprecated;
 }
