@@ -16,7 +16,7 @@ public sealed partial class LocalSwfEngine
     {
         var execution = context.Execution;
         void Fail(ScheduleActivityTaskFailedCause cause) =>
-            RecordDecisionFailure(context, EventType.ScheduleActivityTaskFailed, e => e.ScheduleActivityTaskFailedEventAttributes = new()
+            RecordDecisionFailure(context, DecisionKind.ScheduleActivityTask, e => e.ScheduleActivityTaskFailedEventAttributes = new()
             {
                 ActivityType = new ActivityType { Name = attributes.ActivityType.Name, Version = attributes.ActivityType.Version },
                 ActivityId = attributes.ActivityId,
@@ -117,7 +117,7 @@ public sealed partial class LocalSwfEngine
         var execution = context.Execution;
         if (!execution.Activities.TryGetValue(attributes.ActivityId, out var activity))
         {
-            RecordDecisionFailure(context, EventType.RequestCancelActivityTaskFailed, e => e.RequestCancelActivityTaskFailedEventAttributes = new()
+            RecordDecisionFailure(context, DecisionKind.RequestCancelActivityTask, e => e.RequestCancelActivityTaskFailedEventAttributes = new()
             {
                 ActivityId = attributes.ActivityId,
                 Cause = RequestCancelActivityTaskFailedCause.ActivityIdUnknown,

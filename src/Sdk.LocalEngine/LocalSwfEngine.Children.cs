@@ -20,7 +20,7 @@ public sealed partial class LocalSwfEngine
         var domain = parent.Domain;
         var key = new TypeKey(attributes.WorkflowType.Name, attributes.WorkflowType.Version);
         void Fail(StartChildWorkflowExecutionFailedCause cause, long initiatedEventId) =>
-            RecordDecisionFailure(context, EventType.StartChildWorkflowExecutionFailed, e => e.StartChildWorkflowExecutionFailedEventAttributes = new()
+            RecordDecisionFailure(context, DecisionKind.StartChildWorkflowExecution, e => e.StartChildWorkflowExecutionFailedEventAttributes = new()
             {
                 WorkflowType = new WorkflowType { Name = key.Name, Version = key.Version },
                 WorkflowId = attributes.WorkflowId,

@@ -17,7 +17,7 @@ public sealed partial class LocalSwfEngine
         var execution = context.Execution;
         var domain = execution.Domain;
         void Fail(ContinueAsNewWorkflowExecutionFailedCause cause) =>
-            RecordDecisionFailure(context, EventType.ContinueAsNewWorkflowExecutionFailed, e => e.ContinueAsNewWorkflowExecutionFailedEventAttributes = new()
+            RecordDecisionFailure(context, DecisionKind.ContinueAsNewWorkflowExecution, e => e.ContinueAsNewWorkflowExecutionFailedEventAttributes = new()
             {
                 Cause = cause,
                 DecisionTaskCompletedEventId = context.CompletedEventId,

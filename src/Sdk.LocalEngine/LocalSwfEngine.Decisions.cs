@@ -43,10 +43,10 @@ public sealed partial class LocalSwfEngine
             execution.BeginDecisionBatch(needsDecision: unhandled);
             var followUps = new List<Action>();
             var context = new DecisionContext(execution, completedEventId, unhandled, followUps);
+            var applier = new DecisionApplier(this);
             foreach (var decision in request.Decisions ?? [])
             {
-                ApplyDecision(context, decision);
-                if (!execution.IsOpen)
+                if (!decision.Accept(applier, context))
                 {
                     break;
                 }
@@ -68,125 +68,69 @@ public sealed partial class LocalSwfEngine
             return new RespondDecisionTaskCompletedResponse();
         });
 
-    private void ApplyDecision(DecisionContext context, Decision decision)
+    /// <summary>Records a decision's *Failed event (the kind's <see cref="DecisionKind.FailedAs"/>); every such event asks for a new decision task.</summary>
+    private void RecordDecisionFailure(DecisionContext context, DecisionKind kind, Action<HistoryEvent> setAttributes)
     {
-        switch (decision.DecisionType.Value)
-        {
-            case "ScheduleActivityTask":
-                ScheduleActivityTask(context, decision.ScheduleActivityTaskDecisionAttributes!);
-                break;
-            case "RequestCancelActivityTask":
-                RequestCancelActivityTask(context, decision.RequestCancelActivityTaskDecisionAttributes!);
-                break;
-            case "CompleteWorkflowExecution":
-                CompleteWorkflowExecution(context, decision.CompleteWorkflowExecutionDecisionAttributes);
-                break;
-            case "FailWorkflowExecution":
-                FailWorkflowExecution(context, decision.FailWorkflowExecutionDecisionAttributes);
-                break;
-            case "CancelWorkflowExecution":
-                CancelWorkflowExecution(context, decision.CancelWorkflowExecutionDecisionAttributes);
-                break;
-            case "ContinueAsNewWorkflowExecution":
-                ContinueAsNewWorkflowExecution(context, decision.ContinueAsNewWorkflowExecutionDecisionAttributes ?? new());
-                break;
-            case "RecordMarker":
-                RecordMarker(context, decision.RecordMarkerDecisionAttributes!);
-                break;
-            case "StartTimer":
-                StartTimer(context, decision.StartTimerDecisionAttributes!);
-                break;
-            case "CancelTimer":
-                CancelTimer(context, decision.CancelTimerDecisionAttributes!);
-                break;
-            case "SignalExternalWorkflowExecution":
-                SignalExternalWorkflowExecution(context, decision.SignalExternalWorkflowExecutionDecisionAttributes!);
-                break;
-            case "RequestCancelExternalWorkflowExecution":
-                RequestCancelExternalWorkflowExecution(context, decision.RequestCancelExternalWorkflowExecutionDecisionAttributes!);
-                break;
-            case "StartChildWorkflowExecution":
-                StartChildWorkflowExecution(context, decision.StartChildWorkflowExecutionDecisionAttributes!);
-                break;
-            case "ScheduleLambdaFunction":
-                ScheduleLambdaFunction(context, decision.ScheduleLambdaFunctionDecisionAttributes!);
-                break;
-            default:
-                throw new InvalidOperationException($"Engine bug: decision type {decision.DecisionType} passed validation.");
-        }
-    }
-
-    /// <summary>Records a decision's *Failed event; every such event asks for a new decision task.</summary>
-    private void RecordDecisionFailure(DecisionContext context, EventType type, Action<HistoryEvent> setAttributes)
-    {
-        Append(context.Execution, type, setAttributes);
+        Append(context.Execution, kind.FailedAs, setAttributes);
         NotifyDecider(context.Execution);
     }
 
-    private void CompleteWorkflowExecution(DecisionContext context, CompleteWorkflowExecutionDecisionAttributes? attributes)
+    /// <summary>
+    /// A decision that closes the run as completed, failed or canceled. When events arrived while the
+    /// decider worked, SWF refuses it (the kind's *Failed event, cause UNHANDLED_DECISION) so that the
+    /// decider sees them first; else the run closes with the kind's event.
+    /// </summary>
+    private void CloseByDecision(DecisionContext context, DecisionKind kind, Action<HistoryEvent> setRefused, Action<HistoryEvent> setClosed, CloseStatus status)
     {
         if (context.Unhandled)
         {
-            RecordDecisionFailure(context, EventType.CompleteWorkflowExecutionFailed, e => e.CompleteWorkflowExecutionFailedEventAttributes = new()
+            RecordDecisionFailure(context, kind, setRefused);
+            return;
+        }
+
+        CloseRun(context.Execution, kind.RecordedAs, setClosed, status, context.Execution.Settings.ChildPolicy);
+    }
+
+    private void CompleteWorkflowExecution(DecisionContext context, CompleteWorkflowExecutionDecisionAttributes attributes) =>
+        CloseByDecision(
+            context,
+            DecisionKind.CompleteWorkflowExecution,
+            e => e.CompleteWorkflowExecutionFailedEventAttributes = new()
             {
                 Cause = CompleteWorkflowExecutionFailedCause.UnhandledDecision,
                 DecisionTaskCompletedEventId = context.CompletedEventId,
-            });
-            return;
-        }
+            },
+            e => e.WorkflowExecutionCompletedEventAttributes = new() { Result = attributes.Result, DecisionTaskCompletedEventId = context.CompletedEventId },
+            CloseStatus.Completed);
 
-        CloseRun(
-            context.Execution,
-            EventType.WorkflowExecutionCompleted,
-            e => e.WorkflowExecutionCompletedEventAttributes = new() { Result = attributes?.Result, DecisionTaskCompletedEventId = context.CompletedEventId },
-            CloseStatus.Completed,
-            context.Execution.Settings.ChildPolicy);
-    }
-
-    private void FailWorkflowExecution(DecisionContext context, FailWorkflowExecutionDecisionAttributes? attributes)
-    {
-        if (context.Unhandled)
-        {
-            RecordDecisionFailure(context, EventType.FailWorkflowExecutionFailed, e => e.FailWorkflowExecutionFailedEventAttributes = new()
+    private void FailWorkflowExecution(DecisionContext context, FailWorkflowExecutionDecisionAttributes attributes) =>
+        CloseByDecision(
+            context,
+            DecisionKind.FailWorkflowExecution,
+            e => e.FailWorkflowExecutionFailedEventAttributes = new()
             {
                 Cause = FailWorkflowExecutionFailedCause.UnhandledDecision,
                 DecisionTaskCompletedEventId = context.CompletedEventId,
-            });
-            return;
-        }
-
-        CloseRun(
-            context.Execution,
-            EventType.WorkflowExecutionFailed,
+            },
             e => e.WorkflowExecutionFailedEventAttributes = new()
             {
-                Reason = attributes?.Reason,
-                Details = attributes?.Details,
+                Reason = attributes.Reason,
+                Details = attributes.Details,
                 DecisionTaskCompletedEventId = context.CompletedEventId,
             },
-            CloseStatus.Failed,
-            context.Execution.Settings.ChildPolicy);
-    }
+            CloseStatus.Failed);
 
-    private void CancelWorkflowExecution(DecisionContext context, CancelWorkflowExecutionDecisionAttributes? attributes)
-    {
-        if (context.Unhandled)
-        {
-            RecordDecisionFailure(context, EventType.CancelWorkflowExecutionFailed, e => e.CancelWorkflowExecutionFailedEventAttributes = new()
+    private void CancelWorkflowExecution(DecisionContext context, CancelWorkflowExecutionDecisionAttributes attributes) =>
+        CloseByDecision(
+            context,
+            DecisionKind.CancelWorkflowExecution,
+            e => e.CancelWorkflowExecutionFailedEventAttributes = new()
             {
                 Cause = CancelWorkflowExecutionFailedCause.UnhandledDecision,
                 DecisionTaskCompletedEventId = context.CompletedEventId,
-            });
-            return;
-        }
-
-        CloseRun(
-            context.Execution,
-            EventType.WorkflowExecutionCanceled,
-            e => e.WorkflowExecutionCanceledEventAttributes = new() { Details = attributes?.Details, DecisionTaskCompletedEventId = context.CompletedEventId },
-            CloseStatus.Canceled,
-            context.Execution.Settings.ChildPolicy);
-    }
+            },
+            e => e.WorkflowExecutionCanceledEventAttributes = new() { Details = attributes.Details, DecisionTaskCompletedEventId = context.CompletedEventId },
+            CloseStatus.Canceled);
 
     private void RecordMarker(DecisionContext context, RecordMarkerDecisionAttributes attributes) =>
         Append(context.Execution, EventType.MarkerRecorded, e => e.MarkerRecordedEventAttributes = new()
@@ -202,7 +146,7 @@ public sealed partial class LocalSwfEngine
     /// integration, which is what this engine is. No LambdaFunctionScheduled event is recorded.
     /// </summary>
     private void ScheduleLambdaFunction(DecisionContext context, ScheduleLambdaFunctionDecisionAttributes attributes) =>
-        RecordDecisionFailure(context, EventType.ScheduleLambdaFunctionFailed, e => e.ScheduleLambdaFunctionFailedEventAttributes = new()
+        RecordDecisionFailure(context, DecisionKind.ScheduleLambdaFunction, e => e.ScheduleLambdaFunctionFailedEventAttributes = new()
         {
             Id = attributes.Id,
             Name = attributes.Name,
@@ -228,42 +172,24 @@ public sealed partial class LocalSwfEngine
         {
             var decision = decisions[i];
             var path = string.Create(CultureInfo.InvariantCulture, $"decisions.{i + 1}.member");
-            object? attributes;
-            string member;
-            switch (decision.DecisionType.Value)
+            var kind = DecisionKind.Find(decision.DecisionType)
+                ?? throw new ValidationException(
+                    $"1 validation error detected: Value '{decision.DecisionType}' at '{path}.decisionType' failed to satisfy constraint: Member must satisfy enum value set");
+            if (kind.ClosesRun && i != decisions.Count - 1)
             {
-                case "ScheduleActivityTask": (attributes, member) = (decision.ScheduleActivityTaskDecisionAttributes, "scheduleActivityTaskDecisionAttributes"); break;
-                case "RequestCancelActivityTask": (attributes, member) = (decision.RequestCancelActivityTaskDecisionAttributes, "requestCancelActivityTaskDecisionAttributes"); break;
-                case "RecordMarker": (attributes, member) = (decision.RecordMarkerDecisionAttributes, "recordMarkerDecisionAttributes"); break;
-                case "StartTimer": (attributes, member) = (decision.StartTimerDecisionAttributes, "startTimerDecisionAttributes"); break;
-                case "CancelTimer": (attributes, member) = (decision.CancelTimerDecisionAttributes, "cancelTimerDecisionAttributes"); break;
-                case "SignalExternalWorkflowExecution": (attributes, member) = (decision.SignalExternalWorkflowExecutionDecisionAttributes, "signalExternalWorkflowExecutionDecisionAttributes"); break;
-                case "RequestCancelExternalWorkflowExecution": (attributes, member) = (decision.RequestCancelExternalWorkflowExecutionDecisionAttributes, "requestCancelExternalWorkflowExecutionDecisionAttributes"); break;
-                case "StartChildWorkflowExecution": (attributes, member) = (decision.StartChildWorkflowExecutionDecisionAttributes, "startChildWorkflowExecutionDecisionAttributes"); break;
-                case "ScheduleLambdaFunction": (attributes, member) = (decision.ScheduleLambdaFunctionDecisionAttributes, "scheduleLambdaFunctionDecisionAttributes"); break;
-                case "CompleteWorkflowExecution" or "FailWorkflowExecution" or "CancelWorkflowExecution" or "ContinueAsNewWorkflowExecution":
-                    // Every attribute of a closing decision is optional, so the attributes may be absent.
-                    (attributes, member) = (true, string.Empty);
-                    if (i != decisions.Count - 1)
-                    {
-                        throw new ValidationException(
-                            $"1 validation error detected: Value at '{path}.decisionType' failed to satisfy constraint: the closing decision {decision.DecisionType} must be the last decision in the list (it is decision {i + 1} of {decisions.Count}); no decision was applied");
-                    }
-
-                    break;
-                default:
-                    throw new ValidationException(
-                        $"1 validation error detected: Value '{decision.DecisionType}' at '{path}.decisionType' failed to satisfy constraint: Member must satisfy enum value set");
+                throw new ValidationException(
+                    $"1 validation error detected: Value at '{path}.decisionType' failed to satisfy constraint: the closing decision {decision.DecisionType} must be the last decision in the list (it is decision {i + 1} of {decisions.Count}); no decision was applied");
             }
 
-            if (attributes is null)
+            // Every attribute of a closing decision is optional, so its attributes may be absent; the others' may not.
+            if (kind.AttributesRequired && kind.AttributesOf(decision) is null)
             {
-                throw new ValidationException($"1 validation error detected: Value null at '{path}.{member}' failed to satisfy constraint: Member must not be null");
+                throw new ValidationException($"1 validation error detected: Value null at '{path}.{kind.AttributesMember}' failed to satisfy constraint: Member must not be null");
             }
 
-            RejectNone(decision.StartTimerDecisionAttributes?.StartToFireTimeout, path + ".startTimerDecisionAttributes.startToFireTimeout");
-            RejectNone(decision.StartChildWorkflowExecutionDecisionAttributes?.ExecutionStartToCloseTimeout, path + ".startChildWorkflowExecutionDecisionAttributes.executionStartToCloseTimeout");
-            RejectNone(decision.ContinueAsNewWorkflowExecutionDecisionAttributes?.ExecutionStartToCloseTimeout, path + ".continueAsNewWorkflowExecutionDecisionAttributes.executionStartToCloseTimeout");
+            RejectNone(decision.StartTimerDecisionAttributes?.StartToFireTimeout, $"{path}.{DecisionKind.StartTimer.AttributesMember}.startToFireTimeout");
+            RejectNone(decision.StartChildWorkflowExecutionDecisionAttributes?.ExecutionStartToCloseTimeout, $"{path}.{DecisionKind.StartChildWorkflowExecution.AttributesMember}.executionStartToCloseTimeout");
+            RejectNone(decision.ContinueAsNewWorkflowExecutionDecisionAttributes?.ExecutionStartToCloseTimeout, $"{path}.{DecisionKind.ContinueAsNewWorkflowExecution.AttributesMember}.executionStartToCloseTimeout");
         }
     }
 
@@ -274,4 +200,90 @@ public sealed partial class LocalSwfEngine
     /// <param name="FollowUps">Work to run once the batch is recorded.</param>
     private sealed record DecisionContext(ExecutionState Execution, long CompletedEventId, bool Unhandled, List<Action> FollowUps);
 
+    /// <summary>
+    /// Applies each decision type with the engine's method for it. It implements the generated
+    /// visitor, so a decision type added to the API is a compile error here, not a silent default.
+    /// Each method returns whether the batch goes on: the decisions after one that closed the run are
+    /// not applied.
+    /// </summary>
+    private sealed class DecisionApplier(LocalSwfEngine engine) : IDecisionVisitor<DecisionContext, bool>
+    {
+        public bool ScheduleActivityTask(ScheduleActivityTaskDecisionAttributes attributes, DecisionContext state)
+        {
+            engine.ScheduleActivityTask(state, attributes);
+            return state.Execution.IsOpen;
+        }
+
+        public bool RequestCancelActivityTask(RequestCancelActivityTaskDecisionAttributes attributes, DecisionContext state)
+        {
+            engine.RequestCancelActivityTask(state, attributes);
+            return state.Execution.IsOpen;
+        }
+
+        public bool CompleteWorkflowExecution(CompleteWorkflowExecutionDecisionAttributes attributes, DecisionContext state)
+        {
+            engine.CompleteWorkflowExecution(state, attributes);
+            return state.Execution.IsOpen;
+        }
+
+        public bool FailWorkflowExecution(FailWorkflowExecutionDecisionAttributes attributes, DecisionContext state)
+        {
+            engine.FailWorkflowExecution(state, attributes);
+            return state.Execution.IsOpen;
+        }
+
+        public bool CancelWorkflowExecution(CancelWorkflowExecutionDecisionAttributes attributes, DecisionContext state)
+        {
+            engine.CancelWorkflowExecution(state, attributes);
+            return state.Execution.IsOpen;
+        }
+
+        public bool ContinueAsNewWorkflowExecution(ContinueAsNewWorkflowExecutionDecisionAttributes attributes, DecisionContext state)
+        {
+            engine.ContinueAsNewWorkflowExecution(state, attributes);
+            return state.Execution.IsOpen;
+        }
+
+        public bool RecordMarker(RecordMarkerDecisionAttributes attributes, DecisionContext state)
+        {
+            engine.RecordMarker(state, attributes);
+            return state.Execution.IsOpen;
+        }
+
+        public bool StartTimer(StartTimerDecisionAttributes attributes, DecisionContext state)
+        {
+            engine.StartTimer(state, attributes);
+            return state.Execution.IsOpen;
+        }
+
+        public bool CancelTimer(CancelTimerDecisionAttributes attributes, DecisionContext state)
+        {
+            engine.CancelTimer(state, attributes);
+            return state.Execution.IsOpen;
+        }
+
+        public bool SignalExternalWorkflowExecution(SignalExternalWorkflowExecutionDecisionAttributes attributes, DecisionContext state)
+        {
+            engine.SignalExternalWorkflowExecution(state, attributes);
+            return state.Execution.IsOpen;
+        }
+
+        public bool RequestCancelExternalWorkflowExecution(RequestCancelExternalWorkflowExecutionDecisionAttributes attributes, DecisionContext state)
+        {
+            engine.RequestCancelExternalWorkflowExecution(state, attributes);
+            return state.Execution.IsOpen;
+        }
+
+        public bool StartChildWorkflowExecution(StartChildWorkflowExecutionDecisionAttributes attributes, DecisionContext state)
+        {
+            engine.StartChildWorkflowExecution(state, attributes);
+            return state.Execution.IsOpen;
+        }
+
+        public bool ScheduleLambdaFunction(ScheduleLambdaFunctionDecisionAttributes attributes, DecisionContext state)
+        {
+            engine.ScheduleLambdaFunction(state, attributes);
+            return state.Execution.IsOpen;
+        }
+    }
 }

@@ -26,6 +26,7 @@ public sealed partial class LocalSwfEngine
         var (workflowId, runId, signalName, input, control) = (attributes.WorkflowId, attributes.RunId, attributes.SignalName, attributes.Input, attributes.Control);
         FollowUpExternal(
             context,
+            DecisionKind.SignalExternalWorkflowExecution,
             workflowId,
             runId,
             deliver: target =>
@@ -45,7 +46,6 @@ public sealed partial class LocalSwfEngine
                 WorkflowExecution = target.ToWorkflowExecution(),
                 InitiatedEventId = initiatedEventId,
             },
-            EventType.SignalExternalWorkflowExecutionFailed,
             e => e.SignalExternalWorkflowExecutionFailedEventAttributes = new()
             {
                 WorkflowId = workflowId,
@@ -71,6 +71,7 @@ public sealed partial class LocalSwfEngine
         var (workflowId, runId, control) = (attributes.WorkflowId, attributes.RunId, attributes.Control);
         FollowUpExternal(
             context,
+            DecisionKind.RequestCancelExternalWorkflowExecution,
             workflowId,
             runId,
             deliver: target => RecordCancelRequest(target, source.ToWorkflowExecution(), initiatedEventId, cause: null),
@@ -80,7 +81,6 @@ public sealed partial class LocalSwfEngine
                 WorkflowExecution = target.ToWorkflowExecution(),
                 InitiatedEventId = initiatedEventId,
             },
-            EventType.RequestCancelExternalWorkflowExecutionFailed,
             e => e.RequestCancelExternalWorkflowExecutionFailedEventAttributes = new()
             {
                 WorkflowId = workflowId,
@@ -94,16 +94,17 @@ public sealed partial class LocalSwfEngine
 
     /// <summary>
     /// Once the batch is recorded, delivers a request to the target's open run and tells the sender it
-    /// was delivered, or tells the sender it failed; the sender hears back only while it is still open.
+    /// was delivered, or tells the sender it failed (the decision kind's *Failed event); the sender
+    /// hears back only while it is still open.
     /// </summary>
     private void FollowUpExternal(
         DecisionContext context,
+        DecisionKind kind,
         string workflowId,
         string? runId,
         Action<ExecutionState> deliver,
         EventType delivered,
         Func<ExecutionState, Action<HistoryEvent>> deliveredAttributes,
-        EventType failed,
         Action<HistoryEvent> failedAttributes)
     {
         var source = context.Execution;
@@ -117,7 +118,7 @@ public sealed partial class LocalSwfEngine
 
             if (source.IsOpen)
             {
-                Append(source, target is null ? failed : delivered, target is null ? failedAttributes : deliveredAttributes(target));
+                Append(source, target is null ? kind.FailedAs : delivered, target is null ? failedAttributes : deliveredAttributes(target));
                 NotifyDecider(source);
             }
         });

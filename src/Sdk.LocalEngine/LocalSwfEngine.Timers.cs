@@ -10,7 +10,7 @@ public sealed partial class LocalSwfEngine
     {
         var execution = context.Execution;
         void Fail(StartTimerFailedCause cause) =>
-            RecordDecisionFailure(context, EventType.StartTimerFailed, e => e.StartTimerFailedEventAttributes = new()
+            RecordDecisionFailure(context, DecisionKind.StartTimer, e => e.StartTimerFailedEventAttributes = new()
             {
                 TimerId = attributes.TimerId,
                 Cause = cause,
@@ -59,7 +59,7 @@ public sealed partial class LocalSwfEngine
         var execution = context.Execution;
         if (!execution.Timers.TryGetValue(attributes.TimerId, out var timer))
         {
-            RecordDecisionFailure(context, EventType.CancelTimerFailed, e => e.CancelTimerFailedEventAttributes = new()
+            RecordDecisionFailure(context, DecisionKind.CancelTimer, e => e.CancelTimerFailedEventAttributes = new()
             {
                 TimerId = attributes.TimerId,
                 Cause = CancelTimerFailedCause.TimerIdUnknown,
