@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using BenchmarkDotNet.Attributes;
-using Swf.Testing;
+using Swf.LocalEngine;
 
 namespace Swf.Benchmarks;
 

@@ -1,6 +1,6 @@
 using Swf.Exceptions;
+using Swf.LocalEngine;
 using Swf.Model;
-using Swf.Testing;
 using Swf.Worker;
 using Temporalio.Exceptions;
 using TemporalReplayer = Temporalio.Worker.WorkflowReplayer;

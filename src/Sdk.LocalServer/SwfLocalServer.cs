@@ -5,11 +5,11 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Swf.LocalEngine;
 using Swf.LocalServer.Auth;
 using Swf.LocalServer.Protocol;
 using Swf.LocalServer.Store;
 using Swf.LocalServer.WebConsole;
-using Swf.Testing;
 
 namespace Swf.LocalServer;
 
@@ -64,25 +64,24 @@ public sealed class SwfLocalServer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var clock = new JournalClock(options.TimeProvider);
-        var engine = new LocalSwfEngine(new LocalSwfEngineOptions { TimeProvider = clock, Region = options.Region, LongPollTimeout = options.LongPollTimeout });
+        var clock = options.TimeProvider;
+        var engineOptions = new LocalSwfEngineOptions { TimeProvider = clock, Region = options.Region, LongPollTimeout = options.LongPollTimeout };
+        LocalSwfEngine? engine = null;
         SqliteJournal? journal = null;
         WebApplication? app = null;
         try
         {
             if (options.DatabasePath is not null)
             {
+                // The store is the engine's journal: replaying it rebuilds the engine, which then journals every later step to it.
                 journal = SqliteJournal.Open(options.DatabasePath);
-                Replay(engine, clock, journal);
+                engineOptions.Journal = journal;
+                engine = LocalSwfEngine.Restore(engineOptions, journal.ReadAll());
             }
-
-            clock.GoLive();
-            if (journal is not null)
+            else
             {
-                engine.AttachJournal(journal);
+                engine = new LocalSwfEngine(engineOptions);
             }
-
-            engine.ResumeAfterReplay();
 
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
             builder.Logging.ClearProviders();
@@ -128,7 +127,7 @@ public sealed class SwfLocalServer : IAsyncDisposable
                 await app.DisposeAsync().ConfigureAwait(false);
             }
 
-            engine.Dispose();
+            engine?.Dispose();
             journal?.Dispose();
             throw;
         }
@@ -148,24 +147,5 @@ public sealed class SwfLocalServer : IAsyncDisposable
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         _journal?.Dispose();
-    }
-
-    private static void Replay(LocalSwfEngine engine, JournalClock clock, SqliteJournal journal)
-    {
-        long count = 0;
-        foreach (var entry in journal.ReadAll())
-        {
-            clock.SetReplayTime(entry.At);
-            try
-            {
-                engine.Replay(entry);
-            }
-            catch (InvalidOperationException ex)
-            {
-                throw new InvalidDataException($"Journal entry {count + 1} does not replay on this engine: {ex.Message}", ex);
-            }
-
-            count++;
-        }
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using Swf.Activities;
 using Swf.Client;
 using Swf.Hosting;
+using Swf.LocalEngine;
 using Swf.Model;
 using Swf.Worker;
 

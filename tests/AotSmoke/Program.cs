@@ -1,5 +1,5 @@
 using Swf.Generators.Tests.Samples;
-using Swf.Testing;
+using Swf.LocalEngine;
 
 // Runs one generated workflow on the in-process engine and prints its typed result.
 using var engine = new LocalSwfEngine(new LocalSwfEngineOptions { TimeProvider = TimeProvider.System });

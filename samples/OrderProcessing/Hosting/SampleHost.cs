@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using OrderProcessing.Commands;
-using Swf.Testing;
+using Swf.LocalEngine;
 
 namespace OrderProcessing.Hosting;
 

@@ -1,17 +1,18 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using Swf.LocalEngine;
+using Swf.LocalEngine.Journal;
 using Swf.LocalServer.Protocol;
-using Swf.Testing.Engine;
 
 namespace Swf.LocalServer.Store;
 
 /// <summary>
-/// swf-local's durable store: the engine's journal (see <c>LocalSwfEngine.Journal.cs</c>) in one
-/// SQLite table, one row per step the engine took, written and fsync'd (WAL, synchronous=FULL)
-/// under the engine's lock before the caller gets its answer. On start the rows are replayed in
-/// order into a fresh engine, which rebuilds everything; nothing else is ever saved, so a crash
-/// loses nothing that was acknowledged.
+/// swf-local's durable store: the engine's journal (<see cref="IEngineJournal"/>) in one SQLite
+/// table, one row per step the engine took, written and fsync'd (WAL, synchronous=FULL) under the
+/// engine's lock before the caller gets its answer. On start the rows are replayed in order into a
+/// fresh engine (<see cref="LocalSwfEngine.Restore"/>), which rebuilds everything; nothing else is
+/// ever saved, so a crash loses nothing that was acknowledged.
 /// </summary>
 internal sealed class SqliteJournal : IEngineJournal, IDisposable
 {

@@ -4,9 +4,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 using Swf.Exceptions;
+using Swf.LocalEngine;
 using Swf.Model;
 using Swf.Serialization;
-using Swf.Testing;
 
 namespace Swf.LocalServer.WebConsole;
 

@@ -1,6 +1,6 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Http;
-using Swf.Testing;
+using Swf.LocalEngine;
 
 namespace Swf.LocalServer.WebConsole;
 

@@ -8,7 +8,7 @@ namespace Swf.Client;
 
 /// <summary>
 /// Amazon SWF's API (version 2012-01-25): one method per operation, named after it. Implemented by
-/// <see cref="SwfHttpClient"/> (the wire client) and by the local engine in Swf.Sdk.Testing.
+/// <see cref="SwfHttpClient"/> (the wire client) and by the local engine in Swf.Sdk.LocalEngine.
 /// </summary>
 /// <remarks>Every method can also throw <see cref="OperationNotPermittedException"/>, <see cref="ValidationException"/>,
 /// <see cref="ThrottlingException"/> and other <see cref="SwfException"/>s.</remarks>

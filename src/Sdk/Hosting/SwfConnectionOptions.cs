@@ -14,7 +14,7 @@ public sealed class SwfConnectionOptions
 
     /// <summary>
     /// Gets or sets a value indicating whether to run against the embedded local engine (register it with
-    /// <c>UseLocalSwfEngine()</c> from Swf.Sdk.Testing) instead of a network endpoint.
+    /// <c>UseLocalSwfEngine()</c> from Swf.Sdk.LocalEngine) instead of a network endpoint.
     /// </summary>
     public bool UseLocalEngine { get; set; }
 }

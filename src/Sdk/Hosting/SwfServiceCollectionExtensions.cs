@@ -74,7 +74,7 @@ public static class SwfServiceCollectionExtensions
         if (options.UseLocalEngine)
         {
             throw new InvalidOperationException(
-                "Swf:Connection:UseLocalEngine is set, but no local engine is registered: call UseLocalSwfEngine() from Swf.Sdk.Testing on the SWF builder.");
+                "Swf:Connection:UseLocalEngine is set, but no local engine is registered: call UseLocalSwfEngine() from Swf.Sdk.LocalEngine on the SWF builder.");
         }
 
         return new SwfHttpClient(new SwfClientOptions

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Swf.Client;
-using Swf.Testing;
+using Swf.LocalEngine;
 
 namespace Swf.Interop.Tests.Conformance;
 

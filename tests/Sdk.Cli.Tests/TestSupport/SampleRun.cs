@@ -2,8 +2,8 @@ using Microsoft.Extensions.Time.Testing;
 using Swf.Activities;
 using Swf.Cli.Tests.Workflows;
 using Swf.Client;
+using Swf.LocalEngine;
 using Swf.Model;
-using Swf.Testing;
 using Swf.Worker;
 
 namespace Swf.Cli.Tests.TestSupport;

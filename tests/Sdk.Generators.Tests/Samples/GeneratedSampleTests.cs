@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Time.Testing;
 using Swf.Exceptions;
+using Swf.LocalEngine;
 using Swf.Model;
 using Swf.Registration;
-using Swf.Testing;
 using Swf.Workflows;
 
 namespace Swf.Generators.Tests.Samples;

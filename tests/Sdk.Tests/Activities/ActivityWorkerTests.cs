@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using Swf.Activities;
+using Swf.LocalEngine;
 using Swf.Model;
-using Swf.Testing;
 
 namespace Swf.Tests.Activities;
 

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 using Swf.Activities;
 using Swf.Client;
 using Swf.Hosting;
+using Swf.LocalEngine;
 using Swf.Model;
-using Swf.Testing;
 using Swf.Tests.TestSupport;
 using Swf.Workflows;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
+using Swf.LocalEngine;
 using Swf.Model;
-using Swf.Testing;
 using Swf.Worker;
 using Swf.Workflows;
 

@@ -1,0 +1,381 @@
+using Swf.Model;
+
+namespace Swf.LocalEngine.State;
+
+/// <summary>One run of a workflow execution: its history and everything open in it.</summary>
+internal sealed class ExecutionState
+{
+    private readonly List<HistoryEvent> _history = [];
+    private readonly Dictionary<string, ActivityTaskState> _activities = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TimerState> _timers = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, ChildExecutionState> _children = [];
+
+    public required DomainState Domain { get; init; }
+
+    public required string WorkflowId { get; init; }
+
+    public required string RunId { get; init; }
+
+    public required TypeKey WorkflowType { get; init; }
+
+    public required ExecutionSettings Settings { get; init; }
+
+    public List<string> TagList { get; init; } = [];
+
+    public required DateTime StartTimestamp { get; init; }
+
+    /// <summary>Gets the engine-wide order of starts; breaks ties between equal timestamps in listings.</summary>
+    public required long Sequence { get; init; }
+
+    public WorkflowExecution? Parent { get; init; }
+
+    public long ParentInitiatedEventId { get; init; }
+
+    public ExecutionPhase Phase { get; private set; } = ExecutionPhase.Open;
+
+    public bool IsOpen => Phase == ExecutionPhase.Open;
+
+    /// <summary>Gets the close event's timestamp once the run closed.</summary>
+    public DateTime? CloseTimestamp { get; private set; }
+
+    /// <summary>Gets how the run closed; null while it is open.</summary>
+    public CloseStatus? CloseStatus { get; private set; }
+
+    public bool CancelRequested { get; private set; }
+
+    public IReadOnlyList<HistoryEvent> History => _history;
+
+    public DateTime? LatestActivityTaskTimestamp { get; private set; }
+
+    public string? LatestExecutionContext { get; private set; }
+
+    /// <summary>Gets the scheduled or started decision task; SWF allows at most one per run.</summary>
+    public DecisionTaskState? DecisionTask { get; private set; }
+
+    /// <summary>Gets the DecisionTaskStarted id of the last decision task a decider completed.</summary>
+    public long PreviousStartedEventId { get; private set; }
+
+    /// <summary>
+    /// Gets a value indicating whether an event a decider must see arrived while the decision
+    /// task was started; it makes a closing decision fail with UNHANDLED_DECISION and asks for a new task.
+    /// </summary>
+    public bool EventsSinceDecisionTaskStarted { get; private set; }
+
+    /// <summary>Gets a value indicating whether RespondDecisionTaskCompleted is applying decisions right now.</summary>
+    public bool ApplyingDecisions { get; private set; }
+
+    /// <summary>Gets a value indicating whether the decisions being applied produced something the decider must see.</summary>
+    public bool NeedsDecisionAfterBatch { get; private set; }
+
+    /// <summary>Gets the task list override from RespondDecisionTaskCompleted, if any.</summary>
+    public string? TaskListOverride { get; private set; }
+
+    /// <summary>Gets the override's schedule-to-start timeout; null makes the override permanent.</summary>
+    public TimeSpan? TaskListOverrideScheduleToStart { get; private set; }
+
+    /// <summary>Gets the open activity tasks, by activity id.</summary>
+    public IReadOnlyDictionary<string, ActivityTaskState> Activities => _activities;
+
+    /// <summary>Gets the started timers, by timer id.</summary>
+    public IReadOnlyDictionary<string, TimerState> Timers => _timers;
+
+    /// <summary>Gets the children initiated and not yet closed, by initiated event id.</summary>
+    public IReadOnlyDictionary<long, ChildExecutionState> Children => _children;
+
+    /// <summary>Gets the execution start-to-close timeout; null when the run has none.</summary>
+    public ScheduledAction? ExecutionTimeout { get; private set; }
+
+    public WorkflowExecution ToWorkflowExecution() => new() { WorkflowId = WorkflowId, RunId = RunId };
+
+    public WorkflowType ToWorkflowType() => new() { Name = WorkflowType.Name, Version = WorkflowType.Version };
+
+    /// <summary>Appends an event to the open run's history and returns its id.</summary>
+    /// <param name="type">The event's type.</param>
+    /// <param name="now">The engine's time, to the millisecond.</param>
+    /// <param name="setAttributes">Sets the event's attributes.</param>
+    /// <returns>The event's id.</returns>
+    public long Append(EventType type, DateTime now, Action<HistoryEvent> setAttributes)
+    {
+        if (!IsOpen)
+        {
+            throw new InvalidOperationException($"Engine bug: {type} appended to closed run {RunId}.");
+        }
+
+        // A history's timestamps never go backwards, even when a timer runs as of a due time slightly past.
+        var timestamp = _history.Count > 0 && _history[^1].EventTimestamp > now ? _history[^1].EventTimestamp : now;
+        var historyEvent = new HistoryEvent { EventId = _history.Count + 1, EventType = type, EventTimestamp = timestamp };
+        setAttributes(historyEvent);
+        _history.Add(historyEvent);
+        return historyEvent.EventId;
+    }
+
+    /// <summary>Arms the run's execution start-to-close timeout, once.</summary>
+    /// <param name="timeout">The scheduled timeout.</param>
+    public void ArmExecutionTimeout(ScheduledAction timeout)
+    {
+        if (!IsOpen || ExecutionTimeout is not null)
+        {
+            throw Illegal(nameof(ArmExecutionTimeout));
+        }
+
+        ExecutionTimeout = timeout;
+    }
+
+    /// <summary>
+    /// Open to Closed: the close event was recorded. The run's workflow id may start a new run, and
+    /// nothing more is appended to its history.
+    /// </summary>
+    /// <param name="status">How the run closed.</param>
+    /// <param name="closedAt">The close event's timestamp.</param>
+    public void Close(CloseStatus status, DateTime closedAt)
+    {
+        if (!IsOpen)
+        {
+            throw Illegal(nameof(Close));
+        }
+
+        Phase = ExecutionPhase.Closed;
+        CloseStatus = status;
+        CloseTimestamp = closedAt;
+        Domain.RunClosed(this);
+    }
+
+    /// <summary>Stops every clock-driven action of the run: its execution timeout, decision and activity timeouts, and timers.</summary>
+    public void StopTimers()
+    {
+        ExecutionTimeout?.Cancel();
+        DecisionTask?.StopTimeout();
+        foreach (var activity in _activities.Values)
+        {
+            activity.StopTimeouts();
+        }
+
+        foreach (var timer in _timers.Values)
+        {
+            timer.Stop();
+        }
+    }
+
+    /// <summary>Notes a cancel request (WorkflowExecutionCancelRequested) on the open run.</summary>
+    public void RequestCancel()
+    {
+        if (!IsOpen)
+        {
+            throw Illegal(nameof(RequestCancel));
+        }
+
+        CancelRequested = true;
+    }
+
+    /// <summary>
+    /// Says what an event a decider must see means for the run's decision task: while decisions are
+    /// applied it asks for one task after the batch; while a task is started it marks the task's
+    /// events as unhandled; while one is scheduled that task covers it. Returns whether the run needs
+    /// a new decision task now.
+    /// </summary>
+    /// <returns><c>true</c> when the caller must schedule a decision task.</returns>
+    public bool NoteEventForDecider()
+    {
+        if (!IsOpen)
+        {
+            return false;
+        }
+
+        if (ApplyingDecisions)
+        {
+            NeedsDecisionAfterBatch = true;
+            return false;
+        }
+
+        if (DecisionTask is { Phase: DecisionTaskPhase.Started })
+        {
+            EventsSinceDecisionTaskStarted = true;
+            return false;
+        }
+
+        return DecisionTask is null;
+    }
+
+    /// <summary>Takes a newly scheduled decision task; the open run must have none.</summary>
+    /// <param name="task">The task.</param>
+    public void ScheduleDecisionTask(DecisionTaskState task)
+    {
+        if (!IsOpen || DecisionTask is not null || !ReferenceEquals(task.Execution, this))
+        {
+            throw Illegal(nameof(ScheduleDecisionTask));
+        }
+
+        DecisionTask = task;
+        EventsSinceDecisionTaskStarted = false;
+    }
+
+    /// <summary>
+    /// A decider completed the started decision task: its started event is what the next decider
+    /// resumes after, its execution context is the latest, and its task list override (if any) applies
+    /// to the next tasks. The task itself ends with <see cref="DecisionTaskState.Finish"/>.
+    /// </summary>
+    /// <param name="task">The run's started decision task.</param>
+    /// <param name="executionContext">The execution context the decider sent, if any.</param>
+    /// <param name="taskListOverride">The task list the decider asked the next tasks on, if any.</param>
+    /// <param name="overrideScheduleToStart">The override's schedule-to-start timeout; null makes it permanent.</param>
+    public void CompleteDecisionTask(DecisionTaskState task, string? executionContext, string? taskListOverride, TimeSpan? overrideScheduleToStart)
+    {
+        if (!IsOpen || !ReferenceEquals(DecisionTask, task) || task.Phase != DecisionTaskPhase.Started)
+        {
+            throw Illegal(nameof(CompleteDecisionTask));
+        }
+
+        PreviousStartedEventId = task.StartedEventId;
+        if (executionContext is not null)
+        {
+            LatestExecutionContext = executionContext;
+        }
+
+        if (taskListOverride is not null)
+        {
+            TaskListOverride = taskListOverride;
+            TaskListOverrideScheduleToStart = overrideScheduleToStart;
+        }
+    }
+
+    /// <summary>Called by <see cref="DecisionTaskState.Finish"/>: the run no longer has that decision task.</summary>
+    /// <param name="task">The finished task.</param>
+    public void DecisionTaskFinished(DecisionTaskState task)
+    {
+        if (ReferenceEquals(DecisionTask, task))
+        {
+            DecisionTask = null;
+        }
+    }
+
+    /// <summary>A task on the temporary task list override was not picked up in time: the override ends.</summary>
+    public void EndTaskListOverride()
+    {
+        TaskListOverride = null;
+        TaskListOverrideScheduleToStart = null;
+    }
+
+    /// <summary>RespondDecisionTaskCompleted starts applying its decisions: events that need a decider only mark the run until the batch ends.</summary>
+    /// <param name="needsDecision">Whether the batch already needs a decision task after it (events arrived while the decider worked).</param>
+    public void BeginDecisionBatch(bool needsDecision)
+    {
+        if (ApplyingDecisions)
+        {
+            throw Illegal(nameof(BeginDecisionBatch));
+        }
+
+        ApplyingDecisions = true;
+        NeedsDecisionAfterBatch = needsDecision;
+    }
+
+    /// <summary>The batch's decisions are recorded; its follow-ups (children, external requests) notify the decider directly.</summary>
+    public void EndDecisionBatch()
+    {
+        if (!ApplyingDecisions)
+        {
+            throw Illegal(nameof(EndDecisionBatch));
+        }
+
+        ApplyingDecisions = false;
+    }
+
+    /// <summary>Returns whether the batch produced something the decider must see, and forgets it.</summary>
+    /// <returns><c>true</c> when a decision task must follow the batch.</returns>
+    public bool TakeNeedsDecisionAfterBatch()
+    {
+        var needs = NeedsDecisionAfterBatch;
+        NeedsDecisionAfterBatch = false;
+        return needs;
+    }
+
+    /// <summary>Adds a newly scheduled activity task; it is the run's latest.</summary>
+    /// <param name="activity">The task.</param>
+    public void AddActivity(ActivityTaskState activity)
+    {
+        if (!IsOpen)
+        {
+            throw Illegal(nameof(AddActivity));
+        }
+
+        _activities.Add(activity.ActivityId, activity);
+        LatestActivityTaskTimestamp = _history[(int)activity.ScheduledEventId - 1].EventTimestamp;
+    }
+
+    /// <summary>Called by <see cref="ActivityTaskState.Close"/>: the task is no longer open in the run.</summary>
+    /// <param name="activity">The closed task.</param>
+    public void RemoveActivity(ActivityTaskState activity)
+    {
+        if (_activities.TryGetValue(activity.ActivityId, out var current) && ReferenceEquals(current, activity))
+        {
+            _activities.Remove(activity.ActivityId);
+        }
+    }
+
+    /// <summary>Adds a started timer.</summary>
+    /// <param name="timer">The timer.</param>
+    public void AddTimer(TimerState timer)
+    {
+        if (!IsOpen)
+        {
+            throw Illegal(nameof(AddTimer));
+        }
+
+        _timers.Add(timer.TimerId, timer);
+    }
+
+    /// <summary>Removes a timer that fired or was canceled.</summary>
+    /// <param name="timer">The timer.</param>
+    public void RemoveTimer(TimerState timer)
+    {
+        if (!_timers.TryGetValue(timer.TimerId, out var current) || !ReferenceEquals(current, timer))
+        {
+            throw Illegal(nameof(RemoveTimer));
+        }
+
+        _timers.Remove(timer.TimerId);
+    }
+
+    /// <summary>Forgets every timer of the closed run (their firings were stopped).</summary>
+    public void DropTimers()
+    {
+        if (IsOpen)
+        {
+            throw Illegal(nameof(DropTimers));
+        }
+
+        _timers.Clear();
+    }
+
+    /// <summary>Adds an initiated child.</summary>
+    /// <param name="child">The child.</param>
+    public void AddChild(ChildExecutionState child)
+    {
+        if (!IsOpen)
+        {
+            throw Illegal(nameof(AddChild));
+        }
+
+        _children.Add(child.InitiatedEventId, child);
+    }
+
+    /// <summary>Forgets a child that closed or failed to start.</summary>
+    /// <param name="child">The child.</param>
+    public void RemoveChild(ChildExecutionState child) => _children.Remove(child.InitiatedEventId);
+
+    /// <summary>Hands over the open children of the closed run, to apply its child policy to them, and forgets them.</summary>
+    /// <returns>The children.</returns>
+    public List<ChildExecutionState> ReleaseChildren()
+    {
+        if (IsOpen)
+        {
+            throw Illegal(nameof(ReleaseChildren));
+        }
+
+        var children = _children.Values.ToList();
+        _children.Clear();
+        return children;
+    }
+
+    private InvalidOperationException Illegal(string transition) =>
+        IllegalTransition.Create($"run {RunId} of workflow {WorkflowId}", transition, Phase);
+}
