@@ -103,6 +103,15 @@ internal static class DiagnosticDescriptors
         UsageCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true,
         helpLinkUri: HelpLinkBase + "swf1021", customTags: WellKnownDiagnosticTags.CompilationEnd);
 
+    public static readonly DiagnosticDescriptor TimeoutIsBareNumber = Usage(
+        "SWF1022", "Timeout is a bare number",
+        "The {0} \"{1}\" of '{2}' is a bare number, which would mean {3} days, not seconds: durations are TimeSpan strings; {4}");
+
+    public static readonly DiagnosticDescriptor MissingRegistrationDefaults = new(
+        "SWF1023", "Registration defaults SWF requires are missing",
+        "{0} '{1}' sets no default {2}; SWF fails to start it unless every start passes them or the type is registered with them another way, so set them on the attribute, or set DefaultsRegisteredElsewhere = true when they are registered elsewhere",
+        UsageCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "swf1023");
+
     public static readonly DiagnosticDescriptor ClockAccess = Determinism(
         "SWF2001", "Clock read in workflow code",
         "'{0}' reads the machine clock, which differs on replay; use Workflow.UtcNow{1}");
