@@ -445,6 +445,49 @@ public sealed class DeterminismHelperTests
         Assert.EndsWith("(in Inner.Make, reached from W.RunAsync)", Message(diagnostics.Single(d => d.Id == "SWF2003")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Analyze_DenseCallGraph_VisitsEachHelperOnceAndReportsEachTrapOnce()
+    {
+        // 120 helpers that each call the next 15 (wrapping around): many paths and cycles to every helper.
+        const int count = 120;
+        var methods = string.Join("\n", Enumerable.Range(0, count).Select(n =>
+            $"    public static void M{n}() {{ {(n % 30 == 0 ? "_ = Guid.NewGuid(); " : string.Empty)}{string.Concat(Enumerable.Range(1, 15).Select(k => $"M{(n + k) % count}(); "))}}}"));
+        var source = Usings + """
+            [Workflow]
+            public partial class W
+            {
+                [WorkflowRun]
+                public Task RunAsync()
+                {
+                    Graph.M0();
+                    Graph.M60();
+                    return Task.CompletedTask;
+                }
+
+                [Signal]
+                public Task PokeAsync()
+                {
+                    Graph.M30();
+                    return Task.CompletedTask;
+                }
+            }
+
+            public static class Graph
+            {
+
+            """ + methods + "\n}\n";
+
+        var diagnostics = await GeneratorHarness.AnalyzeAsync(new DeterminismAnalyzer(), source);
+
+        // Within 5 calls (15 ahead per call) of M0 and M60 lie all 120 helpers, so each of the four Guid traps
+        // (M0, M30, M60, M90) is reported exactly once; M30 is a root of PokeAsync, so it is named there.
+        Assert.Equal(4, diagnostics.Length);
+        Assert.All(diagnostics, d => Assert.Equal("SWF2003", d.Id));
+        Assert.Equal(4, diagnostics.Select(d => d.Location).Distinct().Count());
+        Assert.Contains(diagnostics, d => Message(d).EndsWith("(in Graph.M30, reached from W.PokeAsync)", StringComparison.Ordinal));
+        Assert.Contains(diagnostics, d => Message(d).EndsWith("(in Graph.M0, reached from W.RunAsync)", StringComparison.Ordinal));
+    }
+
     private static string Message(Diagnostic diagnostic) => diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The zero-based line of the first occurrence of <paramref name="text"/>.</summary>
