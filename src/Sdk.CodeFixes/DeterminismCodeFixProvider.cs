@@ -17,14 +17,14 @@ namespace Swf.CodeFixes;
 /// Applies the mechanical fixes the determinism analyzer attaches to its diagnostics:
 /// <c>DateTime.UtcNow</c> to <c>Workflow.UtcNow</c>, <c>Guid.NewGuid()</c> to <c>Workflow.NewGuid()</c>,
 /// <c>new Random()</c> to <c>Workflow.Random</c>, <c>Task.Delay</c> to <c>Workflow.DelayAsync</c>, and
-/// dropping <c>.ConfigureAwait(false)</c>.
+/// dropping <c>.ConfigureAwait(false)</c> and <c>.ConfigureAwait(ConfigureAwaitOptions.None)</c>.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DeterminismCodeFixProvider))]
 [Shared]
 public sealed class DeterminismCodeFixProvider : CodeFixProvider
 {
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("SWF2001", "SWF2003", "SWF2004", "SWF2006", "SWF2007");
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("SWF2001", "SWF2003", "SWF2004", "SWF2006", "SWF2007", "SWF2018");
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -48,7 +48,7 @@ public sealed class DeterminismCodeFixProvider : CodeFixProvider
 
             var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
             var title = kind == DeterminismAnalyzer.ReplaceWithReceiver
-                ? "Remove ConfigureAwait(false)"
+                ? (diagnostic.Id == "SWF2007" ? "Remove ConfigureAwait(false)" : "Remove ConfigureAwait(ConfigureAwaitOptions.None)")
                 : "Use " + replacement.Replace("global::Swf.Workflows.", string.Empty).Replace("global::System.", string.Empty);
             context.RegisterCodeFix(
                 CodeAction.Create(title, ct => FixAsync(context.Document, root, node, replacement, kind, ct), equivalenceKey: diagnostic.Id + kind),

@@ -21,6 +21,15 @@ public sealed partial class WorkflowGenerator
 
         private static readonly SymbolDisplayFormat ShortFormat = SymbolDisplayFormat.CSharpShortErrorMessageFormat;
 
+        /// <summary>The attribute property that says the type's defaults are registered some other way.</summary>
+        private const string DefaultsRegisteredElsewhere = nameof(DefaultsRegisteredElsewhere);
+
+        /// <summary>What StartWorkflowExecution needs from the start request or the registered type (besides a task list).</summary>
+        private static readonly string[] WorkflowDefaults = { "ExecutionStartToCloseTimeout", "TaskStartToCloseTimeout", "ChildPolicy" };
+
+        /// <summary>What ScheduleActivityTask needs from the decision or the registered type (besides a task list): each of the three.</summary>
+        private static readonly string[] ActivityDefaults = { "ScheduleToStartTimeout", "ScheduleToCloseTimeout", "StartToCloseTimeout" };
+
         public static ParseResult<WorkflowModel> ParseWorkflow(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
             var type = (INamedTypeSymbol)context.TargetSymbol;
@@ -59,6 +68,11 @@ public sealed partial class WorkflowGenerator
             if (childPolicy is not null && childPolicy is not ("TERMINATE" or "REQUEST_CANCEL" or "ABANDON"))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidChildPolicy, location, childPolicy, display));
+            }
+
+            if (GetBool(attribute, DefaultsRegisteredElsewhere) != true)
+            {
+                CheckDefaults("The workflow type", name, location, diagnostics, WorkflowDefaults.Where(p => GetString(attribute, p) is null));
             }
 
             MethodModel? run = null;
@@ -211,6 +225,12 @@ public sealed partial class WorkflowGenerator
 
                 long? Seconds(string property, long? fallback) =>
                     activity is null ? fallback : GetSeconds(activity, property, methodDisplay, methodLocation, diagnostics) ?? fallback;
+
+                // The method's [Activity] values and the interface's defaults together make the type's registration.
+                if (((activity is null ? null : GetBool(activity, DefaultsRegisteredElsewhere)) ?? GetBool(attribute, DefaultsRegisteredElsewhere)) != true)
+                {
+                    CheckDefaults("The activity type", name, methodLocation, diagnostics, ActivityDefaults.Where(p => (activity is null ? null : GetString(activity, p)) is null && GetString(attribute, p) is null));
+                }
 
                 activities.Add(new ActivityModel(
                     name,
@@ -369,11 +389,35 @@ public sealed partial class WorkflowGenerator
 
         private static int? GetInt(AttributeData attribute, string name) => GetNamed(attribute, name)?.Value as int?;
 
+        /// <summary>Returns a bool property's value, or null when the attribute does not set it.</summary>
+        private static bool? GetBool(AttributeData attribute, string name) => GetNamed(attribute, name)?.Value as bool?;
+
+        /// <summary>Reports the registration defaults SWF requires that a declaration does not set (a warning, not an error: they may come from elsewhere).</summary>
+        private static void CheckDefaults(string what, string typeName, Location? location, List<DiagnosticInfo> diagnostics, IEnumerable<string> missing)
+        {
+            var names = missing.ToList();
+            if (names.Count > 0)
+            {
+                var list = names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[names.Count - 1];
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingRegistrationDefaults, location, what, typeName, list));
+            }
+        }
+
         private static long? GetSeconds(AttributeData attribute, string property, string owner, Location? location, List<DiagnosticInfo> diagnostics)
         {
             var value = GetString(attribute, property);
             if (value is null)
             {
+                return null;
+            }
+
+            // "300" is SWF's own wire format, but TimeSpan reads a bare number as days.
+            if (SwfNames.IsBareNumber(value, out var number))
+            {
+                var advice = number > 0 && number <= SwfNames.MaxTimeSpanSeconds
+                    ? $"for {number} seconds write \"{SwfNames.FormatSeconds(number)}\""
+                    : "a timeout is a positive TimeSpan of whole seconds, such as \"00:05:00\"";
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TimeoutIsBareNumber, location, property, value, owner, value.Trim().TrimStart('+'), advice));
                 return null;
             }
 

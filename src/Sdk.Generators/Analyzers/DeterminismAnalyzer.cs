@@ -1,6 +1,4 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -9,13 +7,23 @@ using Swf.Generators.Diagnostics;
 namespace Swf.Generators.Analyzers;
 
 /// <summary>
-/// Reports code in <c>[Workflow]</c> classes that would make a replay take other decisions than the
-/// first run did: the clock, timers, randomness, threads, I/O and mutable static state. Each message
-/// names the deterministic alternative; <see cref="ReplacementProperty"/> carries the mechanical fix
-/// where there is one.
+/// Reports code that would make a replay take other decisions than the first run did: the clock,
+/// timers, randomness, threads, blocking waits, I/O and mutable static state. It checks every member
+/// of a <c>[Workflow]</c> class, and follows their calls into the methods, constructors and property
+/// accessors of the same compilation (see <see cref="MaxHelperDepth"/>), where a trap is reported at
+/// its own line with the workflow member it is reached from. The lambda or method group passed to
+/// <c>Workflow.SideEffect</c>, and what only it calls, is exempt: that is where such code belongs.
+/// Each message names the deterministic alternative; <see cref="ReplacementProperty"/> carries the
+/// mechanical fix where there is one.
 /// </summary>
+/// <remarks>
+/// Code in workflow classes is reported when its class has been analyzed (a symbol-end action), so
+/// it shows while editing. Helpers are reported at the end of the compilation, once every method
+/// body has been summarized exactly once (its traps and the members it calls): following a call is
+/// then a dictionary look-up, never a second walk of the helper's body.
+/// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class DeterminismAnalyzer : DiagnosticAnalyzer
+public sealed partial class DeterminismAnalyzer : DiagnosticAnalyzer
 {
     /// <summary>The diagnostic property holding the replacement text of a mechanical fix.</summary>
     public const string ReplacementProperty = "Replacement";
@@ -32,7 +40,14 @@ public sealed class DeterminismAnalyzer : DiagnosticAnalyzer
     /// <summary>Replace the reported invocation with its receiver (drops <c>.ConfigureAwait(false)</c>).</summary>
     public const string ReplaceWithReceiver = "Receiver";
 
-    private const string WorkflowFacade = "global::Swf.Workflows.Workflow";
+    /// <summary>
+    /// How many calls deep workflow code is followed into helpers: a helper that a workflow member calls is
+    /// at depth 1, a helper it calls at depth 2, and helpers deeper than this are not examined.
+    /// </summary>
+    public const int MaxHelperDepth = 5;
+
+    /// <summary>The most helper members examined per compilation, a bound on the work whatever the call graph's shape.</summary>
+    public const int MaxHelperMembers = 10_000;
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
@@ -50,7 +65,10 @@ public sealed class DeterminismAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.ConsoleUse,
         DiagnosticDescriptors.EnvironmentUse,
         DiagnosticDescriptors.MutableStaticState,
-        DiagnosticDescriptors.CancelAsync);
+        DiagnosticDescriptors.CancelAsync,
+        DiagnosticDescriptors.BlockingTaskWait,
+        DiagnosticDescriptors.BlockingSynchronization,
+        DiagnosticDescriptors.ConfigureAwaitOptionsUse);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -59,183 +77,142 @@ public sealed class DeterminismAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var workflowAttribute = start.Compilation.GetTypeByMetadataName(KnownNames.WorkflowAttribute);
-            if (workflowAttribute is null)
+            var types = new KnownTypes(start.Compilation);
+            if (types.WorkflowAttribute is null)
             {
                 return;
             }
 
-            var types = new KnownTypes(start.Compilation);
-            start.RegisterOperationAction(
-                ctx =>
+            var helpers = new HelperGraph(types);
+            start.RegisterSymbolStartAction(
+                symbolStart =>
                 {
-                    if (!InWorkflow(ctx.ContainingSymbol, workflowAttribute))
+                    var type = (INamedTypeSymbol)symbolStart.Symbol;
+                    if (IsWorkflowCode(type, types))
                     {
-                        return;
+                        var members = new WorkflowMembers(type);
+                        symbolStart.RegisterOperationBlockStartAction(block =>
+                        {
+                            if (Owns(type, block.OwningSymbol))
+                            {
+                                Collect(block, types, members.For(block.OwningSymbol));
+                            }
+                        });
+                        symbolStart.RegisterSymbolEndAction(end => members.Report(end, helpers));
                     }
-
-                    switch (ctx.Operation)
+                    else
                     {
-                        case IPropertyReferenceOperation p:
-                            AnalyzeProperty(ctx, p, types);
-                            break;
-                        case IInvocationOperation i:
-                            AnalyzeInvocation(ctx, i, types);
-                            break;
-                        case IObjectCreationOperation o:
-                            AnalyzeCreation(ctx, o, types);
-                            break;
-                        case IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: false, IsConst: false } field } f
-                            when field.ContainingType?.TypeKind != TypeKind.Enum:
-                            Report(ctx, DiagnosticDescriptors.MutableStaticState, f, field.ContainingType?.Name + "." + field.Name);
-                            break;
+                        symbolStart.RegisterOperationBlockStartAction(block =>
+                        {
+                            if (Owns(type, block.OwningSymbol))
+                            {
+                                Collect(block, types, helpers.For(block.OwningSymbol));
+                            }
+                        });
                     }
                 },
-                OperationKind.PropertyReference,
-                OperationKind.Invocation,
-                OperationKind.ObjectCreation,
-                OperationKind.FieldReference);
+                SymbolKind.NamedType);
+            start.RegisterCompilationEndAction(helpers.Report);
         });
     }
 
-    private static void AnalyzeProperty(OperationAnalysisContext ctx, IPropertyReferenceOperation operation, KnownTypes types)
+    /// <summary>Summarizes one member's body: the traps outside <c>Workflow.SideEffect</c> and every member it refers to.</summary>
+    private static void Collect(OperationBlockStartAnalysisContext block, KnownTypes types, MemberFacts facts) =>
+        block.RegisterOperationAction(
+            ctx =>
+            {
+                var operation = ctx.Operation;
+                var exempt = InSideEffect(operation, types);
+                AddReferences(operation, types, facts, exempt);
+                if (!exempt && Find(operation, types) is { } finding)
+                {
+                    facts.Add(finding);
+                }
+            },
+            AnalyzedKinds);
+
+    /// <summary>Whether the operation sits in an argument of <c>Workflow.SideEffect</c> (its lambda, or a method group).</summary>
+    private static bool InSideEffect(IOperation operation, KnownTypes types)
     {
-        var property = operation.Property;
-        var type = property.ContainingType;
-        var name = $"{type.Name}.{property.Name}";
-        if (Is(type, types.DateTime) && property.Name is "Now" or "UtcNow" or "Today")
+        for (var node = operation; node.Parent is { } parent; node = parent)
         {
-            Report(ctx, DiagnosticDescriptors.ClockAccess, operation, name, property.Name == "UtcNow" ? WorkflowFacade + ".UtcNow" : null);
+            if (parent is IArgumentOperation && parent.Parent is IInvocationOperation { TargetMethod: { Name: "SideEffect" } method } && Is(method.ContainingType, types.Workflow))
+            {
+                return true;
+            }
         }
-        else if (Is(type, types.DateTimeOffset) && property.Name is "Now" or "UtcNow")
+
+        return false;
+    }
+
+    /// <summary>Records the members of this compilation that an operation calls: methods, constructors, accessors and method groups.</summary>
+    private static void AddReferences(IOperation operation, KnownTypes types, MemberFacts facts, bool exempt)
+    {
+        void Add(IMethodSymbol? method)
         {
-            Report(ctx, DiagnosticDescriptors.ClockAccess, operation, name, property.Name == "UtcNow" ? $"new global::System.DateTimeOffset({WorkflowFacade}.UtcNow)" : null);
+            if (method is not null && method.MethodKind is not (MethodKind.LocalFunction or MethodKind.AnonymousFunction)
+                && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, types.Assembly))
+            {
+                facts.Add(Normalize(method), operation.Syntax.GetLocation(), exempt);
+            }
         }
-        else if (Is(type, types.TimeProvider) && property.Name == "System")
+
+        switch (operation)
         {
-            Report(ctx, DiagnosticDescriptors.ClockAccess, operation, name);
-        }
-        else if (Is(type, types.Random) && property.IsStatic)
-        {
-            Report(ctx, DiagnosticDescriptors.RandomUse, operation, name, WorkflowFacade + ".Random");
-        }
-        else if (Is(type, types.Environment))
-        {
-            Report(ctx, DiagnosticDescriptors.EnvironmentUse, operation, name);
-        }
-        else if (Is(type, types.Console))
-        {
-            Report(ctx, DiagnosticDescriptors.ConsoleUse, operation, name);
+            case IInvocationOperation invocation:
+                Add(invocation.TargetMethod);
+                break;
+            case IObjectCreationOperation creation:
+                Add(creation.Constructor);
+                break;
+            case IMethodReferenceOperation reference:
+                Add(reference.Method);
+                break;
+            case IPropertyReferenceOperation property:
+                var parent = operation.Parent;
+                var assigned = parent is IAssignmentOperation assignment && assignment.Target == operation;
+                var compound = assigned && parent is not ISimpleAssignmentOperation;
+                if (!assigned || compound || parent is IIncrementOrDecrementOperation)
+                {
+                    Add(property.Property.GetMethod);
+                }
+
+                if (assigned || parent is IIncrementOrDecrementOperation)
+                {
+                    Add(property.Property.SetMethod);
+                }
+
+                break;
         }
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext ctx, IInvocationOperation operation, KnownTypes types)
-    {
-        var method = operation.TargetMethod;
-        var type = method.ContainingType;
-        var name = $"{type.Name}.{method.Name}";
-        if (Is(type, types.Guid) && method.Name == "NewGuid")
-        {
-            Report(ctx, DiagnosticDescriptors.NewGuid, operation, name, WorkflowFacade + ".NewGuid()");
-        }
-        else if (Is(type, types.Stopwatch) && method.IsStatic)
-        {
-            Report(ctx, DiagnosticDescriptors.StopwatchUse, operation, name);
-        }
-        else if ((Is(type, types.Task) && method.Name == "Run") || (Is(type, types.TaskFactory) && method.Name == "StartNew") || Is(type, types.ThreadPool))
-        {
-            Report(ctx, DiagnosticDescriptors.ThreadPoolWork, operation, name);
-        }
-        else if (Is(type, types.CancellationTokenSource) && method.Name == "CancelAsync")
-        {
-            Report(ctx, DiagnosticDescriptors.CancelAsync, operation, name);
-        }
-        else if (Is(type, types.Task) && method.Name == "Delay")
-        {
-            var fixable = method.Parameters.Length > 0 && Is(method.Parameters[0].Type, types.TimeSpan)
-                && method.Parameters.Skip(1).All(p => p.Type.Name == "CancellationToken");
-            Report(ctx, DiagnosticDescriptors.Sleep, operation, name, fixable ? WorkflowFacade + ".DelayAsync" : null, ReplaceTarget);
-        }
-        else if (Is(type, types.Thread) && method.Name is "Sleep" or "SpinWait" or "Yield")
-        {
-            Report(ctx, DiagnosticDescriptors.Sleep, operation, name);
-        }
-        else if (method.Name == "ConfigureAwait" && operation.Arguments.Length == 1
-            && operation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: false }
-            && (Is(type.OriginalDefinition, types.Task) || Is(type.OriginalDefinition, types.TaskOfT) || Is(type.OriginalDefinition, types.ValueTask) || Is(type.OriginalDefinition, types.ValueTaskOfT)))
-        {
-            Report(ctx, DiagnosticDescriptors.ConfigureAwaitFalse, operation, name, string.Empty, ReplaceWithReceiver);
-        }
-        else if (Is(type, types.Parallel))
-        {
-            Report(ctx, DiagnosticDescriptors.ParallelUse, operation, name);
-        }
-        else if (InheritsFrom(type, types.HttpClient))
-        {
-            Report(ctx, DiagnosticDescriptors.HttpUse, operation, name);
-        }
-        else if (types.FileTypes.Any(t => Is(type, t)) && method.IsStatic)
-        {
-            Report(ctx, DiagnosticDescriptors.FileUse, operation, name);
-        }
-        else if (Is(type, types.Console))
-        {
-            Report(ctx, DiagnosticDescriptors.ConsoleUse, operation, name);
-        }
-        else if (Is(type, types.Environment))
-        {
-            Report(ctx, DiagnosticDescriptors.EnvironmentUse, operation, name);
-        }
-    }
+    /// <summary>Whether a member block belongs to this type itself (nested types are analyzed as their own symbols).</summary>
+    private static bool Owns(INamedTypeSymbol type, ISymbol owningSymbol) =>
+        SymbolEqualityComparer.Default.Equals(owningSymbol.ContainingType, type);
 
-    private static void AnalyzeCreation(OperationAnalysisContext ctx, IObjectCreationOperation operation, KnownTypes types)
-    {
-        var type = operation.Type as INamedTypeSymbol;
-        if (type is null)
-        {
-            return;
-        }
-
-        var name = "new " + type.Name;
-        if (InheritsFrom(type, types.Random))
-        {
-            Report(ctx, DiagnosticDescriptors.RandomUse, operation, name, operation.Arguments.Length == 0 ? WorkflowFacade + ".Random" : null);
-        }
-        else if (Is(type, types.Stopwatch))
-        {
-            Report(ctx, DiagnosticDescriptors.StopwatchUse, operation, name);
-        }
-        else if (Is(type, types.Thread))
-        {
-            Report(ctx, DiagnosticDescriptors.ThreadPoolWork, operation, name);
-        }
-        else if (types.TimerTypes.Any(t => Is(type, t)))
-        {
-            Report(ctx, DiagnosticDescriptors.TimerUse, operation, name);
-        }
-        else if (InheritsFrom(type, types.HttpClient))
-        {
-            Report(ctx, DiagnosticDescriptors.HttpUse, operation, name);
-        }
-        else if (types.FileTypes.Any(t => Is(type, t)) || types.StreamTypes.Any(t => Is(type, t)))
-        {
-            Report(ctx, DiagnosticDescriptors.FileUse, operation, name);
-        }
-    }
-
-    private static void Report(OperationAnalysisContext ctx, DiagnosticDescriptor descriptor, IOperation operation, string name, string? replacement = null, string kind = ReplaceNode)
-    {
-        var properties = replacement is null
-            ? ImmutableDictionary<string, string?>.Empty
-            : ImmutableDictionary<string, string?>.Empty.Add(ReplacementProperty, replacement).Add(ReplaceKindProperty, kind);
-        ctx.ReportDiagnostic(Diagnostic.Create(descriptor, operation.Syntax.GetLocation(), properties, name));
-    }
-
-    private static bool InWorkflow(ISymbol symbol, INamedTypeSymbol workflowAttribute)
+    private static bool IsWorkflowCode(ISymbol symbol, KnownTypes types)
     {
         for (var type = symbol as INamedTypeSymbol ?? symbol.ContainingType; type is not null; type = type.ContainingType)
         {
-            if (type.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, workflowAttribute)))
+            if (HasAttribute(type, types.WorkflowAttribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attribute)
+    {
+        if (attribute is null)
+        {
+            return false;
+        }
+
+        foreach (var data in symbol.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, attribute))
             {
                 return true;
             }
@@ -258,80 +235,5 @@ public sealed class DeterminismAnalyzer : DiagnosticAnalyzer
         }
 
         return false;
-    }
-
-    /// <summary>The framework types the rules look for, resolved once per compilation (null when absent).</summary>
-    private sealed class KnownTypes
-    {
-        public KnownTypes(Compilation compilation)
-        {
-            INamedTypeSymbol? Get(string name) => compilation.GetTypeByMetadataName(name);
-            DateTime = Get("System.DateTime");
-            DateTimeOffset = Get("System.DateTimeOffset");
-            TimeProvider = Get("System.TimeProvider");
-            TimeSpan = Get("System.TimeSpan");
-            Guid = Get("System.Guid");
-            Random = Get("System.Random");
-            Environment = Get("System.Environment");
-            Console = Get("System.Console");
-            Stopwatch = Get("System.Diagnostics.Stopwatch");
-            Task = Get("System.Threading.Tasks.Task");
-            TaskOfT = Get("System.Threading.Tasks.Task`1");
-            ValueTask = Get("System.Threading.Tasks.ValueTask");
-            ValueTaskOfT = Get("System.Threading.Tasks.ValueTask`1");
-            TaskFactory = Get("System.Threading.Tasks.TaskFactory");
-            Parallel = Get("System.Threading.Tasks.Parallel");
-            Thread = Get("System.Threading.Thread");
-            ThreadPool = Get("System.Threading.ThreadPool");
-            CancellationTokenSource = Get("System.Threading.CancellationTokenSource");
-            HttpClient = Get("System.Net.Http.HttpClient");
-            TimerTypes = new[] { Get("System.Threading.Timer"), Get("System.Timers.Timer"), Get("System.Threading.PeriodicTimer") }.Where(t => t is not null).ToList()!;
-            FileTypes = new[] { Get("System.IO.File"), Get("System.IO.Directory"), Get("System.IO.FileInfo"), Get("System.IO.DirectoryInfo") }.Where(t => t is not null).ToList()!;
-            StreamTypes = new[] { Get("System.IO.FileStream"), Get("System.IO.StreamReader"), Get("System.IO.StreamWriter") }.Where(t => t is not null).ToList()!;
-        }
-
-        public INamedTypeSymbol? DateTime { get; }
-
-        public INamedTypeSymbol? DateTimeOffset { get; }
-
-        public INamedTypeSymbol? TimeProvider { get; }
-
-        public INamedTypeSymbol? TimeSpan { get; }
-
-        public INamedTypeSymbol? Guid { get; }
-
-        public INamedTypeSymbol? Random { get; }
-
-        public INamedTypeSymbol? Environment { get; }
-
-        public INamedTypeSymbol? Console { get; }
-
-        public INamedTypeSymbol? Stopwatch { get; }
-
-        public INamedTypeSymbol? Task { get; }
-
-        public INamedTypeSymbol? TaskOfT { get; }
-
-        public INamedTypeSymbol? ValueTask { get; }
-
-        public INamedTypeSymbol? ValueTaskOfT { get; }
-
-        public INamedTypeSymbol? TaskFactory { get; }
-
-        public INamedTypeSymbol? Parallel { get; }
-
-        public INamedTypeSymbol? Thread { get; }
-
-        public INamedTypeSymbol? ThreadPool { get; }
-
-        public INamedTypeSymbol? CancellationTokenSource { get; }
-
-        public INamedTypeSymbol? HttpClient { get; }
-
-        public List<INamedTypeSymbol> TimerTypes { get; }
-
-        public List<INamedTypeSymbol> FileTypes { get; }
-
-        public List<INamedTypeSymbol> StreamTypes { get; }
     }
 }

@@ -12,7 +12,8 @@ namespace Swf.Generators.Analyzers;
 /// Warns when a payload type of a <c>[Workflow]</c> or <c>[Activities]</c> method has no
 /// source-generated JSON metadata: it is not reachable from any <c>[JsonSerializable]</c> on a
 /// <c>JsonSerializerContext</c> of the compilation (directly, or through properties, elements and
-/// type arguments). Such a type fails at run time in a Native AOT worker. It is an analyzer rather
+/// type arguments). Such a type fails at run time in a Native AOT worker. Strings and primitives are not
+/// reported, because the converter handles them without a context entry. It is an analyzer rather
 /// than part of the generator because it needs the whole compilation, which would defeat caching.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -99,7 +100,7 @@ public sealed class PayloadSerializationAnalyzer : DiagnosticAnalyzer
                 foreach (var (type, method, location) in payloads)
                 {
                     var payload = Unwrap(type);
-                    if (payload is ITypeParameterSymbol or IErrorTypeSymbol || covered.Contains(payload))
+                    if (payload is ITypeParameterSymbol or IErrorTypeSymbol || IsBuiltIn(payload) || covered.Contains(payload))
                     {
                         continue;
                     }
@@ -154,6 +155,18 @@ public sealed class PayloadSerializationAnalyzer : DiagnosticAnalyzer
             }
         }
     }
+
+    /// <summary>
+    /// The types JsonPayloadConverter handles without any context entry (its <c>BuiltInPayloadJsonContext</c>):
+    /// strings, primitive numbers, bool, char, DateTime, DateTimeOffset, TimeSpan and Guid (nullable forms are
+    /// unwrapped before). Keep the two lists the same.
+    /// </summary>
+    private static bool IsBuiltIn(ITypeSymbol type) =>
+        type.SpecialType is SpecialType.System_String or SpecialType.System_Boolean or SpecialType.System_Char
+            or SpecialType.System_SByte or SpecialType.System_Byte or SpecialType.System_Int16 or SpecialType.System_UInt16
+            or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64
+            or SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Decimal or SpecialType.System_DateTime
+        || (type.ContainingNamespace?.ToDisplayString() == "System" && type.MetadataName is "DateTimeOffset" or "TimeSpan" or "Guid");
 
     /// <summary>Strips nullable annotations and <c>Nullable&lt;T&gt;</c>, which share their underlying type's coverage.</summary>
     private static ITypeSymbol Unwrap(ITypeSymbol type)

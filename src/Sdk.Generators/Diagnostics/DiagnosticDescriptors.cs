@@ -5,7 +5,9 @@ namespace Swf.Generators.Diagnostics;
 /// <summary>
 /// Every diagnostic of the Swf.Sdk generator and analyzers. IDs are stable and tracked in
 /// AnalyzerReleases.*.md: SWF1xxx are usage errors and warnings about [Workflow] and [Activities]
-/// types, SWF2xxx are determinism rules for workflow code.
+/// types, SWF2xxx are determinism rules for workflow code. Every determinism message ends in a
+/// <c>{1}</c> that is empty for code in a <c>[Workflow]</c> class and names the helper and the
+/// workflow member it is reached from otherwise (see <c>DeterminismAnalyzer</c>).
 /// </summary>
 internal static class DiagnosticDescriptors
 {
@@ -101,65 +103,86 @@ internal static class DiagnosticDescriptors
         UsageCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true,
         helpLinkUri: HelpLinkBase + "swf1021", customTags: WellKnownDiagnosticTags.CompilationEnd);
 
+    public static readonly DiagnosticDescriptor TimeoutIsBareNumber = Usage(
+        "SWF1022", "Timeout is a bare number",
+        "The {0} \"{1}\" of '{2}' is a bare number, which would mean {3} days, not seconds: durations are TimeSpan strings; {4}");
+
+    public static readonly DiagnosticDescriptor MissingRegistrationDefaults = new(
+        "SWF1023", "Registration defaults SWF requires are missing",
+        "{0} '{1}' sets no default {2}; SWF fails to start it unless every start passes them or the type is registered with them another way, so set them on the attribute, or set DefaultsRegisteredElsewhere = true when they are registered elsewhere",
+        UsageCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "swf1023");
+
     public static readonly DiagnosticDescriptor ClockAccess = Determinism(
         "SWF2001", "Clock read in workflow code",
-        "'{0}' reads the machine clock, which differs on replay; use Workflow.UtcNow");
+        "'{0}' reads the machine clock, which differs on replay; use Workflow.UtcNow{1}");
 
     public static readonly DiagnosticDescriptor StopwatchUse = Determinism(
         "SWF2002", "Stopwatch in workflow code",
-        "'{0}' measures real elapsed time, which differs on replay; subtract Workflow.UtcNow values instead");
+        "'{0}' measures real elapsed time, which differs on replay; subtract Workflow.UtcNow values instead{1}");
 
     public static readonly DiagnosticDescriptor NewGuid = Determinism(
         "SWF2003", "Guid.NewGuid in workflow code",
-        "'{0}' returns a new value on replay; use Workflow.NewGuid()");
+        "'{0}' returns a new value on replay; use Workflow.NewGuid(){1}");
 
     public static readonly DiagnosticDescriptor RandomUse = Determinism(
         "SWF2004", "Random in workflow code",
-        "'{0}' gives other numbers on replay; use Workflow.Random");
+        "'{0}' gives other numbers on replay; use Workflow.Random{1}");
 
     public static readonly DiagnosticDescriptor ThreadPoolWork = Determinism(
         "SWF2005", "Work started off the workflow scheduler",
-        "'{0}' runs code on the thread pool, outside the workflow's deterministic scheduler; await activities, child workflows or Workflow.DelayAsync, or move the work into an activity");
+        "'{0}' runs code on the thread pool, outside the workflow's deterministic scheduler; await activities, child workflows or Workflow.DelayAsync, or move the work into an activity{1}");
 
     public static readonly DiagnosticDescriptor Sleep = Determinism(
         "SWF2006", "Delay or sleep in workflow code",
-        "'{0}' waits on the machine clock and is not recorded in history; use Workflow.DelayAsync (a durable timer)");
+        "'{0}' waits on the machine clock and is not recorded in history; use Workflow.DelayAsync (a durable timer){1}");
 
     public static readonly DiagnosticDescriptor ConfigureAwaitFalse = Determinism(
         "SWF2007", "ConfigureAwait(false) in workflow code",
-        "ConfigureAwait(false) resumes on the thread pool, off the workflow's scheduler; await without ConfigureAwait in workflow code");
+        "ConfigureAwait(false) resumes on the thread pool, off the workflow's scheduler; await without ConfigureAwait in workflow code{1}");
 
     public static readonly DiagnosticDescriptor ParallelUse = Determinism(
         "SWF2008", "Parallel in workflow code",
-        "'{0}' runs code on several threads; start the workflow tasks and await Task.WhenAll instead");
+        "'{0}' runs code on several threads; start the workflow tasks and await Task.WhenAll instead{1}");
 
     public static readonly DiagnosticDescriptor TimerUse = Determinism(
         "SWF2009", "Timer in workflow code",
-        "'{0}' fires on the machine clock, outside history; use Workflow.DelayAsync (a durable timer)");
+        "'{0}' fires on the machine clock, outside history; use Workflow.DelayAsync (a durable timer){1}");
 
     public static readonly DiagnosticDescriptor HttpUse = Determinism(
         "SWF2010", "Network I/O in workflow code",
-        "'{0}' does network I/O, whose result is not recorded in history; call it from an activity");
+        "'{0}' does network I/O, whose result is not recorded in history; call it from an activity{1}");
 
     public static readonly DiagnosticDescriptor FileUse = Determinism(
         "SWF2011", "File I/O in workflow code",
-        "'{0}' reads or writes files, which are not recorded in history; do it in an activity");
+        "'{0}' reads or writes files, which are not recorded in history; do it in an activity{1}");
 
     public static readonly DiagnosticDescriptor ConsoleUse = Determinism(
         "SWF2012", "Console in workflow code",
-        "'{0}' writes again on every replay; use Workflow.Logger, which is quiet while replaying");
+        "'{0}' writes again on every replay; use Workflow.Logger, which is quiet while replaying{1}");
 
     public static readonly DiagnosticDescriptor EnvironmentUse = Determinism(
         "SWF2013", "Environment in workflow code",
-        "'{0}' can differ between the machines that replay a run; pass the value in the workflow's input, read it in an activity, or use Workflow.SideEffect");
+        "'{0}' can differ between the machines that replay a run; pass the value in the workflow's input, read it in an activity, or use Workflow.SideEffect{1}");
 
     public static readonly DiagnosticDescriptor MutableStaticState = Determinism(
         "SWF2014", "Mutable static state in workflow code",
-        "The static field '{0}' is mutable and shared between runs and replays; keep state in instance fields, or make it readonly or const");
+        "The static field '{0}' is mutable and shared between runs and replays; keep state in instance fields, or make it readonly or const{1}");
 
     public static readonly DiagnosticDescriptor CancelAsync = Determinism(
         "SWF2015", "CancellationTokenSource.CancelAsync in workflow code",
-        "'{0}' runs the cancellation callbacks on the thread pool, outside the workflow's deterministic scheduler; call Cancel() instead");
+        "'{0}' runs the cancellation callbacks on the thread pool, outside the workflow's deterministic scheduler; call Cancel() instead{1}");
+
+    public static readonly DiagnosticDescriptor BlockingTaskWait = Determinism(
+        "SWF2016", "Blocking wait on a task in workflow code",
+        "'{0}' blocks the workflow's only thread until the task completes, and workflow tasks complete only when that thread runs on; await the task instead (Task.WhenAll or Task.WhenAny for several){1}");
+
+    public static readonly DiagnosticDescriptor BlockingSynchronization = Determinism(
+        "SWF2017", "Thread synchronization in workflow code",
+        "'{0}' waits on a thread synchronization primitive, which blocks the workflow's only thread or resumes it off the workflow's scheduler; keep the state in fields and wait with Workflow.WaitConditionAsync{1}");
+
+    public static readonly DiagnosticDescriptor ConfigureAwaitOptionsUse = Determinism(
+        "SWF2018", "ConfigureAwait(ConfigureAwaitOptions) in workflow code",
+        "'{0}' resumes on the thread pool, off the workflow's scheduler, because the options lack ContinueOnCapturedContext; await without ConfigureAwait in workflow code{1}");
 
     private static DiagnosticDescriptor Usage(string id, string title, string message) =>
         new(id, title, message, UsageCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id.ToLowerInvariant());

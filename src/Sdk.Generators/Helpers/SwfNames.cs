@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 
 namespace Swf.Generators.Helpers;
 
@@ -57,6 +58,31 @@ internal static class SwfNames
         seconds = span.Ticks / TimeSpan.TicksPerSecond;
         return true;
     }
+
+    /// <summary>The most whole seconds a <see cref="TimeSpan"/> holds.</summary>
+    public const long MaxTimeSpanSeconds = long.MaxValue / TimeSpan.TicksPerSecond;
+
+    /// <summary>
+    /// Whether a duration value is a bare integer (digits, an optional sign, surrounding whitespace), which
+    /// TimeSpan reads as days; <paramref name="number"/> is its value, or 0 when it does not fit a long.
+    /// </summary>
+    public static bool IsBareNumber(string value, out long number)
+    {
+        number = 0;
+        var text = value.Trim();
+        var digits = text.Length > 0 && text[0] is '+' or '-' ? text.Substring(1) : text;
+        if (digits.Length == 0 || !digits.All(c => c is >= '0' and <= '9'))
+        {
+            return false;
+        }
+
+        // A number too large for a long keeps 0, and the message then gives no conversion.
+        _ = long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number);
+        return true;
+    }
+
+    /// <summary>Formats whole seconds as the TimeSpan string the attributes take, such as <c>00:05:00</c>.</summary>
+    public static string FormatSeconds(long seconds) => TimeSpan.FromTicks(seconds * TimeSpan.TicksPerSecond).ToString("c", CultureInfo.InvariantCulture);
 
     /// <summary>Strips an <c>Async</c> suffix from a method name.</summary>
     public static string WithoutAsync(string methodName) =>

@@ -37,4 +37,16 @@ public sealed class ActivitiesAttribute : Attribute
 
     /// <summary>Gets or sets the default task priority; only used when set.</summary>
     public int TaskPriority { get; set; }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether the activity types' registration defaults are set somewhere else,
+    /// so the generator does not warn (SWF1023) that they lack timeouts SWF requires; an
+    /// <see cref="ActivityAttribute"/> that sets its own value overrides this one for its method.
+    /// </summary>
+    /// <remarks>
+    /// SWF refuses to schedule an activity unless the decision or the registered type gives a schedule-to-start,
+    /// a schedule-to-close and a start-to-close timeout. Set this when the types are registered by other means
+    /// or every call passes them in its <see cref="Workflows.ActivityOptions"/>. It does not change what is registered.
+    /// </remarks>
+    public bool DefaultsRegisteredElsewhere { get; set; }
 }

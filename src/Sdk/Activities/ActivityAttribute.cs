@@ -40,4 +40,11 @@ public sealed class ActivityAttribute : Attribute
 
     /// <summary>Gets or sets the type's description.</summary>
     public string? Description { get; set; }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether this activity type's registration defaults are set somewhere
+    /// else (see <see cref="ActivitiesAttribute.DefaultsRegisteredElsewhere"/>); when set here, it overrides the
+    /// interface's value for this method.
+    /// </summary>
+    public bool DefaultsRegisteredElsewhere { get; set; }
 }

@@ -9,8 +9,16 @@ namespace Swf.Converters;
 /// (a source-generated <c>JsonSerializerContext</c>) to stay free of reflection and publish with
 /// Native AOT; without one it falls back to reflection where the runtime allows it.
 /// </summary>
+/// <remarks>
+/// Strings, primitive numbers, <see cref="bool"/>, <see cref="char"/>, <see cref="DateTime"/>,
+/// <see cref="DateTimeOffset"/>, <see cref="TimeSpan"/>, <see cref="Guid"/> and their nullable forms need no
+/// entry in your context: when your resolver does not know one of them, the converter uses built-in
+/// source-generated metadata, with your options' settings and converters.
+/// </remarks>
 public sealed class JsonPayloadConverter : IPayloadConverter
 {
+    private readonly JsonSerializerOptions _builtIn;
+
     /// <summary>Initializes a converter with the given options.</summary>
     /// <param name="options">The serializer options; their <see cref="JsonSerializerOptions.TypeInfoResolver"/> must know every payload type.</param>
     public JsonPayloadConverter(JsonSerializerOptions options)
@@ -23,6 +31,9 @@ public sealed class JsonPayloadConverter : IPayloadConverter
 
         Options = options;
         Options.MakeReadOnly();
+        // A copy keeps the caller's settings (naming, number handling, converters) for the built-in types.
+        _builtIn = new JsonSerializerOptions(options) { TypeInfoResolver = BuiltInPayloadJsonContext.Default };
+        _builtIn.MakeReadOnly();
     }
 
     /// <summary>Initializes a converter that resolves types through <paramref name="resolver"/> (camelCase names).</summary>
@@ -43,9 +54,15 @@ public sealed class JsonPayloadConverter : IPayloadConverter
 
     /// <inheritdoc/>
     public string? Serialize<T>(T value) =>
-        value is null ? null : JsonSerializer.Serialize(value, (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T)));
+        value is null ? null : JsonSerializer.Serialize(value, TypeInfo<T>());
 
     /// <inheritdoc/>
     public T? Deserialize<T>(string? data) =>
-        string.IsNullOrEmpty(data) ? default : JsonSerializer.Deserialize(data, (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T)));
+        string.IsNullOrEmpty(data) ? default : JsonSerializer.Deserialize(data, TypeInfo<T>());
+
+    /// <summary>The caller's metadata for <typeparamref name="T"/>, else the built-in one; for a type neither knows, GetTypeInfo throws its usual NotSupportedException.</summary>
+    private JsonTypeInfo<T> TypeInfo<T>() =>
+        (JsonTypeInfo<T>)(Options.TryGetTypeInfo(typeof(T), out var info) || _builtIn.TryGetTypeInfo(typeof(T), out info)
+            ? info
+            : Options.GetTypeInfo(typeof(T)));
 }

@@ -42,4 +42,16 @@ public sealed class WorkflowAttribute : Attribute
 
     /// <summary>Gets or sets the type's description.</summary>
     public string? Description { get; set; }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether the type's registration defaults are set somewhere else, so the
+    /// generator does not warn (SWF1023) that the attribute lacks ones SWF requires.
+    /// </summary>
+    /// <remarks>
+    /// SWF refuses to start a workflow unless the start request or the registered type gives an execution
+    /// start-to-close timeout, a task start-to-close timeout and a child policy. Set this when the type is
+    /// registered by other means (another tool, an existing registration) or every start passes them. It does
+    /// not change what is registered.
+    /// </remarks>
+    public bool DefaultsRegisteredElsewhere { get; set; }
 }

@@ -64,6 +64,37 @@ public sealed class DeterminismAnalyzerTests
         { "SWF2013", "var name = Environment.MachineName;" },
         { "SWF2014", "s_count++;" },
         { "SWF2015", "using var cts = new CancellationTokenSource(); await cts.CancelAsync();" },
+        { "SWF2016", "var n = Task.FromResult(1).Result;" },
+        { "SWF2016", "var n = new ValueTask<int>(1).Result;" },
+        { "SWF2016", "Task.CompletedTask.Wait();" },
+        { "SWF2016", "Task.CompletedTask.Wait(TimeSpan.FromSeconds(1));" },
+        { "SWF2016", "Task.CompletedTask.Wait(CancellationToken.None);" },
+        { "SWF2016", "Task.WaitAll(Task.CompletedTask);" },
+        { "SWF2016", "Task.WaitAny(Task.CompletedTask);" },
+        { "SWF2016", "Task.CompletedTask.GetAwaiter().GetResult();" },
+        { "SWF2016", "var n = Task.FromResult(1).GetAwaiter().GetResult();" },
+        { "SWF2016", "var n = Task.FromResult(1).ConfigureAwait(true).GetAwaiter().GetResult();" },
+        { "SWF2016", "new ValueTask().GetAwaiter().GetResult();" },
+        { "SWF2017", "lock (this) { }" },
+        { "SWF2017", "var gate = new Lock(); lock (gate) { }" },
+        { "SWF2017", "Monitor.Enter(this);" },
+        { "SWF2017", "Monitor.Wait(this);" },
+        { "SWF2017", "Monitor.TryEnter(this, 10);" },
+        { "SWF2017", "using var s = new SemaphoreSlim(1); s.Wait();" },
+        { "SWF2017", "using var s = new SemaphoreSlim(1); await s.WaitAsync();" },
+        { "SWF2017", "using var s = new SemaphoreSlim(1); await s.WaitAsync(Workflow.CancellationToken);" },
+        { "SWF2017", "Thread.CurrentThread.Join();" },
+        { "SWF2017", "using var e = new ManualResetEventSlim(); e.Wait();" },
+        { "SWF2017", "using var e = new ManualResetEvent(false); e.WaitOne();" },
+        { "SWF2017", "using var e = new AutoResetEvent(false); e.WaitOne(TimeSpan.FromSeconds(1));" },
+        { "SWF2017", "WaitHandle.WaitAll(Array.Empty<WaitHandle>());" },
+        { "SWF2017", "WaitHandle.WaitAny(Array.Empty<WaitHandle>());" },
+        { "SWF2017", "using var c = new CountdownEvent(1); c.Wait();" },
+        { "SWF2018", "await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.None);" },
+        { "SWF2018", "await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);" },
+        { "SWF2018", "await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);" },
+        { "SWF2018", "await Task.FromResult(1).ConfigureAwait(ConfigureAwaitOptions.None);" },
+        { "SWF2018", "var options = ConfigureAwaitOptions.ContinueOnCapturedContext; await Task.CompletedTask.ConfigureAwait(options);" },
     };
 
     [Theory]
@@ -75,6 +106,8 @@ public sealed class DeterminismAnalyzerTests
         Assert.Contains(diagnostics, d => d.Id == id);
         var message = diagnostics.First(d => d.Id == id).GetMessage(System.Globalization.CultureInfo.InvariantCulture);
         Assert.Matches("Workflow\\.|activity|Task.WhenAll|instance fields|await without|Cancel\\(\\)", message);
+        // Code in the workflow class itself names no helper.
+        Assert.DoesNotContain("reached from", message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -103,6 +136,31 @@ public sealed class DeterminismAnalyzerTests
         var diagnostics = await GeneratorHarness.AnalyzeAsync(new DeterminismAnalyzer(), Prefix + body + Suffix);
 
         Assert.Empty(diagnostics);
+    }
+
+    // ContinueOnCapturedContext, alone or combined, resumes on the captured scheduler (the workflow's), like a plain await.
+    [Theory]
+    [InlineData("await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext);")]
+    [InlineData("await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);")]
+    [InlineData("await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.ForceYielding);")]
+    [InlineData("await Task.CompletedTask.ConfigureAwait(true);")]
+    [InlineData("await Task.FromResult(1);")]
+    [InlineData("if (Monitor.TryEnter(this)) { Monitor.Exit(this); }")]
+    [InlineData("using var s = new SemaphoreSlim(1); s.Release();")]
+    public async Task Analyze_WaitThatStaysOnTheScheduler_IsSilent(string statement)
+    {
+        var diagnostics = await GeneratorHarness.AnalyzeAsync(new DeterminismAnalyzer(), Prefix + statement + Suffix);
+
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public async Task Analyze_LockStatement_ReportsTheLockHeaderOnly()
+    {
+        var diagnostics = await GeneratorHarness.AnalyzeAsync(new DeterminismAnalyzer(), Prefix + "lock (this)\n{\n    s_count.ToString();\n}" + Suffix);
+
+        var diagnostic = Assert.Single(diagnostics, d => d.Id == "SWF2017");
+        Assert.Equal("lock (this)", diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
     }
 
     [Fact]

@@ -29,6 +29,12 @@ public sealed class DeterminismCodeFixTests
                 return "";
             }
         }
+
+        public static class Helpers
+        {
+            // Reached from the workflow, so reported, but a helper may also run outside workflows: no fix.
+            public static DateTime Now() => DateTime.UtcNow;
+        }
         """;
 
     [Theory]
@@ -38,6 +44,7 @@ public sealed class DeterminismCodeFixTests
     [InlineData("var random = new Random();", "var random = Workflow.Random;")]
     [InlineData("await Task.Delay(TimeSpan.FromSeconds(5), ct);", "await Workflow.DelayAsync(TimeSpan.FromSeconds(5), ct);")]
     [InlineData("await Task.CompletedTask.ConfigureAwait(false);", "await Task.CompletedTask;")]
+    [InlineData("await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.None);", "await Task.CompletedTask;")]
     public async Task Fix_MechanicalTrap_RewritesToWorkflowApi(string before, string after)
     {
         var fixedText = await ApplyFixAsync(Template.Replace("BODY", before, StringComparison.Ordinal));
@@ -51,6 +58,10 @@ public sealed class DeterminismCodeFixTests
     [InlineData("var now = DateTime.Now;")]
     [InlineData("await Task.Delay(500);")]
     [InlineData("var random = new Random(42);")]
+    [InlineData("await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);")]
+    [InlineData("await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);")]
+    [InlineData("Task.CompletedTask.Wait();")]
+    [InlineData("var n = Helpers.Now();")]
     public async Task Fix_NonMechanicalTrap_OffersNoFix(string body)
     {
         var (document, diagnostics) = await AnalyzeAsync(Template.Replace("BODY", body, StringComparison.Ordinal));

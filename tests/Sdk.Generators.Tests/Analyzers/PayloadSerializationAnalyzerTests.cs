@@ -35,15 +35,53 @@ public sealed class PayloadSerializationAnalyzerTests
         """;
 
     [Fact]
-    public async Task Analyze_NoContext_WarnsForEveryPayloadType()
+    public async Task Analyze_NoContext_WarnsForEveryPayloadTypeButPrimitives()
     {
         var diagnostics = await GeneratorHarness.AnalyzeAsync(new PayloadSerializationAnalyzer(), Types);
 
         var messages = diagnostics.Where(d => d.Id == "SWF1021").Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Contains(messages, m => m.Contains("'Order'", StringComparison.Ordinal) && m.Contains("[JsonSerializable(typeof(Order))]", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.Contains("'Receipt'", StringComparison.Ordinal));
-        Assert.Contains(messages, m => m.Contains("'int'", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.Contains("'Line'", StringComparison.Ordinal));
+        // int? priority: primitives need no context entry (JsonPayloadConverter has built-in metadata for them).
+        Assert.DoesNotContain(messages, m => m.Contains("'int'", StringComparison.Ordinal));
+        Assert.Equal(5, messages.Count);
+    }
+
+    [Fact]
+    public async Task Analyze_StringsAndPrimitives_AreNotReported()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+            using Swf.Activities;
+
+            [Activities]
+            public interface IPrimitives
+            {
+                Task<string> EchoAsync(string text, string? note);
+                Task<bool> CheckAsync(char c, byte b, short s, ushort us, int i, uint ui, long l, ulong ul);
+                Task<decimal?> PriceAsync(float f, double d, decimal m, decimal? maybe);
+                Task<DateTime?> WhenAsync(DateTime at, DateTime? until, DateTimeOffset o, TimeSpan span, Guid id, int? count);
+            }
+            """;
+
+        var diagnostics = await GeneratorHarness.AnalyzeAsync(new PayloadSerializationAnalyzer(), source);
+
+        Assert.Empty(diagnostics);
+    }
+
+    [Theory]
+    [InlineData("int[]")]
+    [InlineData("System.Collections.Generic.List<string>")]
+    [InlineData("System.Uri")]
+    public async Task Analyze_CollectionsAndOtherFrameworkTypes_AreStillReported(string type)
+    {
+        var source = "using System.Threading.Tasks;\nusing Swf.Activities;\n[Activities] public interface IA { Task GoAsync(" + type + " value); }";
+
+        var diagnostics = await GeneratorHarness.AnalyzeAsync(new PayloadSerializationAnalyzer(), source);
+
+        Assert.Equal("SWF1021", Assert.Single(diagnostics).Id);
     }
 
     [Fact]

@@ -1,6 +1,9 @@
 namespace Swf.Generators.Tests.Generator;
 
-/// <summary>Sample user code the generator tests run over.</summary>
+/// <summary>
+/// Sample user code the generator tests run over. The activities and the nested workflow leave registration
+/// defaults unset on purpose (the baselines show what is emitted then), so they opt out of SWF1023.
+/// </summary>
 internal static class Sources
 {
     public const string Orders = """
@@ -17,7 +20,7 @@ internal static class Sources
         public sealed record Order(string Id, decimal Total);
         public sealed record Approval(bool Ok);
 
-        [Activities(Version = "2", TaskList = "orders", StartToCloseTimeout = "00:05:00")]
+        [Activities(Version = "2", TaskList = "orders", StartToCloseTimeout = "00:05:00", DefaultsRegisteredElsewhere = true)]
         public interface IPaymentActivities
         {
             [Activity(HeartbeatTimeout = "00:00:30")]
@@ -60,7 +63,7 @@ internal static class Sources
 
         public static partial class Outer
         {
-            [Workflow("ping")]
+            [Workflow("ping", DefaultsRegisteredElsewhere = true)]
             internal sealed partial class PingWorkflow
             {
                 [WorkflowRun]
