@@ -143,20 +143,27 @@ public sealed class ConsoleTests
     [InlineData("--port 0 --no-console", false, false)]
     [InlineData("--port 0 --require-auth --access-key k --secret-key s", false, false)]
     [InlineData("--port 0 --require-auth --access-key k --secret-key s --console", true, false)]
-    public void TryParse_ConsoleArguments_SetTheOptions(string line, bool enabled, bool ownPort)
+    public void Parse_ConsoleArguments_SetTheOptions(string line, bool enabled, bool ownPort)
     {
-        Assert.True(LocalServerCommand.TryParse(line.Split(' '), out var options, out var problem), problem);
+        var parsed = LocalServerCommand.Parse(line.Split(' '));
+        Assert.Empty(parsed.Errors);
+        var options = Assert.IsType<SwfLocalServerOptions>(parsed.Options);
         Assert.Equal(enabled, options.ConsoleEnabled);
         Assert.Equal(ownPort, options.ConsolePort is not null);
     }
 
     [Theory]
-    [InlineData("--port 5000 --ui-port 5000")]
-    [InlineData("--port 0 --ui-port 1 --no-console")]
-    [InlineData("--port 0 --console --no-console")]
-    [InlineData("--port 0 --ui-port x")]
-    public void TryParse_BadConsoleArguments_Fail(string line) =>
-        Assert.False(LocalServerCommand.TryParse(line.Split(' '), out _, out _));
+    [InlineData("--port 5000 --ui-port 5000", "--ui-port")]
+    [InlineData("--port 0 --ui-port 1 --no-console", "--no-console")]
+    [InlineData("--port 0 --console --no-console", "--no-console")]
+    [InlineData("--port 0 --ui-port x", "--ui-port")]
+    public void Parse_BadConsoleArguments_Fail(string line, string named)
+    {
+        var parsed = LocalServerCommand.Parse(line.Split(' '));
+
+        Assert.Null(parsed.Options);
+        Assert.Contains(named, Assert.Single(parsed.Errors), StringComparison.Ordinal);
+    }
 
     private static async Task<JsonElement> GetAsync(HttpClient http, string path)
     {
