@@ -45,6 +45,45 @@ public sealed class ProtocolTests : IAsyncLifetime, IDisposable
         await AssertErrorAsync(await SendAsync(null, "{}"), "com.amazon.coral.service#UnknownOperationException");
     }
 
+    // What the web console does not claim on the SWF port stays SWF's: the handler answers it, as it always did.
+    [Theory]
+    [InlineData("PUT", "/")]
+    [InlineData("DELETE", "/ui/app.js")]
+    [InlineData("PATCH", "/console/apix")]
+    [InlineData("OPTIONS", "/index.html")]
+    public async Task Send_MethodOrPathTheConsoleDoesNotClaim_IsUnknownOperationException(string method, string path)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(_server.Endpoint, path)) { Content = new StringContent("{}", Encoding.UTF8, "application/x-amz-json-1.0") };
+        request.Headers.TryAddWithoutValidation("X-Amz-Target", "SimpleWorkflowService.ListDomains");
+
+        await AssertErrorAsync(await _http.SendAsync(request), "com.amazon.coral.service#UnknownOperationException");
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/console/api/domains")]
+    public async Task Get_ConsoleOff_IsUnknownOperationException(string path)
+    {
+        await using var server = await Servers.StartAsync(o => o.EnableConsole = false);
+
+        await AssertErrorAsync(await _http.GetAsync(new Uri(server.Endpoint, path)), "com.amazon.coral.service#UnknownOperationException");
+    }
+
+    [Theory]
+    [InlineData("/some/path")]
+    [InlineData("/console/apix")]
+    [InlineData("/Console/Api/signal")]
+    public async Task Post_AnyPathTheConsoleDoesNotClaim_IsServedAsSwf(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_server.Endpoint, path)) { Content = new StringContent("""{"registrationStatus":"REGISTERED"}""", Encoding.UTF8, "application/x-amz-json-1.0") };
+        request.Headers.TryAddWithoutValidation("X-Amz-Target", "SimpleWorkflowService.ListDomains");
+
+        using var response = await _http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("""{"domainInfos":[]}""", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task MalformedJsonIsSerializationException()
     {
