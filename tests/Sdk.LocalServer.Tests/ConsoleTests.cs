@@ -10,7 +10,7 @@ namespace Swf.LocalServer.Tests;
 public sealed class ConsoleTests
 {
     [Fact]
-    public async Task Root_ServesThePageAndItsBundledAssets()
+    public async Task GetRoot_ConsoleOn_ServesThePageAndItsBundledAssets()
     {
         await using var server = await Servers.StartAsync();
         using var http = new HttpClient { BaseAddress = server.ConsoleEndpoint };
@@ -71,7 +71,7 @@ public sealed class ConsoleTests
     }
 
     [Fact]
-    public async Task Actions_NeedTheConsoleHeader_AndSignalTheExecution()
+    public async Task Actions_WithoutOrWithTheConsoleHeader_AreForbiddenOrSignalTheExecution()
     {
         await using var server = await Servers.StartAsync();
         await using var scenario = await ConsoleScenario.RunAsync(server);
@@ -121,7 +121,7 @@ public sealed class ConsoleTests
     }
 
     [Fact]
-    public async Task ConsolePort_ServesTheConsoleApartFromSwf()
+    public async Task ConsolePort_Set_ServesTheConsoleApartFromSwf()
     {
         await using var server = await Servers.StartAsync(o => o.ConsolePort = 0);
         using var http = new HttpClient();
