@@ -2,12 +2,14 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Swf.LocalEngine;
 using Swf.LocalServer.Auth;
 using Swf.LocalServer.Protocol;
+using Swf.LocalServer.Routing;
 using Swf.LocalServer.Store;
 using Swf.LocalServer.WebConsole;
 
@@ -101,21 +103,17 @@ public sealed class SwfLocalServer : IAsyncDisposable
 
                 kestrel.Limits.MaxRequestBodySize = 2 * 1024 * 1024;
             });
+            builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, LocalPortMatcherPolicy>());
+            builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, ExactPathMatcherPolicy>());
             app = builder.Build();
             var verifier = options.RequireAuth ? new SigV4Verifier(options.AccessKey!, options.SecretKey!) : null;
             var handler = new SwfRequestHandler(engine, verifier, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Swf.LocalServer"), options.LogRequests);
-            var console = options.ConsoleEnabled ? new ConsoleHandler(engine, clock) : null;
-            var consolePort = -1;
-            app.Run(context =>
-            {
-                var isConsole = console is not null && (separateConsole ? context.Connection.LocalPort == consolePort : ConsoleHandler.Claims(context.Request));
-                return isConsole ? console!.HandleAsync(context) : handler.HandleAsync(context);
-            });
+            var console = options.ConsoleEnabled ? new ConsoleEndpoints(engine, clock) : null;
+            LocalServerEndpoints.Map(app, handler, console, separateConsole ? (() => BoundPort(swfListener!), () => BoundPort(consoleListener!)) : null);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
 
-            // Kestrel writes the bound endpoint (with the port it picked for 0) back into each listener.
-            var port = ((IPEndPoint)swfListener!.EndPoint).Port;
-            consolePort = consoleListener is null ? port : ((IPEndPoint)consoleListener.EndPoint).Port;
+            var port = BoundPort(swfListener!);
+            var consolePort = consoleListener is null ? port : BoundPort(consoleListener);
             var endpoint = new Uri($"http://127.0.0.1:{port}/");
             var consoleEndpoint = console is null ? null : new Uri($"http://127.0.0.1:{consolePort}/");
             return new SwfLocalServer(app, engine, journal, endpoint, consoleEndpoint);
@@ -148,4 +146,7 @@ public sealed class SwfLocalServer : IAsyncDisposable
         await _app.DisposeAsync().ConfigureAwait(false);
         _journal?.Dispose();
     }
+
+    /// <summary>Reads a listener's port: Kestrel writes the bound endpoint (with the port it picked for 0) back into it.</summary>
+    private static int BoundPort(ListenOptions listener) => ((IPEndPoint)listener.EndPoint).Port;
 }

@@ -20,7 +20,7 @@ public sealed class AuthTests : IAsyncLifetime
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
-    public async Task TheRightSecretIsAccepted()
+    public async Task Request_RightSecret_IsAccepted()
     {
         using var swf = Servers.Client(_server, "AKIDLOCAL", "local-secret");
         await Servers.RegisterAsync(swf, "signed");
@@ -28,7 +28,7 @@ public sealed class AuthTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AWrongSecretIsInvalidSignatureException()
+    public async Task Request_WrongSecret_IsInvalidSignatureException()
     {
         using var swf = Servers.Client(_server, "AKIDLOCAL", "not-the-secret");
         var error = await Assert.ThrowsAsync<InvalidSignatureException>(() => swf.ListDomainsAsync(new ListDomainsRequest { RegistrationStatus = RegistrationStatus.Registered }));
@@ -37,14 +37,14 @@ public sealed class AuthTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AnUnknownAccessKeyIsUnrecognizedClientException()
+    public async Task Request_UnknownAccessKey_IsUnrecognizedClientException()
     {
         using var swf = Servers.Client(_server, "AKIDOTHER", "local-secret");
         await Assert.ThrowsAsync<UnrecognizedClientException>(() => swf.ListDomainsAsync(new ListDomainsRequest { RegistrationStatus = RegistrationStatus.Registered }));
     }
 
     [Fact]
-    public async Task AnUnsignedRequestIsMissingAuthenticationToken()
+    public async Task Request_Unsigned_IsMissingAuthenticationToken()
     {
         using var http = new HttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, _server.Endpoint) { Content = new StringContent("""{"registrationStatus":"REGISTERED"}""", Encoding.UTF8, "application/x-amz-json-1.0") };
@@ -56,7 +56,7 @@ public sealed class AuthTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AnIncompleteSignatureIsIncompleteSignatureException()
+    public async Task Request_IncompleteSignature_IsIncompleteSignatureException()
     {
         using var http = new HttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, _server.Endpoint) { Content = new StringContent("{}", Encoding.UTF8, "application/x-amz-json-1.0") };

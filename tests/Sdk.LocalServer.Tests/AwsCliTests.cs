@@ -12,7 +12,7 @@ public sealed class AwsCliTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [SkippableFact]
-    public async Task AwsCliRunsAWholeRound()
+    public async Task AwsCli_WholeRound_Succeeds()
     {
         Skip.If(Tools.Find("aws") is null, "The AWS CLI (aws) is not on PATH; install it with `pip install awscli` to run this test.");
         await using var server = await Servers.StartAsync(o =>

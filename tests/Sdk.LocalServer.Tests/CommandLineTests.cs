@@ -2,38 +2,125 @@ namespace Swf.LocalServer.Tests;
 
 public sealed class CommandLineTests
 {
+    private static readonly string[] OptionNames =
+        ["--port", "--db", "--region", "--require-auth", "--access-key", "--secret-key", "--log-requests", "--ui-port", "--console", "--no-console"];
+
     [Fact]
-    public void FullCommandLineIsParsed()
+    public void Parse_FullCommandLine_SetsEveryOption()
     {
-        Assert.True(LocalServerCommand.TryParse(["--port", "5055", "--db", "swf.db", "--region", "eu-west-1", "--require-auth", "--access-key", "K", "--secret-key", "S"], out var options, out _));
+        var parsed = LocalServerCommand.Parse(["--port", "5055", "--db", "swf.db", "--region", "eu-west-1", "--require-auth", "--access-key", "K", "--secret-key", "S", "--log-requests", "--ui-port", "5056", "--console"]);
+
+        Assert.Empty(parsed.Errors);
+        var options = Assert.IsType<SwfLocalServerOptions>(parsed.Options);
         Assert.Equal(5055, options.Port);
         Assert.Equal("swf.db", options.DatabasePath);
         Assert.Equal("eu-west-1", options.Region);
         Assert.True(options.RequireAuth);
         Assert.Equal(("K", "S"), (options.AccessKey, options.SecretKey));
-    }
-
-    [Theory]
-    [InlineData("--port is required", new string[0])]
-    [InlineData("--port needs a port number", new[] { "--port", "http" })]
-    [InlineData("--port needs a port number", new[] { "--port", "70000" })]
-    [InlineData("--port needs a port number", new[] { "--port" })]
-    [InlineData("--db needs a file name", new[] { "--port", "1", "--db" })]
-    [InlineData("unknown argument '--verbose'", new[] { "--port", "1", "--verbose" })]
-    [InlineData("--require-auth needs --access-key and --secret-key", new[] { "--port", "1", "--require-auth", "--access-key", "K" })]
-    [InlineData("only used with --require-auth", new[] { "--port", "1", "--secret-key", "S" })]
-    public void BadArgumentsAreExplained(string expected, string[] args)
-    {
-        Assert.False(LocalServerCommand.TryParse(args, out _, out var problem));
-        Assert.Contains(expected, problem, StringComparison.Ordinal);
+        Assert.True(options.LogRequests);
+        Assert.Equal(5056, options.ConsolePort);
+        Assert.True(options.EnableConsole);
     }
 
     [Fact]
-    public async Task BadArgumentsExitWithUsage()
+    public void Parse_PortOnly_KeepsTheDefaults()
+    {
+        var options = Assert.IsType<SwfLocalServerOptions>(LocalServerCommand.Parse(["--port", "0"]).Options);
+        var defaults = new SwfLocalServerOptions();
+
+        Assert.Equal(0, options.Port);
+        Assert.Equal(
+            (defaults.DatabasePath, defaults.Region, defaults.RequireAuth, defaults.AccessKey, defaults.SecretKey, defaults.LogRequests, defaults.ConsolePort, defaults.EnableConsole),
+            (options.DatabasePath, options.Region, options.RequireAuth, options.AccessKey, options.SecretKey, options.LogRequests, options.ConsolePort, options.EnableConsole));
+    }
+
+    // Each case's message names the option that is wrong; the library's own messages (a missing
+    // value, an unknown option) do so too.
+    [Theory]
+    [InlineData("Option '--port' is required.", new string[0])]
+    [InlineData("--port needs a port number from 0 to 65535, not 'http'.", new[] { "--port", "http" })]
+    [InlineData("--port needs a port number from 0 to 65535, not '70000'.", new[] { "--port", "70000" })]
+    [InlineData("--port needs a port number from 0 to 65535, not '-1'.", new[] { "--port", "-1" })]
+    [InlineData("Required argument missing for option: '--port'.", new[] { "--port" })]
+    [InlineData("Required argument missing for option: '--db'.", new[] { "--port", "1", "--db" })]
+    [InlineData("--db needs a file name.", new[] { "--port", "1", "--db", " " })]
+    [InlineData("--db needs a file name.", new[] { "--port", "1", "--db", "--log-requests" })]
+    [InlineData("--region needs a region name, such as us-east-1.", new[] { "--port", "1", "--region", "" })]
+    [InlineData("--access-key needs a value.", new[] { "--port", "1", "--require-auth", "--access-key", "", "--secret-key", "S" })]
+    [InlineData("Unrecognized command or argument '--verbose'.", new[] { "--port", "1", "--verbose" })]
+    [InlineData("--require-auth needs --access-key and --secret-key.", new[] { "--port", "1", "--require-auth", "--access-key", "K" })]
+    [InlineData("--secret-key is only used with --require-auth.", new[] { "--port", "1", "--secret-key", "S" })]
+    [InlineData("--access-key is only used with --require-auth.", new[] { "--port", "1", "--access-key", "K" })]
+    [InlineData("--ui-port needs a port number from 0 to 65535, not 'x'.", new[] { "--port", "0", "--ui-port", "x" })]
+    [InlineData("--ui-port must differ from --port; leave it out to serve the console on --port.", new[] { "--port", "5000", "--ui-port", "5000" })]
+    [InlineData("--ui-port and --no-console contradict each other.", new[] { "--port", "0", "--ui-port", "1", "--no-console" })]
+    [InlineData("give --console or --no-console once.", new[] { "--port", "0", "--console", "--no-console" })]
+    [InlineData("give --console or --no-console once.", new[] { "--port", "0", "--no-console", "--no-console" })]
+    public void Parse_BadArguments_ExplainsWhatIsWrong(string expected, string[] args)
+    {
+        var parsed = LocalServerCommand.Parse(args);
+
+        Assert.Null(parsed.Options);
+        Assert.Equal([expected], parsed.Errors);
+    }
+
+    [Fact]
+    public async Task RunAsync_BadArguments_ExitsWith2AndPrintsUsage()
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
+
         Assert.Equal(2, await LocalServerCommand.RunAsync(["--port", "x"], output, error));
-        Assert.Contains("usage: swf-local --port N", error.ToString(), StringComparison.Ordinal);
+
+        var printed = error.ToString();
+        Assert.StartsWith("--port needs a port number from 0 to 65535, not 'x'.", printed, StringComparison.Ordinal);
+        Assert.Contains("Usage:" + Environment.NewLine + "  swf-local [options]", printed, StringComparison.Ordinal);
+        Assert.Contains("--port <N> (REQUIRED)", printed, StringComparison.Ordinal);
+        Assert.Empty(output.ToString());
+    }
+
+    [Fact]
+    public async Task RunAsync_Help_ListsEveryOption()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        Assert.Equal(0, await LocalServerCommand.RunAsync(["--help"], output, error));
+
+        var help = output.ToString();
+        var options = new LocalServerCommandLine().ServerOptions;
+        Assert.Equal(OptionNames, options.Select(o => o.Name));
+        Assert.Contains("Usage:" + Environment.NewLine + "  swf-local [options]", help, StringComparison.Ordinal);
+        foreach (var option in options)
+        {
+            var line = Assert.Single(help.Split(Environment.NewLine), l => l.TrimStart().StartsWith(option.Name + " ", StringComparison.Ordinal));
+            Assert.Contains(option.Description!, line, StringComparison.Ordinal);
+        }
+
+        Assert.Empty(error.ToString());
+    }
+
+    [Fact]
+    public async Task RunAsync_SuggestDirective_CompletesOptionNames()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        Assert.Equal(0, await LocalServerCommand.RunAsync(["[suggest]", "--re"], output, error));
+
+        Assert.Equal(["--region", "--require-auth"], output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Empty(error.ToString());
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("--version")]
+    [InlineData("[suggest]", "--re")]
+    public void Parse_HelpVersionOrDirective_RunsNoServer(params string[] args)
+    {
+        var parsed = LocalServerCommand.Parse(args);
+
+        Assert.Null(parsed.Options);
+        Assert.Empty(parsed.Errors);
     }
 }

@@ -11,7 +11,7 @@ public sealed class ConcurrencyTests
     private const int Pollers = 8;
 
     [Fact]
-    public async Task ManyPollersOverHttpGetEveryTaskOnceAndLoseNoEvent()
+    public async Task Poll_ManyPollersOverHttp_GetEveryTaskOnceAndLoseNoEvent()
     {
         await using var server = await Servers.StartAsync();
         using var swf = Servers.Client(server);

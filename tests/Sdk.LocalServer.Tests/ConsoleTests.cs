@@ -10,7 +10,7 @@ namespace Swf.LocalServer.Tests;
 public sealed class ConsoleTests
 {
     [Fact]
-    public async Task Root_ServesThePageAndItsBundledAssets()
+    public async Task GetRoot_ConsoleOn_ServesThePageAndItsBundledAssets()
     {
         await using var server = await Servers.StartAsync();
         using var http = new HttpClient { BaseAddress = server.ConsoleEndpoint };
@@ -32,7 +32,7 @@ public sealed class ConsoleTests
             Assert.DoesNotContain("https://", text, StringComparison.Ordinal);
         }
 
-        Assert.Equal(["app.js", "console.css", "execution.js", "executions.js", "index.html"], ConsoleHandler.AssetNames().Order(StringComparer.Ordinal));
+        Assert.Equal(["app.js", "console.css", "execution.js", "executions.js", "index.html"], ConsoleAssets.Names().Order(StringComparer.Ordinal));
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/ui/missing.js")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/ui/../index.html.bak")).StatusCode);
     }
@@ -71,7 +71,7 @@ public sealed class ConsoleTests
     }
 
     [Fact]
-    public async Task Actions_NeedTheConsoleHeader_AndSignalTheExecution()
+    public async Task Actions_WithoutOrWithTheConsoleHeader_AreForbiddenOrSignalTheExecution()
     {
         await using var server = await Servers.StartAsync();
         await using var scenario = await ConsoleScenario.RunAsync(server);
@@ -121,7 +121,7 @@ public sealed class ConsoleTests
     }
 
     [Fact]
-    public async Task ConsolePort_ServesTheConsoleApartFromSwf()
+    public async Task ConsolePort_Set_ServesTheConsoleApartFromSwf()
     {
         await using var server = await Servers.StartAsync(o => o.ConsolePort = 0);
         using var http = new HttpClient();
@@ -143,20 +143,107 @@ public sealed class ConsoleTests
     [InlineData("--port 0 --no-console", false, false)]
     [InlineData("--port 0 --require-auth --access-key k --secret-key s", false, false)]
     [InlineData("--port 0 --require-auth --access-key k --secret-key s --console", true, false)]
-    public void TryParse_ConsoleArguments_SetTheOptions(string line, bool enabled, bool ownPort)
+    public void Parse_ConsoleArguments_SetTheOptions(string line, bool enabled, bool ownPort)
     {
-        Assert.True(LocalServerCommand.TryParse(line.Split(' '), out var options, out var problem), problem);
+        var parsed = LocalServerCommand.Parse(line.Split(' '));
+        Assert.Empty(parsed.Errors);
+        var options = Assert.IsType<SwfLocalServerOptions>(parsed.Options);
         Assert.Equal(enabled, options.ConsoleEnabled);
         Assert.Equal(ownPort, options.ConsolePort is not null);
     }
 
     [Theory]
-    [InlineData("--port 5000 --ui-port 5000")]
-    [InlineData("--port 0 --ui-port 1 --no-console")]
-    [InlineData("--port 0 --console --no-console")]
-    [InlineData("--port 0 --ui-port x")]
-    public void TryParse_BadConsoleArguments_Fail(string line) =>
-        Assert.False(LocalServerCommand.TryParse(line.Split(' '), out _, out _));
+    [InlineData("--port 5000 --ui-port 5000", "--ui-port")]
+    [InlineData("--port 0 --ui-port 1 --no-console", "--no-console")]
+    [InlineData("--port 0 --console --no-console", "--no-console")]
+    [InlineData("--port 0 --ui-port x", "--ui-port")]
+    public void Parse_BadConsoleArguments_Fail(string line, string named)
+    {
+        var parsed = LocalServerCommand.Parse(line.Split(' '));
+
+        Assert.Null(parsed.Options);
+        Assert.Contains(named, Assert.Single(parsed.Errors), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HeadAsset_ConsoleOn_AnswersTheHeadersWithoutTheBody()
+    {
+        await using var server = await Servers.StartAsync();
+        using var http = new HttpClient { BaseAddress = server.ConsoleEndpoint };
+
+        using var get = await http.GetAsync("/ui/app.js");
+        using var head = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/ui/app.js"));
+        var body = await get.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal("text/javascript; charset=utf-8", head.Content.Headers.ContentType!.ToString());
+        Assert.Equal(body.Length, head.Content.Headers.ContentLength);
+        Assert.True(body.Length > 0);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        Assert.Equal("no-cache", head.Headers.CacheControl!.ToString());
+        Assert.Equal("nosniff", head.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("default-src 'self'; img-src 'self' data:; frame-ancestors 'none'", head.Headers.GetValues("Content-Security-Policy").Single());
+    }
+
+    [Theory]
+    [InlineData("GET", "nope", "/console/api/nope")]
+    [InlineData("GET", "signal", "/console/api/signal")]
+    [InlineData("POST", "domains", "/console/api/domains")]
+    [InlineData("HEAD", "domains", "/console/api/domains")]
+    [InlineData("GET", "a/b", "/console/api/a/b")]
+    [InlineData("GET", "domains/", "/console/api/domains/")]
+    [InlineData("GET", "Domains", "/console/api/Domains")]
+    public async Task Api_UnknownPathOrMethod_IsTheApisNotFound(string method, string route, string path)
+    {
+        await using var server = await Servers.StartAsync();
+        using var http = new HttpClient { BaseAddress = server.ConsoleEndpoint };
+
+        using var response = await http.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType!.ToString());
+        if (method != "HEAD")
+        {
+            Assert.Equal($$"""{"error":"NotFound","message":"No console API {{method}} {{route}}."}""", await response.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Theory]
+    [InlineData("/nothing")]
+    [InlineData("/ui/missing.js")]
+    [InlineData("/ui/APP.JS")]
+    [InlineData("/UI/app.js")]
+    [InlineData("/ui/app.js/")]
+    [InlineData("/INDEX.HTML")]
+    [InlineData("/console/api")]
+    [InlineData("/Console/Api/domains")]
+    public async Task Get_UnknownPage_IsThePlainNotFound(string path)
+    {
+        await using var server = await Servers.StartAsync();
+        using var http = new HttpClient { BaseAddress = server.ConsoleEndpoint };
+
+        using var response = await http.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("text/plain; charset=utf-8", response.Content.Headers.ContentType!.ToString());
+        Assert.Equal($"Not found: {path}. The console is at /.", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task ConsolePort_Set_LeavesEachPortItsOwnAnswers()
+    {
+        await using var server = await Servers.StartAsync(o => o.ConsolePort = 0);
+        using var http = new HttpClient();
+
+        using var apiOnSwf = await http.GetAsync(new Uri(server.Endpoint, "/console/api/domains"));
+        using var assetOnSwf = await http.GetAsync(new Uri(server.Endpoint, "/ui/app.js"));
+        using var postOnConsole = await http.PostAsync(server.ConsoleEndpoint, new StringContent("{}", Encoding.UTF8, "application/x-amz-json-1.0"));
+
+        Assert.Equal("com.amazon.coral.service#UnknownOperationException", (await apiOnSwf.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("__type").GetString());
+        Assert.Equal("com.amazon.coral.service#UnknownOperationException", (await assetOnSwf.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("__type").GetString());
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, postOnConsole.StatusCode);
+        Assert.Equal("The console only answers GET requests here.", await postOnConsole.Content.ReadAsStringAsync());
+    }
 
     private static async Task<JsonElement> GetAsync(HttpClient http, string path)
     {

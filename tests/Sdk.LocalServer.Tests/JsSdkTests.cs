@@ -6,7 +6,7 @@ public sealed class JsSdkTests
     private static readonly SemaphoreSlim InstallLock = new(1, 1);
 
     [SkippableFact]
-    public async Task JsSdkRunsAWholeRound()
+    public async Task JsSdk_WholeRound_Succeeds()
     {
         Skip.If(Tools.Find("node") is null || Tools.Find("npm") is null, "node and npm are not on PATH; install Node.js to run this test.");
         var folder = ScriptFolder();

@@ -12,7 +12,7 @@ public sealed class KilledProcessTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
-    public async Task AKilledProcessLosesNothing()
+    public async Task Restart_AfterSigkill_LosesNothing()
     {
         var database = Path.Combine(_directory, "swf.db");
         WorkflowExecution execution;

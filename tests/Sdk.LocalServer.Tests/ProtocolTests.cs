@@ -17,7 +17,7 @@ public sealed class ProtocolTests : IAsyncLifetime, IDisposable
     public void Dispose() => _http.Dispose();
 
     [Fact]
-    public async Task SuccessHasAmzJsonContentTypeRequestIdAndEmptyObjectWithoutOutput()
+    public async Task Post_OperationWithoutOutput_AnswersAmzJsonRequestIdAndEmptyObject()
     {
         using var response = await SendAsync("SimpleWorkflowService.RegisterDomain", """{"name":"p","workflowExecutionRetentionPeriodInDays":"1"}""");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -27,7 +27,7 @@ public sealed class ProtocolTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task OldTargetPrefixJsonContentTypeAndAmzContentEncodingAreAccepted()
+    public async Task Post_OldTargetPrefixJsonContentTypeOrAmzContentEncoding_IsAccepted()
     {
         using var old = await SendAsync("com.amazonaws.swf.service.model.SimpleWorkflowService.RegisterDomain", """{"name":"old","workflowExecutionRetentionPeriodInDays":"1"}""", "application/json");
         Assert.Equal(HttpStatusCode.OK, old.StatusCode);
@@ -38,15 +38,54 @@ public sealed class ProtocolTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task UnknownOperationIs400UnknownOperationException()
+    public async Task Post_UnknownOperation_Is400UnknownOperationException()
     {
         await AssertErrorAsync(await SendAsync("SimpleWorkflowService.LaunchRocket", "{}"), "com.amazon.coral.service#UnknownOperationException");
         await AssertErrorAsync(await SendAsync("Other.ListDomains", "{}"), "com.amazon.coral.service#UnknownOperationException");
         await AssertErrorAsync(await SendAsync(null, "{}"), "com.amazon.coral.service#UnknownOperationException");
     }
 
+    // What the web console does not claim on the SWF port stays SWF's: the handler answers it, as it always did.
+    [Theory]
+    [InlineData("PUT", "/")]
+    [InlineData("DELETE", "/ui/app.js")]
+    [InlineData("PATCH", "/console/apix")]
+    [InlineData("OPTIONS", "/index.html")]
+    public async Task Send_MethodOrPathTheConsoleDoesNotClaim_IsUnknownOperationException(string method, string path)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(_server.Endpoint, path)) { Content = new StringContent("{}", Encoding.UTF8, "application/x-amz-json-1.0") };
+        request.Headers.TryAddWithoutValidation("X-Amz-Target", "SimpleWorkflowService.ListDomains");
+
+        await AssertErrorAsync(await _http.SendAsync(request), "com.amazon.coral.service#UnknownOperationException");
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/console/api/domains")]
+    public async Task Get_ConsoleOff_IsUnknownOperationException(string path)
+    {
+        await using var server = await Servers.StartAsync(o => o.EnableConsole = false);
+
+        await AssertErrorAsync(await _http.GetAsync(new Uri(server.Endpoint, path)), "com.amazon.coral.service#UnknownOperationException");
+    }
+
+    [Theory]
+    [InlineData("/some/path")]
+    [InlineData("/console/apix")]
+    [InlineData("/Console/Api/signal")]
+    public async Task Post_AnyPathTheConsoleDoesNotClaim_IsServedAsSwf(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_server.Endpoint, path)) { Content = new StringContent("""{"registrationStatus":"REGISTERED"}""", Encoding.UTF8, "application/x-amz-json-1.0") };
+        request.Headers.TryAddWithoutValidation("X-Amz-Target", "SimpleWorkflowService.ListDomains");
+
+        using var response = await _http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("""{"domainInfos":[]}""", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
-    public async Task MalformedJsonIsSerializationException()
+    public async Task Post_MalformedJson_IsSerializationException()
     {
         var message = await AssertErrorAsync(await SendAsync("SimpleWorkflowService.RegisterDomain", """{"name":"""), "com.amazon.coral.service#SerializationException");
         Assert.Contains("not valid JSON", message, StringComparison.Ordinal);
@@ -54,7 +93,7 @@ public sealed class ProtocolTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task MissingRequiredMemberIsValidationExceptionNamingIt()
+    public async Task Post_MissingRequiredMember_IsValidationExceptionNamingIt()
     {
         var message = await AssertErrorAsync(await SendAsync("SimpleWorkflowService.RegisterDomain", """{"name":"m"}"""), "com.amazon.coral.validate#ValidationException");
         Assert.Contains("'workflowExecutionRetentionPeriodInDays'", message, StringComparison.Ordinal);
@@ -62,21 +101,21 @@ public sealed class ProtocolTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task WrongTypeIsValidationExceptionNamingTheMember()
+    public async Task Post_WrongType_IsValidationExceptionNamingTheMember()
     {
         var message = await AssertErrorAsync(await SendAsync("SimpleWorkflowService.RegisterDomain", """{"name":12,"workflowExecutionRetentionPeriodInDays":"1"}"""), "com.amazon.coral.validate#ValidationException");
         Assert.Contains("'name'", message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task ConstraintViolationIsValidationException()
+    public async Task Post_ConstraintViolation_IsValidationException()
     {
         var message = await AssertErrorAsync(await SendAsync("SimpleWorkflowService.RegisterDomain", """{"name":"a:b","workflowExecutionRetentionPeriodInDays":"1"}"""), "com.amazon.coral.validate#ValidationException");
         Assert.False(string.IsNullOrEmpty(message));
     }
 
     [Fact]
-    public async Task SwfFaultHasItsNamespaceTypeHeaderAndRequestId()
+    public async Task Post_SwfFault_HasItsNamespaceTypeHeaderAndRequestId()
     {
         using var response = await SendAsync("SimpleWorkflowService.DescribeDomain", """{"name":"nowhere"}""");
         var message = await AssertErrorAsync(response, "com.amazonaws.swf.base.model#UnknownResourceFault");
@@ -86,13 +125,13 @@ public sealed class ProtocolTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task UnsupportedContentTypeIsRefused()
+    public async Task Post_UnsupportedContentType_IsRefused()
     {
         await AssertErrorAsync(await SendAsync("SimpleWorkflowService.ListDomains", """{"registrationStatus":"REGISTERED"}""", "text/plain"), "com.amazon.coral.service#SerializationException");
     }
 
     [Fact]
-    public async Task EmptyPollsOmitTheTokenAndSendZeros()
+    public async Task PollForDecisionTask_NoTask_OmitsTokenAndSendsZeros()
     {
         await using var server = await Servers.StartAsync(o => o.LongPollTimeout = TimeSpan.Zero);
         await server.Engine.RegisterDomainAsync(new Model.RegisterDomainRequest { Name = "empty", WorkflowExecutionRetentionPeriodInDays = "1" });
@@ -104,7 +143,7 @@ public sealed class ProtocolTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task APollTheClientAbandonsLosesNoTask()
+    public async Task PollForDecisionTask_ClientAbandons_LosesNoTask()
     {
         using var swf = Servers.Client(_server);
         await Servers.RegisterAsync(swf, "abandon");

@@ -20,7 +20,7 @@ public sealed class RestartTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
-    public async Task EverythingSurvivesARestartAndTheWorkflowFinishes()
+    public async Task Restart_WithDatabase_KeepsEverythingAndTheWorkflowFinishes()
     {
         var clock = new FakeTimeProvider(T0);
         WorkflowExecution execution;
@@ -67,7 +67,7 @@ public sealed class RestartTests : IDisposable
     }
 
     [Fact]
-    public async Task TimersAndTimeoutsThatFellDueWhileDownFireAtOnceAsOfTheirDueTime()
+    public async Task Restart_TimersAndTimeoutsFellDueWhileDown_FireAtOnceAsOfTheirDueTime()
     {
         var clock = new FakeTimeProvider(T0);
         WorkflowExecution execution;

@@ -6,7 +6,7 @@ namespace Swf.LocalServer.Tests;
 public sealed class RoundTripTests
 {
     [Fact]
-    public async Task OurClientRunsAWholeWorkflowOverHttp()
+    public async Task SwfHttpClient_WholeWorkflowOverHttp_Completes()
     {
         await using var server = await Servers.StartAsync();
         using var swf = Servers.Client(server);
@@ -56,7 +56,7 @@ public sealed class RoundTripTests
     }
 
     [Fact]
-    public async Task EveryOperationIsServed()
+    public async Task SwfHttpClient_EveryOperation_IsServed()
     {
         await using var server = await Servers.StartAsync();
         using var swf = Servers.Client(server);

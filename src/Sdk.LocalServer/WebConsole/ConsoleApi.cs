@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Swf.Exceptions;
 using Swf.LocalEngine;
 using Swf.Model;
@@ -24,57 +26,89 @@ namespace Swf.LocalServer.WebConsole;
 internal sealed class ConsoleApi(LocalSwfEngine engine, TimeProvider time)
 {
     public const string ActionHeader = "X-Swf-Console";
+    public const string Prefix = "/console/api";
     private const int MaxExecutions = 500;
     private static readonly SwfJsonContext Json = SwfJsonContext.Default;
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public async Task HandleAsync(HttpContext context, string route)
+    /// <summary>Maps one endpoint per read and per action on the API's route group (<see cref="Prefix"/>).</summary>
+    public void Map(RouteGroupBuilder api)
     {
-        var request = context.Request;
-        var ct = context.RequestAborted;
+        api.MapGet("domains", GetDomainsAsync);
+        api.MapGet("executions", GetExecutionsAsync);
+        api.MapGet("execution", GetExecutionAsync);
+        api.MapGet("tasklists", GetTaskListsAsync);
+        api.MapPost("signal", SignalAsync);
+        api.MapPost("cancel", CancelAsync);
+        api.MapPost("terminate", TerminateAsync);
+
+        // Other names and other methods (HEAD included) under the prefix get the API's JSON 404, as
+        // they always did; taking every method, this also keeps routing from answering 405.
+        api.Map("{**route}", NotFoundAsync);
+    }
+
+    private Task GetDomainsAsync(HttpContext context) => AnswerAsync(context, w => WriteDomains(w, context.RequestAborted));
+
+    private Task GetExecutionsAsync(HttpContext context) => AnswerAsync(context, w => WriteExecutions(w, context.Request.Query, context.RequestAborted));
+
+    private Task GetExecutionAsync(HttpContext context) => AnswerAsync(context, w => WriteExecution(w, context.Request.Query, context.RequestAborted));
+
+    private Task GetTaskListsAsync(HttpContext context) => AnswerAsync(context, w => WriteTaskLists(w, Required(context.Request.Query, "domain")));
+
+    private Task SignalAsync(HttpContext context) =>
+        ActAsync(context, (body, ct) => engine.SignalWorkflowExecutionAsync(Read(body, Json.SignalWorkflowExecutionRequest), ct));
+
+    private Task CancelAsync(HttpContext context) =>
+        ActAsync(context, (body, ct) => engine.RequestCancelWorkflowExecutionAsync(Read(body, Json.RequestCancelWorkflowExecutionRequest), ct));
+
+    private Task TerminateAsync(HttpContext context) =>
+        ActAsync(context, (body, ct) => engine.TerminateWorkflowExecutionAsync(Read(body, Json.TerminateWorkflowExecutionRequest), ct));
+
+    private static Task NotFoundAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? string.Empty;
+
+        // "/console/api" itself (no slash) was never part of the API: it is a page that does not exist.
+        return path.Length <= Prefix.Length
+            ? ConsoleEndpoints.NotAnsweredAsync(context)
+            : WriteErrorAsync(context, 404, "NotFound", $"No console API {context.Request.Method} {path[(Prefix.Length + 1)..]}.");
+    }
+
+    /// <summary>Runs a read and writes what it wrote, or the error its failure maps to.</summary>
+    private static Task AnswerAsync(HttpContext context, Func<Utf8JsonWriter, Task> write) =>
+        AnsweringErrorsAsync(context, () => WriteAsync(context, 200, write));
+
+    /// <summary>
+    /// Runs an action. It must carry the <see cref="ActionHeader"/> header, so a page from another
+    /// origin cannot send it without a CORS preflight that swf-local never grants.
+    /// </summary>
+    private static Task ActAsync(HttpContext context, Func<byte[], CancellationToken, Task> act)
+    {
+        if (!context.Request.Headers.ContainsKey(ActionHeader))
+        {
+            return WriteErrorAsync(context, 403, "Forbidden", $"Console actions need the {ActionHeader} header.");
+        }
+
+        return AnsweringErrorsAsync(context, async () =>
+        {
+            using var buffer = new MemoryStream();
+            await context.Request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
+            await act(buffer.ToArray(), context.RequestAborted).ConfigureAwait(false);
+            await WriteAsync(context, 200, static w =>
+            {
+                w.WriteStartObject();
+                w.WriteBoolean("ok", true);
+                w.WriteEndObject();
+                return Task.CompletedTask;
+            }).ConfigureAwait(false);
+        });
+    }
+
+    private static async Task AnsweringErrorsAsync(HttpContext context, Func<Task> answer)
+    {
         try
         {
-            if (HttpMethods.IsGet(request.Method))
-            {
-                var query = request.Query;
-                switch (route)
-                {
-                    case "domains":
-                        await WriteAsync(context, 200, w => WriteDomains(w, ct)).ConfigureAwait(false);
-                        return;
-                    case "executions":
-                        await WriteAsync(context, 200, w => WriteExecutions(w, query, ct)).ConfigureAwait(false);
-                        return;
-                    case "execution":
-                        await WriteAsync(context, 200, w => WriteExecution(w, query, ct)).ConfigureAwait(false);
-                        return;
-                    case "tasklists":
-                        await WriteAsync(context, 200, w => WriteTaskLists(w, Required(query, "domain"))).ConfigureAwait(false);
-                        return;
-                }
-            }
-            else if (HttpMethods.IsPost(request.Method) && route is "signal" or "cancel" or "terminate")
-            {
-                if (!request.Headers.ContainsKey(ActionHeader))
-                {
-                    await WriteErrorAsync(context, 403, "Forbidden", $"Console actions need the {ActionHeader} header.").ConfigureAwait(false);
-                    return;
-                }
-
-                using var buffer = new MemoryStream();
-                await request.Body.CopyToAsync(buffer, ct).ConfigureAwait(false);
-                await ActAsync(route, buffer.ToArray(), ct).ConfigureAwait(false);
-                await WriteAsync(context, 200, static (w) =>
-                {
-                    w.WriteStartObject();
-                    w.WriteBoolean("ok", true);
-                    w.WriteEndObject();
-                    return Task.CompletedTask;
-                }).ConfigureAwait(false);
-                return;
-            }
-
-            await WriteErrorAsync(context, 404, "NotFound", $"No console API {request.Method} {route}.").ConfigureAwait(false);
+            await answer().ConfigureAwait(false);
         }
         catch (SwfException ex)
         {
@@ -214,13 +248,6 @@ internal sealed class ConsoleApi(LocalSwfEngine engine, TimeProvider time)
         w.WriteEndObject();
         return Task.CompletedTask;
     }
-
-    private Task ActAsync(string route, byte[] body, CancellationToken ct) => route switch
-    {
-        "signal" => engine.SignalWorkflowExecutionAsync(Read(body, Json.SignalWorkflowExecutionRequest), ct),
-        "cancel" => engine.RequestCancelWorkflowExecutionAsync(Read(body, Json.RequestCancelWorkflowExecutionRequest), ct),
-        _ => engine.TerminateWorkflowExecutionAsync(Read(body, Json.TerminateWorkflowExecutionRequest), ct),
-    };
 
     private static T Read<T>(byte[] body, JsonTypeInfo<T> info) =>
         JsonSerializer.Deserialize(body, info) ?? throw new BadRequestException("The body must be a JSON object.");

@@ -1,0 +1,188 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+
+namespace Swf.LocalServer;
+
+/// <summary>
+/// swf-local's options as System.CommandLine definitions. Each option carries its description and
+/// its own rules (validators), so <c>--help</c>, the errors and shell completions all come from
+/// these definitions and each message is written once.
+/// </summary>
+/// <remarks>
+/// A new instance per parse: a symbol tree is cheap to build, and parsing one from several threads
+/// (tests do) is not something System.CommandLine promises to support.
+/// </remarks>
+internal sealed class LocalServerCommandLine
+{
+    private const string ConsoleOnce = "give --console or --no-console once.";
+
+    public LocalServerCommandLine()
+    {
+        var defaults = new SwfLocalServerOptions();
+        Port = new Option<int>("--port")
+        {
+            Description = "Loopback port to listen on; 0 picks a free one (the address is printed).",
+            HelpName = "N",
+            Required = true,
+            CustomParser = result => ParsePort(result, "--port") ?? 0,
+        };
+        Database = Text("--db", "FILE", "SQLite file that keeps all state across restarts [default: in memory].", "--db needs a file name.", blankIsValue: false);
+        Region = Text("--region", "R", "Region of domain ARNs (signatures for any region are accepted).", "--region needs a region name, such as us-east-1.", blankIsValue: false);
+        Region.DefaultValueFactory = _ => defaults.Region;
+        RequireAuth = Flag("--require-auth", "Check SigV4 signatures; needs --access-key and --secret-key.");
+        AccessKey = Text("--access-key", "K", "The only access key accepted (with --require-auth).", "--access-key needs a value.", blankIsValue: true);
+        SecretKey = Text("--secret-key", "S", "The secret signatures are checked with (with --require-auth).", "--secret-key needs a value.", blankIsValue: true);
+        LogRequests = Flag("--log-requests", "Log each request.");
+        ConsolePort = new Option<int?>("--ui-port")
+        {
+            Description = "Serve the web console on its own loopback port [default: on --port, at /].",
+            HelpName = "N",
+            CustomParser = result => ParsePort(result, "--ui-port"),
+        };
+        ServeConsole = Flag("--console", "Serve the web console even with --require-auth (its API is unsigned).");
+        NoConsole = Flag("--no-console", "Do not serve the web console (the default with --require-auth).");
+
+        RequireAuth.Validators.Add(result =>
+        {
+            if (!result.Implicit && !(Given(result, AccessKey) && Given(result, SecretKey)))
+            {
+                result.AddError("--require-auth needs --access-key and --secret-key.");
+            }
+        });
+        AccessKey.Validators.Add(result => OnlyWithRequireAuth(result, "--access-key"));
+        SecretKey.Validators.Add(result => OnlyWithRequireAuth(result, "--secret-key"));
+        ConsolePort.Validators.Add(result =>
+        {
+            if (result.Implicit)
+            {
+                return;
+            }
+
+            if (Given(result, NoConsole))
+            {
+                result.AddError("--ui-port and --no-console contradict each other.");
+            }
+
+            if (result.Tokens is [var token] && PortNumber(token.Value) is { } consolePort and not 0 && GivenPort(result) == consolePort)
+            {
+                result.AddError("--ui-port must differ from --port; leave it out to serve the console on --port.");
+            }
+        });
+        ServeConsole.Validators.Add(result =>
+        {
+            if (!result.Implicit && (result.IdentifierTokenCount > 1 || Given(result, NoConsole)))
+            {
+                result.AddError(ConsoleOnce);
+            }
+        });
+        NoConsole.Validators.Add(result =>
+        {
+            // Given together with --console, --console's own rule says so.
+            if (result.IdentifierTokenCount > 1)
+            {
+                result.AddError(ConsoleOnce);
+            }
+        });
+
+        Root = new RootCommand("swf-local: the Swf.Sdk local SWF engine over SWF's HTTP protocol, for the AWS CLI, the AWS SDKs and SwfHttpClient, with a web console.")
+        {
+            Port, Database, Region, RequireAuth, AccessKey, SecretKey, LogRequests, ConsolePort, ServeConsole, NoConsole,
+        };
+
+        // The tool's name however it is started (dotnet swf-local.dll, an apphost, a test host).
+        Root.HelpName = "swf-local";
+    }
+
+    /// <summary>Gets the command, with System.CommandLine's help, version and completion (<c>[suggest]</c>) support.</summary>
+    public RootCommand Root { get; }
+
+    /// <summary>Gets the options that make up <see cref="SwfLocalServerOptions"/>, in the order help lists them.</summary>
+    public IReadOnlyList<Option> ServerOptions => [Port, Database, Region, RequireAuth, AccessKey, SecretKey, LogRequests, ConsolePort, ServeConsole, NoConsole];
+
+    private Option<int> Port { get; }
+
+    private Option<string> Database { get; }
+
+    private Option<string> Region { get; }
+
+    private Option<bool> RequireAuth { get; }
+
+    private Option<string> AccessKey { get; }
+
+    private Option<string> SecretKey { get; }
+
+    private Option<bool> LogRequests { get; }
+
+    private Option<int?> ConsolePort { get; }
+
+    private Option<bool> ServeConsole { get; }
+
+    private Option<bool> NoConsole { get; }
+
+    /// <summary>Parses a command line. Values are taken literally: there are no response files (<c>@file</c>).</summary>
+    public ParseResult Parse(IReadOnlyList<string> args) => Root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+
+    /// <summary>Reads the server's settings from a parse without errors.</summary>
+    public SwfLocalServerOptions ToOptions(ParseResult parse) => new()
+    {
+        Port = parse.GetValue(Port),
+        DatabasePath = parse.GetValue(Database),
+        Region = parse.GetRequiredValue(Region),
+        RequireAuth = parse.GetValue(RequireAuth),
+        AccessKey = parse.GetValue(AccessKey),
+        SecretKey = parse.GetValue(SecretKey),
+        LogRequests = parse.GetValue(LogRequests),
+        ConsolePort = parse.GetValue(ConsolePort),
+        EnableConsole = Given(parse, ServeConsole) ? true : Given(parse, NoConsole) ? false : null,
+    };
+
+    private static Option<bool> Flag(string name, string description) => new(name) { Description = description, Arity = ArgumentArity.Zero };
+
+    /// <summary>An option with a text value. As before System.CommandLine, a value that looks like an option means the value is missing.</summary>
+    private static Option<string> Text(string name, string helpName, string description, string missing, bool blankIsValue)
+    {
+        var option = new Option<string>(name) { Description = description, HelpName = helpName };
+        option.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string?>();
+            if (string.IsNullOrEmpty(value) || (!blankIsValue && string.IsNullOrWhiteSpace(value)) || value.StartsWith("--", StringComparison.Ordinal))
+            {
+                result.AddError(missing);
+            }
+        });
+        return option;
+    }
+
+    private static int? ParsePort(ArgumentResult result, string name)
+    {
+        var text = result.Tokens[0].Value;
+        var port = PortNumber(text);
+        if (port is null)
+        {
+            result.AddError($"{name} needs a port number from 0 to 65535, not '{text}'.");
+        }
+
+        return port;
+    }
+
+    private static int? PortNumber(string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= 65535 ? port : null;
+
+    private void OnlyWithRequireAuth(OptionResult result, string name)
+    {
+        if (!result.Implicit && !Given(result, RequireAuth))
+        {
+            result.AddError($"{name} is only used with --require-auth.");
+        }
+    }
+
+    /// <summary>Gets whether an option is on the command line (not only there by its default).</summary>
+    private static bool Given(SymbolResult result, Option option) => result.GetResult(option) is { Implicit: false };
+
+    private static bool Given(ParseResult parse, Option option) => parse.GetResult(option) is { Implicit: false };
+
+    /// <summary>Gets --port's number, or null when it is absent or not a port number (its own rule reports that).</summary>
+    private int? GivenPort(SymbolResult result) =>
+        result.GetResult(Port) is { Implicit: false, Tokens: [var token] } ? PortNumber(token.Value) : null;
+}
