@@ -9,7 +9,8 @@ namespace Swf.Worker;
 
 /// <summary>
 /// Replays a recorded history against workflow code, as a decider would, to prove the code still
-/// makes the decisions the history recorded. Pure: no SWF calls.
+/// makes the decisions the history recorded. Pure: no SWF calls (<see cref="ProductionReplayer"/> downloads
+/// what ran in production and replays it).
 /// </summary>
 public static class WorkflowReplayer
 {
