@@ -143,7 +143,7 @@ public static partial class ProductionReplayer
     [LoggerMessage(EventId = 303, Level = LogLevel.Warning, Message = "Domain {Domain} keeps no closed executions (retention {Retention}): there is nothing to replay")]
     private static partial void LogNothingKept(ILogger logger, string domain, string retention);
 
-    [LoggerMessage(EventId = 304, Level = LogLevel.Information, Message = "Stopped listing after {Count} executions (the most asked for)")]
+    [LoggerMessage(EventId = 304, Level = LogLevel.Information, Message = "Stopping at the most executions asked for ({Count}); older ones are not replayed")]
     private static partial void LogLimitReached(ILogger logger, int count);
 
     [LoggerMessage(EventId = 305, Level = LogLevel.Debug, Message = "SWF answered {Operation} with {ErrorCode} (attempt {Attempt}); retrying in {Delay}")]
