@@ -317,7 +317,7 @@ public sealed class ReplayCommandTests : IDisposable
 
         Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
         Assert.Contains(
-            $"swf replay: warning: Domain greetings keeps closed executions for 7 days: replaying those closed since {now.AddDays(-7):u}, not since 2026-01-01 00:00:00Z.",
+            $"swf replay: warning: Domain greetings has a 7-day retention period: replaying the executions closed since {now.AddDays(-7):u}, not since 2026-01-01 00:00:00Z.",
             run.Error,
             StringComparison.Ordinal);
         Assert.Equal(4, ReportLines(run).Count);

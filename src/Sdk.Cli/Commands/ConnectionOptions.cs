@@ -22,13 +22,13 @@ internal sealed class ConnectionOptions
         _maxDelay = maxDelay;
         Endpoint = CliOptions.HttpUrl(
             "--endpoint",
-            purpose + "An explicit SWF endpoint, such as http://127.0.0.1:5055 for swf-local. Against a loopback endpoint (swf-local, moto) without --profile or AWS_ACCESS_KEY_ID, placeholder credentials are used.");
-        Region = CliOptions.Text("--region", "R", purpose + "The AWS region (default: AWS_REGION or AWS_DEFAULT_REGION).");
+            Say(purpose, "An explicit SWF endpoint, such as http://127.0.0.1:5055 for swf-local. Against a loopback endpoint (swf-local, moto) without --profile or AWS_ACCESS_KEY_ID, placeholder credentials are used."));
+        Region = CliOptions.Text("--region", "R", Say(purpose, "The AWS region (default: AWS_REGION or AWS_DEFAULT_REGION)."));
         Profile = CliOptions.Text(
-            "--profile", "P", purpose + "The shared-config profile to take credentials from (default: the AWS SDKs' standard credential chain).");
-        Timeout = CliOptions.Seconds("--timeout", purpose + "How long one call may take.", 3600, 30);
+            "--profile", "P", Say(purpose, "The shared-config profile to take credentials from (default: the AWS SDKs' standard credential chain)."));
+        Timeout = CliOptions.Seconds("--timeout", Say(purpose, "How long one call may take."), 3600, 30);
         MaxAttempts = CliOptions.WholeNumber(
-            "--max-attempts", "N", purpose + "Attempts per call, retries included, 1 to 10; throttling and server errors are retried with backoff.", 1, 10, defaultMaxAttempts);
+            "--max-attempts", "N", Say(purpose, "Attempts per call, retries included, 1 to 10; throttling and server errors are retried with backoff."), 1, 10, defaultMaxAttempts);
     }
 
     public Option<Uri?> Endpoint { get; }
@@ -108,6 +108,10 @@ internal sealed class ConnectionOptions
         { StatusCode: 0 } => $"Cannot call SWF at {where}: {ex.Message}",
         _ => $"SWF at {where} refused the call: {ex.ErrorCode}: {ex.Message}",
     };
+
+    /// <summary>Prefixes a description with what the options are for: "With --domain: the AWS region ...".</summary>
+    private static string Say(string purpose, string description) =>
+        purpose.Length == 0 ? description : purpose + char.ToLowerInvariant(description[0]) + description[1..];
 
     private static bool IsLoopback(Uri url) =>
         url.IsLoopback || (IPAddress.TryParse(url.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));

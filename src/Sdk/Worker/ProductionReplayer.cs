@@ -131,13 +131,13 @@ public static partial class ProductionReplayer
         }
     }
 
-    [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "Replaying the executions of domain {Domain} {Filter} since {Since:u} (the domain keeps closed executions for {RetentionDays} days)")]
+    [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "Replaying the executions of domain {Domain} {Filter} since {Since:u} (the domain has a {RetentionDays}-day retention period)")]
     private static partial void LogWindow(ILogger logger, string domain, string filter, DateTimeOffset since, int retentionDays);
 
-    [LoggerMessage(EventId = 301, Level = LogLevel.Warning, Message = "Domain {Domain} keeps closed executions for {RetentionDays} days: replaying those closed since {Since:u}, not since {Asked:u}")]
+    [LoggerMessage(EventId = 301, Level = LogLevel.Warning, Message = "Domain {Domain} has a {RetentionDays}-day retention period: replaying the executions closed since {Since:u}, not since {Asked:u}")]
     private static partial void LogClamped(ILogger logger, string domain, int retentionDays, DateTimeOffset since, DateTimeOffset asked);
 
-    [LoggerMessage(EventId = 302, Level = LogLevel.Warning, Message = "Domain {Domain} keeps closed executions for {RetentionDays} days: executions started since {Asked:u} that closed before {RetentionStart:u} are gone")]
+    [LoggerMessage(EventId = 302, Level = LogLevel.Warning, Message = "Domain {Domain} has a {RetentionDays}-day retention period: executions started since {Asked:u} that closed before {RetentionStart:u} are gone")]
     private static partial void LogStartedBeforeRetention(ILogger logger, string domain, int retentionDays, DateTimeOffset asked, DateTimeOffset retentionStart);
 
     [LoggerMessage(EventId = 303, Level = LogLevel.Warning, Message = "Domain {Domain} keeps no closed executions (retention {Retention}): there is nothing to replay")]

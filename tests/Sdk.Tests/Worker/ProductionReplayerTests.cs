@@ -209,9 +209,9 @@ public sealed class ProductionReplayerTests
         Assert.Contains(nameof(ISwfClient.DescribeDomainAsync), swf.Calls);
         var retentionStart = now.AddDays(-7);
         Assert.Contains(
-            $"Warning: Domain shop keeps closed executions for 7 days: replaying those closed since {retentionStart:u}, not since {now.AddDays(-30):u}",
+            $"Warning: Domain shop has a 7-day retention period: replaying the executions closed since {retentionStart:u}, not since {now.AddDays(-30):u}",
             logger.Lines);
-        Assert.Contains($"Information: Replaying the executions of domain shop closed since {retentionStart:u} (the domain keeps closed executions for 7 days)", logger.Lines);
+        Assert.Contains($"Information: Replaying the executions of domain shop closed since {retentionStart:u} (the domain has a 7-day retention period)", logger.Lines);
     }
 
     [Fact]
