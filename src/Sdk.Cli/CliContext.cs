@@ -14,6 +14,12 @@ internal sealed class CliContext
 
     public CancellationToken CancellationToken { get; init; }
 
+    /// <summary>Gets the clock that says what "now" is, for times given relative to it (<c>--closed-since 7d</c>).</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>Gets the backoff before the first retry of a call SWF throttled or failed; later retries double it.</summary>
+    public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>Decides whether to colour output: never with <c>--no-color</c> or <c>NO_COLOR</c>, always with <c>--color</c>, else when writing to a terminal.</summary>
     /// <param name="color">Whether <c>--color</c> was given.</param>
     /// <param name="noColor">Whether <c>--no-color</c> was given.</param>

@@ -25,7 +25,8 @@ public sealed class HistoryGetCommandTests : IDisposable
         Assert.Contains($"Wrote 22 events (5 pages) of {SampleRun.WorkflowId} run {sample.RunId} to {output}.", run.Error, StringComparison.Ordinal);
         Assert.Equal(5, server.Targets.Count(t => t == "SimpleWorkflowService.GetWorkflowExecutionHistory"));
         var expected = await sample.HistoryAsync();
-        Assert.Equal(HistoryJson.Write(expected, isoTimestamps: false), await File.ReadAllBytesAsync(output));
+        var execution = new Swf.Model.WorkflowExecution { WorkflowId = SampleRun.WorkflowId, RunId = sample.RunId };
+        Assert.Equal(HistoryJson.Write(expected, execution, isoTimestamps: false), await File.ReadAllBytesAsync(output));
 
         // What was downloaded reads back as the same history the engine holds, and compares as equal to the sample.
         var diff = await CliRun.RunAsync("history", "diff", output, CliRun.History("greeting.v1.json"));
@@ -45,7 +46,9 @@ public sealed class HistoryGetCommandTests : IDisposable
         Assert.Contains("SimpleWorkflowService.ListOpenWorkflowExecutions", server.Targets);
         Assert.Contains("SimpleWorkflowService.ListClosedWorkflowExecutions", server.Targets);
         Assert.Contains("\"eventTimestamp\": \"2026-03-01T09:00:00.000000+00:00\"", run.Out, StringComparison.Ordinal);
-        Assert.Equal(22, HistoryFile.Parse(System.Text.Encoding.UTF8.GetBytes(run.Out), "stdout").Count);
+        var document = HistoryFile.ParseDocument(System.Text.Encoding.UTF8.GetBytes(run.Out), "stdout");
+        Assert.Equal(22, document.Events.Count);
+        Assert.Equal((SampleRun.WorkflowId, sample.RunId), (document.Execution!.WorkflowId, document.Execution.RunId));
     }
 
     [Fact]

@@ -106,6 +106,39 @@ internal static class CliOptions
             },
         };
 
+    /// <summary>An optional point in time, as an age back from now or as a date; null when not given.</summary>
+    public static Option<SinceValue?> Since(string name, string description) =>
+        new(name)
+        {
+            Description = description,
+            HelpName = "WHEN",
+            CustomParser = result =>
+            {
+                if (result.Tokens is not [var token])
+                {
+                    return null;
+                }
+
+                if (SinceValue.Parse(token.Value) is { } value)
+                {
+                    return value;
+                }
+
+                result.AddError($"The option {name} must be {SinceValue.Forms}; it is '{token.Value}'.");
+                return null;
+            },
+        };
+
+    /// <summary>An option that may be given several times, each with one value.</summary>
+    public static Option<string[]> Repeated(string name, string helpName, string description) =>
+        new(name)
+        {
+            Description = description,
+            HelpName = helpName,
+            Arity = ArgumentArity.ZeroOrMore,
+            AllowMultipleArgumentsPerToken = false,
+        };
+
     private static int? ParseWholeNumber(ArgumentResult result, string name, int min, int max)
     {
         if (result.Tokens is not [var token])

@@ -10,7 +10,13 @@ internal static class HistoryFile
     /// <param name="path">The file.</param>
     /// <returns>The events, by event id.</returns>
     /// <exception cref="CliException">The file is missing, unreadable, or not a history.</exception>
-    public static IReadOnlyList<HistoryEvent> Read(string path)
+    public static IReadOnlyList<HistoryEvent> Read(string path) => ReadDocument(path).Events;
+
+    /// <summary>Reads a history file, with the execution it records when it records one.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The events, by event id, and the execution.</returns>
+    /// <exception cref="CliException">The file is missing, unreadable, or not a history.</exception>
+    public static HistoryDocument ReadDocument(string path)
     {
         if (Directory.Exists(path))
         {
@@ -32,7 +38,7 @@ internal static class HistoryFile
             throw new CliException($"{path} cannot be read: {ex.Message}", ex);
         }
 
-        return Parse(bytes, path);
+        return ParseDocument(bytes, path);
     }
 
     /// <summary>Reads a history from UTF-8 JSON.</summary>
@@ -40,11 +46,18 @@ internal static class HistoryFile
     /// <param name="source">The file's name, for error messages.</param>
     /// <returns>The events, by event id.</returns>
     /// <exception cref="CliException">The JSON is not a history.</exception>
-    public static IReadOnlyList<HistoryEvent> Parse(ReadOnlySpan<byte> utf8, string source)
+    public static IReadOnlyList<HistoryEvent> Parse(ReadOnlySpan<byte> utf8, string source) => ParseDocument(utf8, source).Events;
+
+    /// <summary>Reads a history, with the execution it records, from UTF-8 JSON.</summary>
+    /// <param name="utf8">The JSON.</param>
+    /// <param name="source">The file's name, for error messages.</param>
+    /// <returns>The events, by event id, and the execution.</returns>
+    /// <exception cref="CliException">The JSON is not a history.</exception>
+    public static HistoryDocument ParseDocument(ReadOnlySpan<byte> utf8, string source)
     {
         try
         {
-            return HistoryJson.Parse(utf8, source);
+            return HistoryJson.ParseDocument(utf8, source);
         }
         catch (FormatException ex)
         {

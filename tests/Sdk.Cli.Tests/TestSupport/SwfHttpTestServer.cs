@@ -9,9 +9,9 @@ using Swf.Serialization;
 namespace Swf.Cli.Tests.TestSupport;
 
 /// <summary>
-/// A tiny SWF endpoint on 127.0.0.1 for the tests of <c>swf history get</c>: it reads the
-/// <c>X-Amz-Target</c> header and answers the history and listing operations from an
-/// <see cref="ISwfClient"/> (the local engine), the way SWF does over HTTP.
+/// A tiny SWF endpoint on 127.0.0.1 for the tests of <c>swf history get</c> and <c>swf replay --domain</c>: it
+/// reads the <c>X-Amz-Target</c> header and answers the history, listing and domain operations from an
+/// <see cref="ISwfClient"/> (the local engine), the way SWF does over HTTP; it can throttle the first calls.
 /// </summary>
 internal sealed class SwfHttpTestServer : IAsyncDisposable
 {
@@ -31,6 +31,9 @@ internal sealed class SwfHttpTestServer : IAsyncDisposable
     public Uri Url { get; }
 
     public List<string> Targets { get; } = [];
+
+    /// <summary>Gets or sets how many calls, from the first, are answered with SWF's ThrottlingException.</summary>
+    public int ThrottleFirst { get; set; }
 
     public static int FreePort()
     {
@@ -73,9 +76,11 @@ internal sealed class SwfHttpTestServer : IAsyncDisposable
     private async Task HandleAsync(HttpListenerContext context)
     {
         var target = context.Request.Headers["X-Amz-Target"] ?? string.Empty;
+        bool throttle;
         lock (Targets)
         {
             Targets.Add(target);
+            throttle = Targets.Count <= ThrottleFirst;
         }
 
         using var body = new MemoryStream();
@@ -83,6 +88,11 @@ internal sealed class SwfHttpTestServer : IAsyncDisposable
         byte[] answer;
         try
         {
+            if (throttle)
+            {
+                throw new ThrottlingException("Rate exceeded");
+            }
+
             answer = target switch
             {
                 "SimpleWorkflowService.GetWorkflowExecutionHistory" => JsonSerializer.SerializeToUtf8Bytes(
@@ -94,6 +104,9 @@ internal sealed class SwfHttpTestServer : IAsyncDisposable
                 "SimpleWorkflowService.ListClosedWorkflowExecutions" => JsonSerializer.SerializeToUtf8Bytes(
                     (await _swf.ListClosedWorkflowExecutionsAsync(Read(body, SwfJsonContext.Default.ListClosedWorkflowExecutionsRequest))).WorkflowExecutionInfos,
                     SwfJsonContext.Default.WorkflowExecutionInfos),
+                "SimpleWorkflowService.DescribeDomain" => JsonSerializer.SerializeToUtf8Bytes(
+                    (await _swf.DescribeDomainAsync(Read(body, SwfJsonContext.Default.DescribeDomainRequest))).DomainDetail,
+                    SwfJsonContext.Default.DomainDetail),
                 _ => throw new SwfException("UnknownOperationException", $"This test server does not serve {target}.", 400),
             };
             context.Response.StatusCode = 200;

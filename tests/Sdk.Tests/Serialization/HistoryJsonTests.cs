@@ -58,4 +58,83 @@ public class HistoryJsonTests
         Assert.Contains("\"eventTimestamp\": 1700000000.5", text, StringComparison.Ordinal);
         Assert.Equal(events.Select(e => e.EventId), HistoryJson.Parse(text).Select(e => e.EventId));
     }
+
+    [Fact]
+    public void ParseDocument_PollForDecisionTaskOutput_ReadsTheEventsAndTheExecution()
+    {
+        // The shape 'aws swf poll-for-decision-task' prints: the page's events beside the task's other members.
+        const string poll = """
+            {
+              "events": [
+                {"eventId": 1, "eventTimestamp": "2024-05-01T10:00:00.000Z", "eventType": "WorkflowExecutionStarted",
+                 "workflowExecutionStartedEventAttributes": {"childPolicy": "TERMINATE", "taskList": {"name": "t"}, "workflowType": {"name": "W", "version": "1"}}}
+              ],
+              "previousStartedEventId": 0,
+              "startedEventId": 3,
+              "taskToken": "AAAA",
+              "workflowExecution": {"runId": "22xYz+abc=", "workflowId": "order-42"},
+              "workflowType": {"name": "W", "version": "1"}
+            }
+            """;
+
+        var document = HistoryJson.ParseDocument(poll);
+
+        Assert.Equal([1L], document.Events.Select(e => e.EventId));
+        Assert.Equal("order-42", document.Execution!.WorkflowId);
+        Assert.Equal("22xYz+abc=", document.Execution.RunId);
+    }
+
+    [Fact]
+    public void ParseDocument_CliOutputWithoutExecution_HasNone()
+    {
+        var document = HistoryJson.ParseDocument(CliV1Page1 + CliV1Page2);
+
+        Assert.Equal(2, document.Events.Count);
+        Assert.Null(document.Execution);
+    }
+
+    [Fact]
+    public void ParseDocument_PagesNamingTheSameExecution_ReadsIt()
+    {
+        const string execution = ""","workflowExecution":{"workflowId":"w","runId":"r"}}""";
+
+        var document = HistoryJson.ParseDocument(CliV1Page1[..^1] + execution + CliV1Page2[..^1] + execution);
+
+        Assert.Equal(("w", "r"), (document.Execution!.WorkflowId, document.Execution.RunId));
+    }
+
+    [Theory]
+    [InlineData(""","workflowExecution":{"workflowId":"w","runId":"other"}}""", "its pages name different executions (workflow id 'w' run id 'r', and workflow id 'w' run id 'other')")]
+    [InlineData(""","workflowExecution":{"workflowId":"w"}}""", "its \"workflowExecution\" member is not {\"workflowId\": ..., \"runId\": ...} with two strings")]
+    [InlineData(""","workflowExecution":"w/r"}""", "its \"workflowExecution\" member is not")]
+    public void ParseDocument_BadOrConflictingExecution_ThrowsFormatExceptionSayingWhy(string secondExecution, string why)
+    {
+        var text = CliV1Page1[..^1] + ""","workflowExecution":{"workflowId":"w","runId":"r"}}""" + CliV1Page2[..^1] + secondExecution;
+
+        var ex = Assert.Throws<FormatException>(() => HistoryJson.ParseDocument(text, "run.json"));
+
+        Assert.Contains("run.json is not an SWF history: " + why, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_WithExecution_WritesItAfterTheEventsAndReadsBack()
+    {
+        var events = HistoryJson.Parse(CliV1Page1 + CliV1Page2);
+
+        var text = System.Text.Encoding.UTF8.GetString(HistoryJson.Write(events, new WorkflowExecution { WorkflowId = "order-1", RunId = "run/1+=" }, isoTimestamps: true));
+        var document = HistoryJson.ParseDocument(text);
+
+        Assert.EndsWith("""
+                ],
+                "workflowExecution": {
+                    "workflowId": "order-1",
+                    "runId": "run/1+="
+                }
+            }
+
+            """.ReplaceLineEndings("\n"), text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Equal(events.Select(e => e.EventId), document.Events.Select(e => e.EventId));
+        Assert.Equal(("order-1", "run/1+="), (document.Execution!.WorkflowId, document.Execution.RunId));
+        Assert.Equal(HistoryJson.Write(events, isoTimestamps: true), HistoryJson.Write(events, null, isoTimestamps: true));
+    }
 }
