@@ -1,6 +1,7 @@
 using Swf.Activities;
 using Swf.Hosting;
 using Swf.Model;
+using Swf.LocalEngine;
 using Swf.Testing;
 using Swf.Workflows;
 
