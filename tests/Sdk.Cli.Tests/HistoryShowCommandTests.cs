@@ -52,7 +52,7 @@ public sealed class HistoryShowCommandTests
     }
 
     [Fact]
-    public async Task Show_NoColorWinsOverColor()
+    public async Task Show_NoColorAndColor_NoColorWins()
     {
         var run = await CliRun.RunAsync("history", "show", "--color", "--no-color", CliRun.History("greeting.v1.json"));
 

@@ -16,7 +16,7 @@ namespace Swf.Cli.Tests;
 public sealed class SampleHistoriesTests
 {
     [SkippableFact]
-    public async Task WriteSampleHistories()
+    public async Task WriteSampleHistories_OptedIn_RewritesTheCheckedInHistories()
     {
         Skip.IfNot(Environment.GetEnvironmentVariable("SWF_WRITE_SAMPLE_HISTORIES") == "1", "Set SWF_WRITE_SAMPLE_HISTORIES=1 to rewrite the sample histories.");
         var folder = Path.Combine(SourceFolder(), "Histories");

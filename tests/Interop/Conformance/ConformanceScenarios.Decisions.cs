@@ -186,7 +186,7 @@ public abstract partial class ConformanceScenarios
     }
 
     [SkippableFact]
-    public async Task ContinueAsNew_ClosesTheRunAndLinksTheNewOne()
+    public async Task ContinueAsNew_Decision_ClosesTheRunAndLinksTheNewOne()
     {
         Require(ConformanceFeature.ContinueAsNew);
         var s = await ScenarioAsync("can");

@@ -46,7 +46,7 @@ public abstract partial class ConformanceScenarios
     }
 
     [SkippableFact]
-    public async Task ActivityFails_ReasonAndDetailsReachTheDecider()
+    public async Task ActivityFails_WithReasonAndDetails_BothReachTheDecider()
     {
         var s = await ScenarioAsync("fail");
         var run = await s.StartAsync("wf");
@@ -84,7 +84,7 @@ public abstract partial class ConformanceScenarios
     }
 
     [SkippableFact]
-    public async Task SignalsDuringDecisionTask_CloseFailsUnhandledAndOneTaskFollows()
+    public async Task CloseDecision_SignalsDuringDecisionTask_FailsUnhandledAndOneTaskFollows()
     {
         Require(ConformanceFeature.DecisionTaskBatching);
         var s = await ScenarioAsync("race");
@@ -130,7 +130,7 @@ public abstract partial class ConformanceScenarios
     }
 
     [SkippableFact]
-    public async Task ActivityStartToCloseTimeout_TimesOutAndRejectsTheLateAnswer()
+    public async Task ActivityStartToCloseTimeout_Expires_TimesOutAndRejectsTheLateAnswer()
     {
         Require(ConformanceFeature.ClockControl);
         Require(ConformanceFeature.StaleTokenFault);

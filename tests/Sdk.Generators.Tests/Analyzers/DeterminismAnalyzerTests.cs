@@ -178,7 +178,7 @@ public sealed class DeterminismAnalyzerTests
     }
 
     [Fact]
-    public void SupportedDiagnostics_CoverEveryDeterminismRule()
+    public void SupportedDiagnostics_DeterminismAnalyzer_CoverEveryDeterminismRule()
     {
         var ids = Cases.Select(c => (string)c[0]).ToHashSet();
 

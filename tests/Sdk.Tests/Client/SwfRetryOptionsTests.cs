@@ -64,7 +64,7 @@ public class SwfRetryOptionsTests
     }
 
     [Fact]
-    public void Defaults_FollowTheAwsStandardRetryMode()
+    public void Defaults_NewOptions_FollowTheAwsStandardRetryMode()
     {
         var defaults = new SwfRetryOptions();
 
