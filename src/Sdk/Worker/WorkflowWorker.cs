@@ -150,7 +150,7 @@ public sealed partial class WorkflowWorker
             catch (Exception ex) when (ex is SwfException or HttpRequestException)
             {
                 LogPollFailed(_logger, taskList, ex);
-                await Task.Delay(TimeSpan.FromSeconds(1), _options.TimeProvider, stoppingToken).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(false);
             }
         }
     }

@@ -54,7 +54,7 @@ public sealed class WorkflowWorkerOptions
     /// </remarks>
     public TimeSpan DeadlockTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Gets or sets the clock of the deadlock watchdog and of the pause after a failed poll.</summary>
+    /// <summary>Gets or sets the clock of the deadlock watchdog (a test passes a fake one to trigger it without waiting).</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <summary>Gets or sets the converter of workflow payloads.</summary>

@@ -117,6 +117,22 @@ public class WorkflowInstanceTests
         }
     }
 
+    private sealed class CanceledDelay
+    {
+        public async Task<string?> RunAsync(string? input)
+        {
+            try
+            {
+                await Workflow.DelayAsync(TimeSpan.FromHours(1), new CancellationToken(canceled: true));
+                return "fired";
+            }
+            catch (OperationCanceledException ex)
+            {
+                return ex.GetType().Name;
+            }
+        }
+    }
+
     private static WorkflowDefinition Define<T>(Func<T, string?, Task<string?>> run, Dictionary<string, Func<object, string?, Task>>? signals = null, Func<T>? create = null)
         where T : class, new() => new()
         {
@@ -445,21 +461,5 @@ public class WorkflowInstanceTests
         var decision = Assert.Single(instance.ProcessEvents(h.Events, h.LastEventId));
 
         Assert.Equal("TaskCanceledException", decision.CompleteWorkflowExecutionDecisionAttributes!.Result);
-    }
-
-    private sealed class CanceledDelay
-    {
-        public async Task<string?> RunAsync(string? input)
-        {
-            try
-            {
-                await Workflow.DelayAsync(TimeSpan.FromHours(1), new CancellationToken(canceled: true));
-                return "fired";
-            }
-            catch (OperationCanceledException ex)
-            {
-                return ex.GetType().Name;
-            }
-        }
     }
 }
