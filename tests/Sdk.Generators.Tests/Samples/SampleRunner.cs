@@ -97,6 +97,24 @@ public sealed class SampleRunner : IDisposable
         }
     }
 
+    /// <summary>Polls decision tasks only (no activity runs) until none is pending.</summary>
+    public async Task RunDecisionsUntilIdleAsync()
+    {
+        var progressed = true;
+        while (progressed)
+        {
+            progressed = false;
+            foreach (var list in new[] { "orders", _workflows.StickyTaskList })
+            {
+                var decisions = await _swf.CountPendingDecisionTasksAsync(new CountPendingDecisionTasksRequest { Domain = Domain, TaskList = new TaskList { Name = list } });
+                if (decisions.PendingTaskCount.Count > 0)
+                {
+                    progressed |= await _workflows.PollOnceAsync(list);
+                }
+            }
+        }
+    }
+
     /// <summary>Starts an order, approves it through the typed signal, and returns the typed result.</summary>
     public async Task<Receipt> RunOrderAsync(string orderId, decimal total, string approver)
     {
