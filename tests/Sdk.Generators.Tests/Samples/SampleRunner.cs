@@ -10,8 +10,8 @@ using Swf.Workflows;
 namespace Swf.Generators.Tests.Samples;
 
 /// <summary>
-/// Runs <see cref="OrderWorkflow"/> end to end on an SWF client (the in-process engine in tests and
-/// in the AOT smoke test) through the generated definition, proxy, dispatcher and typed client.
+/// Runs <see cref="OrderWorkflow"/> end to end on an SWF client (the in-process engine) through the
+/// generated definition, proxy, dispatcher and typed client.
 /// </summary>
 public sealed class SampleRunner : IDisposable
 {
