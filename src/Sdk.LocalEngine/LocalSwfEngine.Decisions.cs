@@ -36,7 +36,7 @@ public sealed partial class LocalSwfEngine
                 task,
                 request.ExecutionContext,
                 request.TaskList?.Name,
-                request.TaskList is null || string.IsNullOrEmpty(request.TaskListScheduleToStartTimeout) ? null : Durations.Parse(request.TaskListScheduleToStartTimeout));
+                request.TaskList is null || request.TaskListScheduleToStartTimeout is null ? null : Durations.Parse(request.TaskListScheduleToStartTimeout));
             FinishDecisionTask(task);
 
             // While decisions are applied, events that need a decider only mark the run; one task follows the whole batch.
