@@ -1,5 +1,4 @@
 using Swf.Exceptions;
-using Swf.LocalEngine.Journal;
 using Swf.Model;
 
 namespace Swf.LocalEngine.Tests;
@@ -123,11 +122,4 @@ public sealed class DurationValidationTests
     }
 
     private static Task Decide(EngineHarness h, DecisionTask task, Decision decision) => h.RespondAsync(task, decision);
-
-    private sealed class MemoryJournal : IEngineJournal
-    {
-        public List<JournalEntry> Entries { get; } = [];
-
-        public void Append(JournalEntry entry) => Entries.Add(entry);
-    }
 }
