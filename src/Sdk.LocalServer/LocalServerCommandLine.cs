@@ -28,6 +28,7 @@ internal sealed class LocalServerCommandLine
             CustomParser = result => ParsePort(result, "--port") ?? 0,
         };
         Database = Text("--db", "FILE", "SQLite file that keeps all state across restarts [default: in memory].", "--db needs a file name.", blankIsValue: false);
+        SkipBadJournalEntries = Flag("--skip-bad-journal-entries", "Start even if entries of --db's journal do not replay: skip them (they stay in the file) and list them.");
         Region = Text("--region", "R", "Region of domain ARNs (signatures for any region are accepted).", "--region needs a region name, such as us-east-1.", blankIsValue: false);
         Region.DefaultValueFactory = _ => defaults.Region;
         RequireAuth = Flag("--require-auth", "Check SigV4 signatures; needs --access-key and --secret-key.");
@@ -48,6 +49,13 @@ internal sealed class LocalServerCommandLine
             if (!result.Implicit && !(Given(result, AccessKey) && Given(result, SecretKey)))
             {
                 result.AddError("--require-auth needs --access-key and --secret-key.");
+            }
+        });
+        SkipBadJournalEntries.Validators.Add(result =>
+        {
+            if (!result.Implicit && !Given(result, Database))
+            {
+                result.AddError("--skip-bad-journal-entries is only used with --db.");
             }
         });
         AccessKey.Validators.Add(result => OnlyWithRequireAuth(result, "--access-key"));
@@ -87,7 +95,7 @@ internal sealed class LocalServerCommandLine
 
         Root = new RootCommand("swf-local: the Swf.Sdk local SWF engine over SWF's HTTP protocol, for the AWS CLI, the AWS SDKs and SwfHttpClient, with a web console.")
         {
-            Port, Database, Region, RequireAuth, AccessKey, SecretKey, LogRequests, ConsolePort, ServeConsole, NoConsole,
+            Port, Database, SkipBadJournalEntries, Region, RequireAuth, AccessKey, SecretKey, LogRequests, ConsolePort, ServeConsole, NoConsole,
         };
 
         // The tool's name however it is started (dotnet swf-local.dll, an apphost, a test host).
@@ -98,11 +106,13 @@ internal sealed class LocalServerCommandLine
     public RootCommand Root { get; }
 
     /// <summary>Gets the options that make up <see cref="SwfLocalServerOptions"/>, in the order help lists them.</summary>
-    public IReadOnlyList<Option> ServerOptions => [Port, Database, Region, RequireAuth, AccessKey, SecretKey, LogRequests, ConsolePort, ServeConsole, NoConsole];
+    public IReadOnlyList<Option> ServerOptions => [Port, Database, SkipBadJournalEntries, Region, RequireAuth, AccessKey, SecretKey, LogRequests, ConsolePort, ServeConsole, NoConsole];
 
     private Option<int> Port { get; }
 
     private Option<string> Database { get; }
+
+    private Option<bool> SkipBadJournalEntries { get; }
 
     private Option<string> Region { get; }
 
@@ -128,6 +138,7 @@ internal sealed class LocalServerCommandLine
     {
         Port = parse.GetValue(Port),
         DatabasePath = parse.GetValue(Database),
+        SkipBadJournalEntries = parse.GetValue(SkipBadJournalEntries),
         Region = parse.GetRequiredValue(Region),
         RequireAuth = parse.GetValue(RequireAuth),
         AccessKey = parse.GetValue(AccessKey),

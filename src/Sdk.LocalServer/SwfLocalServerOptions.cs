@@ -12,6 +12,18 @@ public sealed class SwfLocalServerOptions
     /// </summary>
     public string? DatabasePath { get; set; }
 
+    /// <summary>
+    /// Gets or sets a value indicating whether journal entries of <see cref="DatabasePath"/> that do
+    /// not replay are skipped at start-up (each is reported in <see cref="SwfLocalServer.SkippedJournalEntries"/>
+    /// and logged) instead of stopping the start with a message that names the first of them.
+    /// </summary>
+    /// <remarks>
+    /// A skipped entry changes nothing and stays in the file, so every later start skips it again,
+    /// the same way; the state is that of the journal without it. Entries after it that depended on it
+    /// (a poll that started the task it scheduled, say) may not replay either, and are skipped too.
+    /// </remarks>
+    public bool SkipBadJournalEntries { get; set; }
+
     /// <summary>Gets or sets the clock the engine runs on (timestamps, timeouts, timers, long polls).</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
