@@ -128,6 +128,7 @@ public sealed partial class SwfLocalServer : IAsyncDisposable
 
             var handler = new SwfRequestHandler(engine, verifier, logger, options.LogRequests);
             var console = options.ConsoleEnabled ? new ConsoleEndpoints(engine, clock) : null;
+            app.Use(new HostFilter(options.AllowedHosts).InvokeAsync);
             LocalServerEndpoints.Map(app, handler, console, separateConsole ? (() => BoundPort(swfListener!), () => BoundPort(consoleListener!)) : null);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
 

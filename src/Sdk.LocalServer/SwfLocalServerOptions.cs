@@ -36,6 +36,18 @@ public sealed class SwfLocalServerOptions
     /// <summary>Gets or sets the secret key signatures are checked with when <see cref="RequireAuth"/> is set.</summary>
     public string? SecretKey { get; set; }
 
+    /// <summary>
+    /// Gets the host names, besides 127.0.0.1, localhost and [::1], that requests may be addressed to
+    /// (their Host header, with any port); empty by default.
+    /// </summary>
+    /// <remarks>
+    /// swf-local refuses a request for any other name with a 403, on every endpoint: a web page on a
+    /// domain that resolves to 127.0.0.1 (DNS rebinding) would otherwise be the same origin as
+    /// swf-local to the browser. Add a name here only if you reach swf-local by it on purpose (an
+    /// /etc/hosts alias, say): any page served under that name can then use swf-local.
+    /// </remarks>
+    public IList<string> AllowedHosts { get; } = [];
+
     /// <summary>Gets or sets the region of domain ARNs (signatures for any region are accepted).</summary>
     public string Region { get; set; } = "us-east-1";
 
@@ -93,6 +105,14 @@ public sealed class SwfLocalServerOptions
         if (string.IsNullOrWhiteSpace(Region))
         {
             throw new ArgumentException("Region must not be empty.", nameof(Region));
+        }
+
+        foreach (var host in AllowedHosts)
+        {
+            if (Routing.HostFilter.Check(host) is { } problem)
+            {
+                throw new ArgumentException($"AllowedHosts: {problem}.", nameof(AllowedHosts));
+            }
         }
 
         if (DatabasePath is not null && string.IsNullOrWhiteSpace(DatabasePath))
