@@ -119,7 +119,7 @@ public sealed partial class SwfLocalServer : IAsyncDisposable
             builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, LocalPortMatcherPolicy>());
             builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, ExactPathMatcherPolicy>());
             app = builder.Build();
-            var verifier = options.RequireAuth ? new SigV4Verifier(options.AccessKey!, options.SecretKey!) : null;
+            var verifier = options.RequireAuth ? new SigV4Verifier(options.AccessKey!, options.SecretKey!, clock) : null;
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Swf.LocalServer");
             foreach (var line in skipped)
             {
