@@ -114,7 +114,7 @@ public sealed partial class SwfLocalServer : IAsyncDisposable
                     kestrel.Listen(IPAddress.Loopback, options.ConsolePort!.Value, listen => consoleListener = listen);
                 }
 
-                kestrel.Limits.MaxRequestBodySize = 2 * 1024 * 1024;
+                kestrel.Limits.MaxRequestBodySize = SwfRequestHandler.MaxBodyBytes;
             });
             builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, LocalPortMatcherPolicy>());
             builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, ExactPathMatcherPolicy>());

@@ -156,6 +156,11 @@ internal sealed class ConsoleApi(LocalSwfEngine engine, TimeProvider time)
         {
             await WriteErrorAsync(context, 400, "ValidationException", ex.Message).ConfigureAwait(false);
         }
+        catch (Microsoft.AspNetCore.Http.BadHttpRequestException ex) when (!context.Response.HasStarted)
+        {
+            // Kestrel refused the body: too large (413), cut short (400) or too slow (408).
+            await WriteErrorAsync(context, ex.StatusCode, ex.StatusCode == 413 ? "RequestEntityTooLarge" : "BadRequest", "The request body could not be read: " + ex.Message).ConfigureAwait(false);
+        }
     }
 
     private async Task WriteDomains(Utf8JsonWriter w, CancellationToken ct)
