@@ -170,8 +170,8 @@ public sealed class MalformedRequestTests : IDisposable
     }
 
     // Defect: a body that ended before its Content-Length was answered 500. Over a real socket the client
-    // sends half of what it announced and closes its side: Kestrel then ends the connection without an
-    // answer (so the 400 itself is proven on the handler, above), and the request must change nothing,
+    // sends half of what it announced and closes its side: Kestrel then ends (or resets) the connection
+    // without an answer (so the 400 itself is proven on the handler, above), and the request must change nothing,
     // never be answered 5xx, and leave the server answering the next one.
     [Fact]
     public async Task Post_BodyShorterThanItsContentLengthOverASocket_IsNever5xxAndChangesNothing()
@@ -196,10 +196,17 @@ public sealed class MalformedRequestTests : IDisposable
         socket.Shutdown(System.Net.Sockets.SocketShutdown.Send);
         using var received = new MemoryStream();
         var buffer = new byte[4096];
-        int read;
-        while ((read = await socket.ReceiveAsync(buffer, timeout.Token)) > 0)
+        try
         {
-            received.Write(buffer, 0, read);
+            int read;
+            while ((read = await socket.ReceiveAsync(buffer, timeout.Token)) > 0)
+            {
+                received.Write(buffer, 0, read);
+            }
+        }
+        catch (System.Net.Sockets.SocketException ex) when (ex.SocketErrorCode == System.Net.Sockets.SocketError.ConnectionReset)
+        {
+            // Kestrel may end the connection with a reset rather than a close: no answer either way.
         }
 
         var answer = System.Text.Encoding.UTF8.GetString(received.ToArray());
