@@ -163,8 +163,8 @@ public sealed partial class LocalSwfEngine
 
     /// <summary>
     /// Checks what the model's validator cannot: each decision carries the attributes its type
-    /// requires, its type is known, at most one closing decision is present and it is last, and no
-    /// timer asks for NONE. Any violation rejects the whole call before anything is recorded.
+    /// requires, its type is known, at most one closing decision is present and it is last, no
+    /// timer asks for NONE, and a child policy is one SWF documents. Any violation rejects the whole call before anything is recorded.
     /// </summary>
     private static void RejectMalformedDecisions(List<Decision> decisions)
     {
@@ -190,6 +190,8 @@ public sealed partial class LocalSwfEngine
             RejectNone(decision.StartTimerDecisionAttributes?.StartToFireTimeout, $"{path}.{DecisionKind.StartTimer.AttributesMember}.startToFireTimeout");
             RejectNone(decision.StartChildWorkflowExecutionDecisionAttributes?.ExecutionStartToCloseTimeout, $"{path}.{DecisionKind.StartChildWorkflowExecution.AttributesMember}.executionStartToCloseTimeout");
             RejectNone(decision.ContinueAsNewWorkflowExecutionDecisionAttributes?.ExecutionStartToCloseTimeout, $"{path}.{DecisionKind.ContinueAsNewWorkflowExecution.AttributesMember}.executionStartToCloseTimeout");
+            EnumValues.ThrowIfUnknown(decision.StartChildWorkflowExecutionDecisionAttributes?.ChildPolicy, $"{path}.{DecisionKind.StartChildWorkflowExecution.AttributesMember}.childPolicy");
+            EnumValues.ThrowIfUnknown(decision.ContinueAsNewWorkflowExecutionDecisionAttributes?.ChildPolicy, $"{path}.{DecisionKind.ContinueAsNewWorkflowExecution.AttributesMember}.childPolicy");
         }
     }
 

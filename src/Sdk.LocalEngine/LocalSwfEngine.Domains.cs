@@ -1,5 +1,6 @@
 using Swf.Exceptions;
 using Swf.LocalEngine.State;
+using Swf.LocalEngine.Wire;
 using Swf.Model;
 using Swf.Validation;
 
@@ -52,7 +53,7 @@ public sealed partial class LocalSwfEngine
 
     /// <inheritdoc/>
     public Task<ListDomainsResponse> ListDomainsAsync(ListDomainsRequest request, CancellationToken cancellationToken = default) =>
-        Read(request, SwfRequestValidator.ThrowIfInvalid, () =>
+        Read(request, Validate, () =>
         {
             var domains = _domains.Values.Where(d => d.Status == request.RegistrationStatus);
             var page = PageByKey(domains, d => d.Name, string.CompareOrdinal, "domains", request.NextPageToken, request.MaximumPageSize, request.ReverseOrder == true);
@@ -99,4 +100,11 @@ public sealed partial class LocalSwfEngine
     };
 
     private string DomainArn(string name) => $"arn:aws:swf:{_options.Region}:{_options.AccountId}:/domain/{name}";
+
+    /// <summary>Checks a listing of domains: the model's constraints, and a documented registration status.</summary>
+    private static void Validate(ListDomainsRequest request)
+    {
+        SwfRequestValidator.ThrowIfInvalid(request);
+        EnumValues.ThrowIfUnknown(request.RegistrationStatus, "registrationStatus");
+    }
 }

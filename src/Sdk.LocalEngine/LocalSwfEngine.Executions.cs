@@ -78,7 +78,7 @@ public sealed partial class LocalSwfEngine
 
     /// <inheritdoc/>
     public Task<TerminateWorkflowExecutionResponse> TerminateWorkflowExecutionAsync(TerminateWorkflowExecutionRequest request, CancellationToken cancellationToken = default) =>
-        Mutate(request, SwfRequestValidator.ThrowIfInvalid, () =>
+        Mutate(request, Validate, () =>
         {
             var execution = GetOpenExecution(GetDomain(request.Domain), request.WorkflowId, request.RunId);
             Terminate(execution, request.Reason, request.Details, request.ChildPolicy ?? execution.Settings.ChildPolicy, WorkflowExecutionTerminatedCause.OperatorInitiated);
@@ -148,11 +148,19 @@ public sealed partial class LocalSwfEngine
             };
         });
 
-    /// <summary>Checks a start request: the model's constraints, and no NONE execution timeout (SWF requires a limit).</summary>
+    /// <summary>Checks a start request: the model's constraints, no NONE execution timeout (SWF requires a limit), and a documented child policy.</summary>
     private static void Validate(StartWorkflowExecutionRequest request)
     {
         SwfRequestValidator.ThrowIfInvalid(request);
         RejectNone(request.ExecutionStartToCloseTimeout, "executionStartToCloseTimeout");
+        EnumValues.ThrowIfUnknown(request.ChildPolicy, "childPolicy");
+    }
+
+    /// <summary>Checks a termination: the model's constraints, and a documented child policy.</summary>
+    private static void Validate(TerminateWorkflowExecutionRequest request)
+    {
+        SwfRequestValidator.ThrowIfInvalid(request);
+        EnumValues.ThrowIfUnknown(request.ChildPolicy, "childPolicy");
     }
 
     /// <summary>

@@ -120,7 +120,7 @@ public sealed partial class LocalSwfEngine
 
     /// <inheritdoc/>
     public Task<ListWorkflowTypesResponse> ListWorkflowTypesAsync(ListWorkflowTypesRequest request, CancellationToken cancellationToken = default) =>
-        Read(request, SwfRequestValidator.ThrowIfInvalid, () =>
+        Read(request, Validate, () =>
         {
             var types = GetDomain(request.Domain).WorkflowTypes.Values
                 .Where(t => t.Status == request.RegistrationStatus && (request.Name is null || t.Key.Name == request.Name));
@@ -133,7 +133,7 @@ public sealed partial class LocalSwfEngine
 
     /// <inheritdoc/>
     public Task<ListActivityTypesResponse> ListActivityTypesAsync(ListActivityTypesRequest request, CancellationToken cancellationToken = default) =>
-        Read(request, SwfRequestValidator.ThrowIfInvalid, () =>
+        Read(request, Validate, () =>
         {
             var types = GetDomain(request.Domain).ActivityTypes.Values
                 .Where(t => t.Status == request.RegistrationStatus && (request.Name is null || t.Key.Name == request.Name));
@@ -230,11 +230,26 @@ public sealed partial class LocalSwfEngine
             return new DeleteActivityTypeResponse();
         });
 
-    /// <summary>Checks a workflow type registration: the model's constraints, and no NONE default execution timeout.</summary>
+    /// <summary>Checks a workflow type registration: the model's constraints, no NONE default execution timeout, and a documented child policy.</summary>
     private static void Validate(RegisterWorkflowTypeRequest request)
     {
         SwfRequestValidator.ThrowIfInvalid(request);
         RejectNone(request.DefaultExecutionStartToCloseTimeout, "defaultExecutionStartToCloseTimeout");
+        EnumValues.ThrowIfUnknown(request.DefaultChildPolicy, "defaultChildPolicy");
+    }
+
+    /// <summary>Checks a listing of workflow types: the model's constraints, and a documented registration status.</summary>
+    private static void Validate(ListWorkflowTypesRequest request)
+    {
+        SwfRequestValidator.ThrowIfInvalid(request);
+        EnumValues.ThrowIfUnknown(request.RegistrationStatus, "registrationStatus");
+    }
+
+    /// <summary>Checks a listing of activity types: the model's constraints, and a documented registration status.</summary>
+    private static void Validate(ListActivityTypesRequest request)
+    {
+        SwfRequestValidator.ThrowIfInvalid(request);
+        EnumValues.ThrowIfUnknown(request.RegistrationStatus, "registrationStatus");
     }
 
     private static WorkflowTypeState GetWorkflowType(DomainState domain, WorkflowType type) =>

@@ -72,6 +72,7 @@ public sealed partial class LocalSwfEngine
     {
         SwfRequestValidator.ThrowIfInvalid(request);
         RequireClosedFilters(request.StartTimeFilter, request.CloseTimeFilter, request.ExecutionFilter, request.CloseStatusFilter, request.TypeFilter, request.TagFilter);
+        EnumValues.ThrowIfUnknown(request.CloseStatusFilter?.Status, "closeStatusFilter.status");
     }
 
     /// <summary>Checks a count of closed runs, as <see cref="Validate(ListClosedWorkflowExecutionsRequest)"/> checks a listing.</summary>
@@ -79,6 +80,7 @@ public sealed partial class LocalSwfEngine
     {
         SwfRequestValidator.ThrowIfInvalid(request);
         RequireClosedFilters(request.StartTimeFilter, request.CloseTimeFilter, request.ExecutionFilter, request.CloseStatusFilter, request.TypeFilter, request.TagFilter);
+        EnumValues.ThrowIfUnknown(request.CloseStatusFilter?.Status, "closeStatusFilter.status");
     }
 
     private static IEnumerable<ExecutionState> OpenMatches(
