@@ -265,7 +265,7 @@ internal sealed partial class WorkflowInstance
         else if (exception is ContinueAsNewException continueAsNew)
         {
             var options = continueAsNew.Options;
-            var tags = options?.Tags ?? Info.Tags;
+            IReadOnlyCollection<string> tags = options?.Tags is { } chosen ? [.. chosen] : Info.Tags;
             decision = new Decision
             {
                 DecisionType = DecisionType.ContinueAsNewWorkflowExecution,
