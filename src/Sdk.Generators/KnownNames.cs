@@ -9,6 +9,7 @@ internal static class KnownNames
     public const string WorkflowAttribute = "Swf.Workflows.WorkflowAttribute";
     public const string WorkflowRunAttribute = "Swf.Workflows.WorkflowRunAttribute";
     public const string SignalAttribute = "Swf.Workflows.SignalAttribute";
+    public const string QueryAttribute = "Swf.Workflows.QueryAttribute";
     public const string ActivitiesAttribute = "Swf.Activities.ActivitiesAttribute";
     public const string ActivityAttribute = "Swf.Activities.ActivityAttribute";
     public const string Workflow = "Swf.Workflows.Workflow";

@@ -37,6 +37,7 @@ public sealed partial class WorkflowGenerator
         {
             context.AddSource($"{model.Hierarchy.HintPrefix}.{model.TypeName}.Workflow.g.cs", SourceText.From(WorkflowSource(model), Encoding.UTF8));
             context.AddSource($"{model.Hierarchy.HintPrefix}.{model.TypeName}.Client.g.cs", SourceText.From(ClientSource(model), Encoding.UTF8));
+            context.AddSource($"{model.Hierarchy.HintPrefix}.{model.TypeName}.Stubs.g.cs", SourceText.From(StubsSource(model), Encoding.UTF8));
         }
 
         public static void EmitActivities(SourceProductionContext context, ActivitiesModel model) =>
@@ -91,6 +92,18 @@ public sealed partial class WorkflowGenerator
                 w.CloseBlock(",");
             }
 
+            if (model.Queries.Count > 0)
+            {
+                w.WriteLine("Queries = new global::System.Collections.Generic.Dictionary<string, global::System.Func<object, string?>>(global::System.StringComparer.Ordinal)");
+                w.OpenBlock();
+                foreach (var query in model.Queries)
+                {
+                    w.WriteLine($"[{SourceWriter.Literal(query.QueryName)}] = static instance => {WorkflowFacade}.PayloadConverter.Serialize<{query.Type}>((({model.FullTypeName})instance).{query.MemberName}{(query.IsMethod ? "()" : string.Empty)}),");
+                }
+
+                w.CloseBlock(",");
+            }
+
             w.CloseBlock(";");
 
             w.WriteLine();
@@ -130,8 +143,229 @@ public sealed partial class WorkflowGenerator
                 w.CloseBlock();
             }
 
+            WriteTypedStatics(w, model);
             w.CloseBlock();
             return Close(w, model.Hierarchy);
+        }
+
+        /// <summary>Writes the workflow class's typed entry points for other workflows: <c>Child</c>, <c>External</c> and its own <c>ContinueAsNew</c>.</summary>
+        private static void WriteTypedStatics(SourceWriter w, WorkflowModel model)
+        {
+            var typeRef = SourceWriter.Escape(model.TypeName);
+            w.WriteLine();
+            w.WriteLine($"/// <summary>Returns a stub that runs <see cref=\"{typeRef}\"/> as a child of the calling workflow (<c>StartChildWorkflowExecution</c>); call it from workflow code only.</summary>");
+            w.WriteLine("/// <param name=\"options\">The child's workflow id, task list, timeouts, child policy, tags and priority; null takes a generated id and the type's defaults.</param>");
+            w.WriteLine("/// <returns>The stub; its <c>RunAsync</c> waits for the child's result, its <c>StartAsync</c> returns a handle once the child started.</returns>");
+            w.WriteLine(GeneratedCode);
+            w.WriteLine($"public static {model.TypeName}Child Child(global::Swf.Workflows.ChildWorkflowOptions? options = null) => new(options);");
+            w.WriteLine();
+            w.WriteLine($"/// <summary>Returns a handle to signal, or ask the cancellation of, another execution of <see cref=\"{typeRef}\"/> by its workflow id; call it from workflow code only.</summary>");
+            w.WriteLine("/// <param name=\"workflowId\">The target's workflow id.</param>");
+            w.WriteLine("/// <param name=\"runId\">The target's run id, or null for its open run.</param>");
+            w.WriteLine("/// <returns>The handle.</returns>");
+            w.WriteLine(GeneratedCode);
+            w.WriteLine($"public static {model.TypeName}External External(string workflowId, string? runId = null) => new(workflowId, runId);");
+
+            var payload = model.Run.Parameters.Where(p => !p.IsCancellationToken).ToList();
+            var options = Free("options", new HashSet<string>(payload.Select(p => p.Name)));
+            w.WriteLine();
+            w.WriteLine($"/// <summary>");
+            w.WriteLine($"/// Ends this run of <see cref=\"{typeRef}\"/> and starts a new one with the same workflow id and these arguments of");
+            w.WriteLine($"/// <see cref=\"{typeRef}.{model.Run.Name}\"/> (<c>ContinueAsNewWorkflowExecution</c>): <c>throw ContinueAsNew(...)</c> from the run method.");
+            w.WriteLine($"/// </summary>");
+            foreach (var p in payload)
+            {
+                w.WriteLine($"/// <param name=\"{p.Name.TrimStart('@')}\">The new run's <c>{p.Name.TrimStart('@')}</c> argument.</param>");
+            }
+
+            w.WriteLine($"/// <param name=\"{options}\">The new run's task list, timeouts, tags, ...; null keeps the current task list and tags and the type's defaults.</param>");
+            w.WriteLine("/// <returns>The exception to throw; let it escape the run method.</returns>");
+            w.WriteLine(GeneratedCode);
+            var parameters = string.Concat(payload.Select(p => $"{p.Type} {p.Name}, "));
+            w.WriteLine($"public static global::Swf.Exceptions.ContinueAsNewException ContinueAsNew({parameters}global::Swf.Workflows.ContinueAsNewOptions? {options} = null) =>");
+            w.Indent();
+            w.WriteLine($"{WorkflowFacade}.ContinueAsNew({Encode(payload, WorkflowFacade + ".PayloadConverter")}, {options});");
+            w.Unindent();
+        }
+
+        /// <summary>The workflow-side stubs: a child (<c>XxxChild</c>, <c>XxxChildHandle</c>) and an external execution (<c>XxxExternal</c>).</summary>
+        internal static string StubsSource(WorkflowModel model)
+        {
+            var access = model.IsPublic ? "public" : "internal";
+            var typeRef = SourceWriter.Escape(model.TypeName);
+            var childName = model.TypeName + "Child";
+            var handleName = model.TypeName + "ChildHandle";
+            var externalName = model.TypeName + "External";
+            var converter = WorkflowFacade + ".PayloadConverter";
+            var workflowType = $"{model.FullTypeName}.SwfDefinition.WorkflowType";
+            var run = model.Run;
+            var payload = run.Parameters.Where(p => !p.IsCancellationToken).ToList();
+            var names = new HashSet<string>(payload.Select(p => p.Name));
+            var token = Free("cancellationToken", names);
+            var result = Free("result", names);
+            var handle = Free("handle", names);
+            var parameters = string.Concat(payload.Select(p => $"{p.Type} {p.Name}, "));
+            var w = Open(model.Hierarchy);
+
+            w.WriteLine($"/// <summary>Runs <see cref=\"{typeRef}\"/> as a child of the calling workflow, with typed arguments and result. Get one from <see cref=\"{typeRef}.Child\"/>; use it from workflow code only.</summary>");
+            w.WriteLine(GeneratedCode);
+            w.OpenBlock($"{access} sealed partial class {childName}");
+            w.WriteLine("/// <summary>Initializes the stub.</summary>");
+            w.WriteLine("/// <param name=\"options\">How the child starts, or null for a generated id and the type's defaults.</param>");
+            w.WriteLine(GeneratedCode);
+            w.OpenBlock($"public {childName}(global::Swf.Workflows.ChildWorkflowOptions? options)");
+            w.WriteLine("Options = options;");
+            w.CloseBlock();
+            w.WriteLine();
+            w.WriteLine("/// <summary>Gets how the child starts, or null.</summary>");
+            w.WriteLine(GeneratedCode);
+            w.WriteLine("public global::Swf.Workflows.ChildWorkflowOptions? Options { get; }");
+
+            void ChildDocs(string summary, string returns)
+            {
+                w.WriteLine();
+                w.WriteLine($"/// <summary>{summary}</summary>");
+                foreach (var p in payload)
+                {
+                    w.WriteLine($"/// <param name=\"{p.Name.TrimStart('@')}\">The run method's <c>{p.Name.TrimStart('@')}</c> argument.</param>");
+                }
+
+                w.WriteLine($"/// <param name=\"{token}\">Requests the child's cancellation; null follows the options' token, then the workflow's.</param>");
+                w.WriteLine($"/// <returns>{returns}</returns>");
+                w.WriteLine("/// <exception cref=\"global::Swf.Exceptions.ChildWorkflowStartFailedException\">SWF refused to start the child (such as <c>WORKFLOW_ALREADY_RUNNING</c>).</exception>");
+            }
+
+            ChildDocs("Starts the child and waits for it to close.", run.ResultType is null ? "A task that completes when the child completed." : "The child's decoded result.");
+            w.WriteLine("/// <exception cref=\"global::Swf.Exceptions.ChildWorkflowException\">The child failed, timed out or was terminated.</exception>");
+            w.WriteLine("/// <exception cref=\"global::Swf.Exceptions.ChildWorkflowCanceledException\">The child was canceled.</exception>");
+            w.WriteLine(GeneratedCode);
+            w.OpenBlock($"public async {ReturnType(run)} RunAsync({parameters}{CancellationToken}? {token} = null)");
+            var execute = $"{WorkflowFacade}.ExecuteChildWorkflowAsync({workflowType}, {Encode(payload, converter)}, Options, {token})";
+            if (run.ResultType is null)
+            {
+                w.WriteLine($"await {execute};");
+            }
+            else
+            {
+                w.WriteLine($"var {result} = await {execute};");
+                w.WriteLine($"return {converter}.Deserialize<{run.ResultType}>({result}){Bang(run.ResultType)};");
+            }
+
+            w.CloseBlock();
+
+            ChildDocs("Starts the child and returns once SWF started it (<c>ChildWorkflowExecutionStarted</c>), with a handle to await, signal or cancel it.", "The started child.");
+            w.WriteLine("/// <exception cref=\"global::Swf.Exceptions.ChildWorkflowCanceledException\">The token was cancelled before the child started.</exception>");
+            w.WriteLine(GeneratedCode);
+            w.OpenBlock($"public async {Task}<{handleName}> StartAsync({parameters}{CancellationToken}? {token} = null)");
+            w.WriteLine($"var {handle} = await {WorkflowFacade}.StartChildWorkflowAsync({workflowType}, {Encode(payload, converter)}, Options, {token});");
+            w.WriteLine($"return new {handleName}({handle});");
+            w.CloseBlock();
+            w.CloseBlock();
+
+            w.WriteLine();
+            w.WriteLine($"/// <summary>A started child execution of <see cref=\"{typeRef}\"/>: its typed result and signals, and a cancel request. Use it from the workflow that started it.</summary>");
+            w.WriteLine(GeneratedCode);
+            w.OpenBlock($"{access} sealed partial class {handleName}");
+            w.WriteLine("/// <summary>Initializes the handle.</summary>");
+            w.WriteLine("/// <param name=\"handle\">The untyped handle.</param>");
+            w.WriteLine(GeneratedCode);
+            w.OpenBlock($"public {handleName}(global::Swf.Workflows.ChildWorkflowHandle handle)");
+            w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(handle);");
+            w.WriteLine("Handle = handle;");
+            w.CloseBlock();
+            w.WriteLine();
+            w.WriteLine("/// <summary>Gets the untyped handle.</summary>");
+            w.WriteLine(GeneratedCode);
+            w.WriteLine("public global::Swf.Workflows.ChildWorkflowHandle Handle { get; }");
+            w.WriteLine();
+            w.WriteLine("/// <summary>Gets the child's workflow id.</summary>");
+            w.WriteLine(GeneratedCode);
+            w.WriteLine("public string WorkflowId => Handle.WorkflowId;");
+            w.WriteLine();
+            w.WriteLine("/// <summary>Gets the child's run id.</summary>");
+            w.WriteLine(GeneratedCode);
+            w.WriteLine("public string RunId => Handle.RunId;");
+            w.WriteLine();
+            w.WriteLine("/// <summary>Waits for the child to close.</summary>");
+            w.WriteLine(run.ResultType is null ? "/// <returns>A task that completes when the child completed.</returns>" : "/// <returns>The child's decoded result.</returns>");
+            w.WriteLine("/// <exception cref=\"global::Swf.Exceptions.ChildWorkflowException\">The child failed, timed out or was terminated.</exception>");
+            w.WriteLine("/// <exception cref=\"global::Swf.Exceptions.ChildWorkflowCanceledException\">The child was canceled.</exception>");
+            w.WriteLine(GeneratedCode);
+            w.OpenBlock($"public async {ReturnType(run)} GetResultAsync()");
+            if (run.ResultType is null)
+            {
+                w.WriteLine("await Handle.GetResultAsync();");
+            }
+            else
+            {
+                w.WriteLine("var result = await Handle.GetResultAsync();");
+                w.WriteLine($"return {converter}.Deserialize<{run.ResultType}>(result){Bang(run.ResultType)};");
+            }
+
+            w.CloseBlock();
+            WriteWorkflowSideSignals(w, model, (name, input) => $"Handle.SignalAsync({name}, {input})");
+            w.WriteLine();
+            w.WriteLine("/// <summary>Asks the child to cancel itself (<c>RequestCancelExternalWorkflowExecution</c>); <see cref=\"GetResultAsync\"/> tells how it ended.</summary>");
+            w.WriteLine("/// <returns>A task that completes when SWF delivered the request.</returns>");
+            w.WriteLine(GeneratedCode);
+            w.WriteLine($"public {Task} RequestCancelAsync() => Handle.RequestCancelAsync();");
+            w.CloseBlock();
+
+            w.WriteLine();
+            w.WriteLine($"/// <summary>Another execution of <see cref=\"{typeRef}\"/>, reached by workflow id from workflow code: typed signals and a cancel request. Get one from <see cref=\"{typeRef}.External\"/>.</summary>");
+            w.WriteLine(GeneratedCode);
+            w.OpenBlock($"{access} sealed partial class {externalName}");
+            w.WriteLine("/// <summary>Initializes the handle.</summary>");
+            w.WriteLine("/// <param name=\"workflowId\">The target's workflow id.</param>");
+            w.WriteLine("/// <param name=\"runId\">The target's run id, or null for its open run.</param>");
+            w.WriteLine(GeneratedCode);
+            w.OpenBlock($"public {externalName}(string workflowId, string? runId)");
+            w.WriteLine("global::System.ArgumentException.ThrowIfNullOrEmpty(workflowId);");
+            w.WriteLine("WorkflowId = workflowId;");
+            w.WriteLine("RunId = runId;");
+            w.CloseBlock();
+            w.WriteLine();
+            w.WriteLine("/// <summary>Gets the target's workflow id.</summary>");
+            w.WriteLine(GeneratedCode);
+            w.WriteLine("public string WorkflowId { get; }");
+            w.WriteLine();
+            w.WriteLine("/// <summary>Gets the target's run id, or null for its open run.</summary>");
+            w.WriteLine(GeneratedCode);
+            w.WriteLine("public string? RunId { get; }");
+            WriteWorkflowSideSignals(w, model, (name, input) => $"{WorkflowFacade}.SignalExternalWorkflowAsync(WorkflowId, {name}, {input}, RunId)");
+            w.WriteLine();
+            w.WriteLine("/// <summary>Asks the target to cancel itself (<c>RequestCancelExternalWorkflowExecution</c>).</summary>");
+            w.WriteLine("/// <returns>A task that completes when SWF delivered the request.</returns>");
+            w.WriteLine("/// <exception cref=\"global::Swf.Exceptions.ExternalWorkflowException\">There is no such open execution.</exception>");
+            w.WriteLine(GeneratedCode);
+            w.WriteLine($"public {Task} RequestCancelAsync() => {WorkflowFacade}.RequestCancelExternalWorkflowAsync(WorkflowId, RunId);");
+            w.CloseBlock();
+            return Close(w, model.Hierarchy);
+        }
+
+        /// <summary>Writes one typed <c>SignalXxxAsync</c> per signal, for workflow code; <paramref name="send"/> builds the call from the name literal and the encoded input.</summary>
+        private static void WriteWorkflowSideSignals(SourceWriter w, WorkflowModel model, System.Func<string, string, string> send)
+        {
+            var typeRef = SourceWriter.Escape(model.TypeName);
+            foreach (var signal in model.Signals)
+            {
+                var signalPayload = signal.Method.Parameters.Where(p => !p.IsCancellationToken).ToList();
+                w.WriteLine();
+                w.WriteLine($"/// <summary>Sends the <c>{SourceWriter.Escape(signal.SignalName)}</c> signal, handled by <see cref=\"{typeRef}.{signal.Method.Name}\"/> (<c>SignalExternalWorkflowExecution</c>).</summary>");
+                foreach (var p in signalPayload)
+                {
+                    w.WriteLine($"/// <param name=\"{p.Name.TrimStart('@')}\">The handler's <c>{p.Name.TrimStart('@')}</c> argument.</param>");
+                }
+
+                w.WriteLine("/// <returns>A task that completes when SWF delivered the signal.</returns>");
+                w.WriteLine("/// <exception cref=\"global::Swf.Exceptions.ExternalWorkflowException\">There is no such open execution.</exception>");
+                w.WriteLine(GeneratedCode);
+                var signalParameters = string.Join(", ", signalPayload.Select(p => $"{p.Type} {p.Name}"));
+                w.WriteLine($"public {Task} Signal{SwfNames.WithoutAsync(signal.Method.Name)}Async({signalParameters}) =>");
+                w.Indent();
+                w.WriteLine(send(SourceWriter.Literal(signal.SignalName), Encode(signalPayload, WorkflowFacade + ".PayloadConverter")) + ";");
+                w.Unindent();
+            }
         }
 
         internal static string ClientSource(WorkflowModel model)
@@ -256,6 +490,25 @@ public sealed partial class WorkflowGenerator
                 w.OpenBlock($"public async {Task}<{model.Run.ResultType}> GetResultAsync({CancellationToken} cancellationToken = default)");
                 w.WriteLine("var result = await Handle.GetResultAsync(followRuns: true, cancellationToken).ConfigureAwait(false);");
                 w.WriteLine($"return _converter.Deserialize<{model.Run.ResultType}>(result){Bang(model.Run.ResultType)};");
+                w.CloseBlock();
+            }
+
+            foreach (var query in model.Queries)
+            {
+                var method = "Query" + SwfNames.WithoutAsync(query.IsMethod && query.MemberName.Length > 3 && query.MemberName.StartsWith("Get", System.StringComparison.Ordinal) && char.IsUpper(query.MemberName[3]) ? query.MemberName.Substring(3) : query.MemberName.TrimStart('@')) + "Async";
+                w.WriteLine();
+                w.WriteLine($"/// <summary>");
+                w.WriteLine($"/// Reads the <c>{SourceWriter.Escape(query.QueryName)}</c> query (<see cref=\"{typeRef}.{query.MemberName.TrimStart('@')}\"/>) from the execution context");
+                w.WriteLine("/// (<c>DescribeWorkflowExecution.latestExecutionContext</c>, following continue-as-new). The value is as of the last");
+                w.WriteLine("/// completed decision task, whose time it comes with; events recorded since are not reflected yet.");
+                w.WriteLine($"/// </summary>");
+                w.WriteLine("/// <param name=\"cancellationToken\">Cancels the call.</param>");
+                w.WriteLine("/// <returns>The decoded value and the decision task's time.</returns>");
+                w.WriteLine("/// <exception cref=\"global::Swf.Exceptions.WorkflowQueryException\">No decision task has sent a context yet, or it holds no such query.</exception>");
+                w.WriteLine(GeneratedCode);
+                w.OpenBlock($"public async {Task}<global::Swf.Client.QueryResult<{query.Type}>> {method}({CancellationToken} cancellationToken = default)");
+                w.WriteLine("var results = await Handle.GetQueryResultsAsync(followRuns: true, cancellationToken).ConfigureAwait(false);");
+                w.WriteLine($"return results.Get<{query.Type}>({SourceWriter.Literal(query.QueryName)}, _converter);");
                 w.CloseBlock();
             }
 

@@ -78,6 +78,7 @@ public sealed partial class WorkflowGenerator
             MethodModel? run = null;
             var runs = 0;
             var signals = new List<SignalModel>();
+            var queries = ParseQueries(type, location, diagnostics, cancellationToken);
             foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -153,8 +154,86 @@ public sealed partial class WorkflowGenerator
                     GetString(attribute, "Description"),
                     run,
                     signals.OrderBy(s => s.SignalName, System.StringComparer.Ordinal).ToEquatableArray(),
+                    queries.OrderBy(q => q.QueryName, System.StringComparer.Ordinal).ToEquatableArray(),
                     LocationInfo.From(location));
             return new ParseResult<WorkflowModel>(model, diagnostics.ToEquatableArray());
+        }
+
+        /// <summary>Finds the <c>[Query]</c> properties and methods: instance members that return a serializable value synchronously, without parameters.</summary>
+        private static List<QueryModel> ParseQueries(INamedTypeSymbol type, Location location, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        {
+            var queries = new List<QueryModel>();
+            foreach (var member in type.GetMembers())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var attribute = member.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.QueryAttribute);
+                if (attribute is null)
+                {
+                    continue;
+                }
+
+                var memberLocation = member.Locations.FirstOrDefault() ?? location;
+                var memberDisplay = member.ToDisplayString(ShortFormat);
+                ITypeSymbol? valueType;
+                bool isMethod;
+                string? problem = null;
+                switch (member)
+                {
+                    case IPropertySymbol property:
+                        isMethod = false;
+                        valueType = property.Type;
+                        problem = property.IsStatic ? "must be an instance member"
+                            : property.IsIndexer ? "must not be an indexer"
+                            : property.GetMethod is null ? "needs a getter"
+                            : null;
+                        break;
+                    case IMethodSymbol { MethodKind: MethodKind.Ordinary } method:
+                        isMethod = true;
+                        valueType = method.ReturnType;
+                        problem = method.IsStatic || method.IsGenericMethod ? "must be a non-generic instance method"
+                            : method.Parameters.Length > 0 ? "must not take parameters (a query reads state; it has no input)"
+                            : method.ReturnsVoid ? "must return a value"
+                            : null;
+                        break;
+                    default:
+                        continue;
+                }
+
+                var constructed = (valueType as INamedTypeSymbol)?.ConstructedFrom.ToDisplayString();
+                if (problem is null && constructed is "System.Threading.Tasks.Task" or "System.Threading.Tasks.Task<TResult>" or "System.Threading.Tasks.ValueTask" or "System.Threading.Tasks.ValueTask<TResult>")
+                {
+                    problem = "must return its value synchronously, not a task (it runs after the decision task and cannot wait)";
+                }
+
+                if (problem is null && UnsupportedTypeReason(valueType) is { } reason)
+                {
+                    problem = $"has a value that cannot be a payload: {reason}";
+                }
+
+                var methodName = member.Name;
+                var defaultName = isMethod && methodName.Length > 3 && methodName.StartsWith("Get", System.StringComparison.Ordinal) && char.IsUpper(methodName[3]) ? methodName.Substring(3) : methodName;
+                var name = attribute.ConstructorArguments.FirstOrDefault().Value as string ?? defaultName;
+                if (problem is null && (name.Length == 0 || name[0] == '$'))
+                {
+                    problem = $"has the name '{name}'; a query name must not be empty or start with '$' (the context keeps '$asOf' for itself)";
+                }
+
+                if (problem is null && queries.Any(q => q.QueryName == name))
+                {
+                    problem = $"has the name '{name}', which another query of '{type.ToDisplayString(ShortFormat)}' already has";
+                }
+
+                if (problem is not null)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidQuery, memberLocation, memberDisplay, problem));
+                    continue;
+                }
+
+                var escaped = SyntaxFacts.GetKeywordKind(member.Name) != SyntaxKind.None ? "@" + member.Name : member.Name;
+                queries.Add(new QueryModel(name, escaped, isMethod, valueType.ToDisplayString(TypeFormat)));
+            }
+
+            return queries;
         }
 
         public static ParseResult<ActivitiesModel> ParseActivities(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)

@@ -72,6 +72,7 @@ public sealed class SwfTestEnvironment : IAsyncDisposable
                 CacheSize = options.CacheSize,
                 StickyExecution = options.CacheSize > 0,
                 DeadlockTimeout = options.DeadlockTimeout,
+                ContinueAsNewSuggestedAfterEvents = options.ContinueAsNewSuggestedAfterEvents,
                 TimeProvider = options.WatchdogTimeProvider,
                 OnDecisionTaskFailed = OnDecisionTaskFailed,
                 OnDecisionTaskCompleted = OnDecisionTaskCompleted,

@@ -29,6 +29,12 @@ public sealed class SwfTestEnvironmentOptions
     public TimeSpan DeadlockTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
+    /// Gets or sets the history length (in events) from which the decider's <c>Workflow.Info.IsContinueAsNewSuggested</c>
+    /// is true (default 10,000, as a worker's): set a small value to test that a long-running workflow rolls over by itself.
+    /// </summary>
+    public int ContinueAsNewSuggestedAfterEvents { get; set; } = Worker.WorkflowWorkerOptions.DefaultContinueAsNewSuggestedAfterEvents;
+
+    /// <summary>
     /// Gets or sets the clock of the deadlock watchdog: the system clock by default, not the environment's fake
     /// <see cref="SwfTestEnvironment.Clock"/>, which only moves between tasks. A test of the watchdog passes a fake
     /// clock and advances it past <see cref="DeadlockTimeout"/> while workflow code blocks.

@@ -22,11 +22,12 @@ public sealed class WorkflowGeneratorTests
         var run = Assert.Single(result.Results);
         Assert.Null(run.Exception);
         Assert.Equal(
-            ["Shop.IPaymentActivities.Activities.g.cs", "Shop.OrderWorkflow.Client.g.cs", "Shop.OrderWorkflow.Workflow.g.cs", "Swf.Generated.GeneratedSwfTypes.g.cs"],
+            ["Shop.IPaymentActivities.Activities.g.cs", "Shop.OrderWorkflow.Client.g.cs", "Shop.OrderWorkflow.Stubs.g.cs", "Shop.OrderWorkflow.Workflow.g.cs", "Swf.Generated.GeneratedSwfTypes.g.cs"],
             run.GeneratedSources.Select(s => s.HintName).Order(StringComparer.Ordinal));
         var version = generator.GetGeneratorType().Assembly.GetName().Version!.ToString();
         AssertBaseline("OrderWorkflow.Workflow", Source(run, "Shop.OrderWorkflow.Workflow.g.cs"), version);
         AssertBaseline("OrderWorkflow.Client", Source(run, "Shop.OrderWorkflow.Client.g.cs"), version);
+        AssertBaseline("OrderWorkflow.Stubs", Source(run, "Shop.OrderWorkflow.Stubs.g.cs"), version);
         AssertBaseline("PaymentActivities.Activities", Source(run, "Shop.IPaymentActivities.Activities.g.cs"), version);
         AssertBaseline("Orders.Registration", Source(run, "Swf.Generated.GeneratedSwfTypes.g.cs"), version);
         var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();

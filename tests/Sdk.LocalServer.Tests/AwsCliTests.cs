@@ -36,9 +36,13 @@ public sealed class AwsCliTests : IDisposable
         var decision = await AwsAsync("poll-for-decision-task", "--domain", Domain, "--task-list", "name=deciders", "--identity", "cli");
         Assert.Equal("WorkflowExecutionStarted", decision.GetProperty("events")[0].GetProperty("eventType").GetString());
         Assert.Equal(0, decision.GetProperty("previousStartedEventId").GetInt64());
-        await AwsAsync("respond-decision-task-completed", "--task-token", decision.GetProperty("taskToken").GetString()!, "--decisions", File("schedule.json", """
+        // The execution context Swf.Sdk's queries write: the later decision sends none, so SWF keeps this one.
+        const string context = """{"$asOf":"2026-01-01T00:00:00.000Z","Stage":"scheduled"}""";
+        await AwsAsync("respond-decision-task-completed", "--task-token", decision.GetProperty("taskToken").GetString()!, "--execution-context", context, "--decisions", File("schedule.json", """
             [{"decisionType":"ScheduleActivityTask","scheduleActivityTaskDecisionAttributes":{"activityType":{"name":"act","version":"1"},"activityId":"a1","input":"42"}}]
             """));
+        var open = await AwsAsync("describe-workflow-execution", "--domain", Domain, "--execution", $"workflowId=w1,runId={runId}");
+        Assert.Equal(context, open.GetProperty("latestExecutionContext").GetString());
 
         var activity = await AwsAsync("poll-for-activity-task", "--domain", Domain, "--task-list", "name=workers", "--identity", "cli");
         Assert.Equal("a1", activity.GetProperty("activityId").GetString());
@@ -61,6 +65,9 @@ public sealed class AwsCliTests : IDisposable
         Assert.Equal(JsonValueKind.Number, last.GetProperty("eventTimestamp").ValueKind);
         var described = await AwsAsync("describe-workflow-execution", "--domain", Domain, "--execution", $"workflowId=w1,runId={runId}");
         Assert.Equal("COMPLETED", described.GetProperty("executionInfo").GetProperty("closeStatus").GetString());
+        Assert.Equal(context, described.GetProperty("latestExecutionContext").GetString());
+        Assert.Equal(context, history.GetProperty("events").EnumerateArray().First(e => e.GetProperty("eventType").GetString() == "DecisionTaskCompleted")
+            .GetProperty("decisionTaskCompletedEventAttributes").GetProperty("executionContext").GetString());
 
         // Faults come out as the CLI prints AWS's: the code and the message.
         var (code, _, error) = await RunAsync("AKIDCLI", "cli-secret", "describe-domain", "--name", "nowhere");

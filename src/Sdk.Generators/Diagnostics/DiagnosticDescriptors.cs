@@ -112,6 +112,10 @@ internal static class DiagnosticDescriptors
         "{0} '{1}' sets no default {2}; SWF fails to start it unless every start passes them or the type is registered with them another way, so set them on the attribute, or set DefaultsRegisteredElsewhere = true when they are registered elsewhere",
         UsageCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "swf1023");
 
+    public static readonly DiagnosticDescriptor InvalidQuery = Usage(
+        "SWF1024", "Invalid query",
+        "The [Query] member '{0}' {1}");
+
     public static readonly DiagnosticDescriptor ClockAccess = Determinism(
         "SWF2001", "Clock read in workflow code",
         "'{0}' reads the machine clock, which differs on replay; use Workflow.UtcNow{1}");

@@ -18,4 +18,5 @@ internal sealed record WorkflowModel(
     string? Description,
     MethodModel Run,
     EquatableArray<SignalModel> Signals,
+    EquatableArray<QueryModel> Queries,
     LocationInfo? Location);

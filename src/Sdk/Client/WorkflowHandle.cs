@@ -70,6 +70,46 @@ public sealed class WorkflowHandle
         return response.WorkflowExecutionDetail;
     }
 
+    /// <summary>
+    /// Reads the execution context the run's deciders last sent (<c>DescribeWorkflowExecution.latestExecutionContext</c>),
+    /// as SWF returns it: for executions of this SDK the JSON of their queries (see <see cref="GetQueryResultsAsync"/>);
+    /// for executions another framework decides, whatever it wrote.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The context, or null when no decision task has sent one.</returns>
+    public async Task<string?> GetExecutionContextAsync(CancellationToken cancellationToken = default) =>
+        (await DescribeAsync(cancellationToken).ConfigureAwait(false)).LatestExecutionContext;
+
+    /// <summary>
+    /// Reads the values of the workflow's queries (<c>[Query]</c> members) from the execution context. They are as of the
+    /// last completed decision task that sent a context (<see cref="WorkflowQueryResults.AsOf"/>), not live: events SWF
+    /// recorded since are not reflected until the next decision task completes.
+    /// </summary>
+    /// <param name="followRuns">Whether a run that continued as new is followed to the newest run (the handle's run id is then a starting point).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The values.</returns>
+    /// <exception cref="WorkflowQueryException">No decision task has sent a context yet, or another framework wrote it.</exception>
+    /// <exception cref="UnknownResourceException">There is no such execution.</exception>
+    public async Task<WorkflowQueryResults> GetQueryResultsAsync(bool followRuns = true, CancellationToken cancellationToken = default)
+    {
+        var runId = RunId ?? await LatestRunIdAsync(cancellationToken).ConfigureAwait(false);
+        while (true)
+        {
+            var execution = new WorkflowExecution { WorkflowId = WorkflowId, RunId = runId };
+            var detail = (await _client.Swf.DescribeWorkflowExecutionAsync(
+                new DescribeWorkflowExecutionRequest { Domain = Domain, Execution = execution },
+                cancellationToken).ConfigureAwait(false)).WorkflowExecutionDetail;
+            if (followRuns && detail.ExecutionInfo.CloseStatus == CloseStatus.ContinuedAsNew
+                && await LastEventAsync(execution, cancellationToken).ConfigureAwait(false) is { WorkflowExecutionContinuedAsNewEventAttributes: { } next })
+            {
+                runId = next.NewExecutionRunId;
+                continue;
+            }
+
+            return WorkflowQueryResults.Parse(detail.LatestExecutionContext, WorkflowId, runId);
+        }
+    }
+
     /// <summary>Reads the execution's whole history, page by page.</summary>
     /// <param name="reverseOrder">Whether to read newest first.</param>
     /// <param name="cancellationToken">Cancels the reading.</param>

@@ -33,6 +33,19 @@ public static class SwfTelemetry
     /// </summary>
     internal static Counter<long> DecisionTaskFailures { get; } = Meter.CreateCounter<long>("swf.decision_task.failures", "{task}", "Decision tasks that failed and were left unanswered");
 
+    /// <summary>
+    /// Gets the decision tasks answered without an execution context because of a query, tagged with <c>error.type</c>
+    /// (the exception's type, or <c>too_large</c> when the context was over SWF's 32,768 characters),
+    /// <c>swf.query.name</c> and <c>swf.workflow.type</c>.
+    /// </summary>
+    internal static Counter<long> QueryFailures { get; } = Meter.CreateCounter<long>("swf.query.failures", "{query}", "Queries that left a decision task without an execution context");
+
+    /// <summary>
+    /// Gets the warnings that a run's history is long, once per run and level: <c>swf.history.level</c> is
+    /// <c>continue_as_new_suggested</c> (the worker's threshold) or <c>near_limit</c> (20,000 events; SWF stops at 25,000).
+    /// </summary>
+    internal static Counter<long> HistoryLengthWarnings { get; } = Meter.CreateCounter<long>("swf.workflow.history_length.warnings", "{run}", "Runs whose history passed the continue-as-new threshold or nears SWF's limit");
+
     /// <summary>Gets the activity tasks run, tagged with their outcome.</summary>
     internal static Counter<long> ActivityTasks { get; } = Meter.CreateCounter<long>("swf.activity_task.count", "{task}", "Activity tasks run");
 

@@ -3,8 +3,9 @@ using Swf.Model;
 namespace Swf.Exceptions;
 
 /// <summary>
-/// A child workflow did not complete: it failed, timed out or was terminated, or could not start. A canceled
-/// child is a <see cref="ChildWorkflowCanceledException"/>, which is an <see cref="OperationCanceledException"/> instead.
+/// A child workflow started and did not complete: it failed, timed out or was terminated. A child SWF refused to
+/// start is a <see cref="ChildWorkflowStartFailedException"/>; a canceled child is a
+/// <see cref="ChildWorkflowCanceledException"/>, which is an <see cref="OperationCanceledException"/> instead.
 /// </summary>
 public sealed class ChildWorkflowException : Exception
 {
@@ -12,7 +13,7 @@ public sealed class ChildWorkflowException : Exception
     /// <param name="workflowType">The child's type.</param>
     /// <param name="workflowId">The child's workflow id.</param>
     /// <param name="outcome">How the child ended: the event type that reported it.</param>
-    /// <param name="reason">The failure's reason, timeout type or start-failure cause, if any.</param>
+    /// <param name="reason">The failure's reason or timeout type, if any.</param>
     /// <param name="details">The failure's details, if any.</param>
     public ChildWorkflowException(WorkflowType workflowType, string workflowId, EventType outcome, string? reason, string? details)
         : this(workflowType, workflowId, outcome, reason, details, outcome == EventType.ChildWorkflowExecutionFailed ? FailureInfo.FromSwf(reason, details) : null)
@@ -36,10 +37,10 @@ public sealed class ChildWorkflowException : Exception
     /// <summary>Gets the child's workflow id.</summary>
     public string WorkflowId { get; }
 
-    /// <summary>Gets the event type that reported the outcome, such as <c>ChildWorkflowExecutionFailed</c> or <c>StartChildWorkflowExecutionFailed</c>.</summary>
+    /// <summary>Gets the event type that reported the outcome, such as <c>ChildWorkflowExecutionFailed</c> or <c>ChildWorkflowExecutionTimedOut</c>.</summary>
     public EventType Outcome { get; }
 
-    /// <summary>Gets the failure's reason, the timeout type or the start-failure cause, if any.</summary>
+    /// <summary>Gets the failure's reason or the timeout type, if any.</summary>
     public string? Reason { get; }
 
     /// <summary>Gets the failure's details, if any.</summary>

@@ -28,6 +28,13 @@ public sealed class SwfDeciderOptions
     public TimeSpan DeadlockTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
+    /// Gets or sets the history length (in events) from which <c>Workflow.Info.IsContinueAsNewSuggested</c> is true
+    /// (default 10,000); the decider warns once per run that reaches it, and again at 20,000 (SWF terminates an execution
+    /// at 25,000). Lower it only as a versioned change: replay computes the flag from it too (docs/continue-as-new.md).
+    /// </summary>
+    public int ContinueAsNewSuggestedAfterEvents { get; set; } = Worker.WorkflowWorkerOptions.DefaultContinueAsNewSuggestedAfterEvents;
+
+    /// <summary>
     /// Gets or sets after how many failed decision tasks in a row of the same run the health check reports the
     /// workers degraded (default 3). It is healthy again once that run's decision task succeeds or the run closes.
     /// </summary>

@@ -30,6 +30,11 @@ internal sealed class SwfOptionsValidator : IValidateOptions<SwfOptions>
             errors.Add($"Swf:Decider:PollerCount must be at least 1; it is {options.Decider.PollerCount}.");
         }
 
+        if (options.Decider.ContinueAsNewSuggestedAfterEvents < 1)
+        {
+            errors.Add($"Swf:Decider:ContinueAsNewSuggestedAfterEvents must be at least 1; it is {options.Decider.ContinueAsNewSuggestedAfterEvents}.");
+        }
+
         if (options.Decider.DegradedAfterFailures < 1)
         {
             errors.Add($"Swf:Decider:DegradedAfterFailures must be at least 1; it is {options.Decider.DegradedAfterFailures}.");

@@ -105,6 +105,7 @@ public sealed partial class SwfWorkerHost : IHostedService, IDisposable
                 CacheSize = _options.Decider.CacheSize,
                 StickyExecution = _options.Decider.StickyExecution,
                 DeadlockTimeout = _options.Decider.DeadlockTimeout,
+                ContinueAsNewSuggestedAfterEvents = _options.Decider.ContinueAsNewSuggestedAfterEvents,
                 TimeProvider = _services.GetService<TimeProvider>() ?? TimeProvider.System,
                 PayloadConverter = converter,
                 LoggerFactory = _loggerFactory,

@@ -23,10 +23,15 @@ internal sealed partial class WorkflowInstance
     private int _childSequence;
     private int _sideEffectSequence;
 
-    public string NextActivityId() => (++_activitySequence).ToString(CultureInfo.InvariantCulture);
+    public string NextActivityId()
+    {
+        ThrowIfInQuery("schedule an activity");
+        return (++_activitySequence).ToString(CultureInfo.InvariantCulture);
+    }
 
     public Task<string?> ScheduleActivityAsync(ActivityType activityType, string activityId, string? input, ActivityOptions options, CancellationToken cancellationToken)
     {
+        ThrowIfInQuery("schedule an activity");
         if (_activities.ContainsKey(activityId))
         {
             throw new InvalidWorkflowOperationException($"Activity id {activityId} is already used by an open activity of this workflow.");
@@ -82,6 +87,8 @@ internal sealed partial class WorkflowInstance
             return;
         }
 
+        ThrowIfInQuery("cancel an activity");
+
         if (activity.Result.Task.IsCompleted || activity.CancelRequested)
         {
             return;
@@ -116,8 +123,9 @@ internal sealed partial class WorkflowInstance
         return activity;
     }
 
-    public Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
+    public Task DelayAsync(TimeSpan delay, string? timerId, CancellationToken cancellationToken)
     {
+        ThrowIfInQuery("start a timer");
         if (delay < TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(delay), delay, "A workflow timer cannot have a negative delay.");
@@ -129,7 +137,13 @@ internal sealed partial class WorkflowInstance
             return Task.FromCanceled(cancellationToken);
         }
 
-        var timerId = "t" + (++_timerSequence).ToString(CultureInfo.InvariantCulture);
+        if (timerId is not null && _timers.ContainsKey(timerId))
+        {
+            throw new InvalidWorkflowOperationException($"Timer id {timerId} is already used by an open timer of this workflow.");
+        }
+
+        // A named timer takes no number, so adding one leaves the ids of the others as they were.
+        timerId ??= "t" + (++_timerSequence).ToString(CultureInfo.InvariantCulture);
         var timer = new PendingTimer();
         var command = new WorkflowCommand(
             new Decision
@@ -167,6 +181,8 @@ internal sealed partial class WorkflowInstance
             return;
         }
 
+        ThrowIfInQuery("cancel a timer");
+
         if (!_timers.Remove(timerId))
         {
             return;
@@ -199,6 +215,7 @@ internal sealed partial class WorkflowInstance
 
     public async Task<bool> WaitConditionAsync(Func<bool> condition, TimeSpan? timeout, CancellationToken cancellationToken)
     {
+        ThrowIfInQuery("wait for a condition");
         if (condition())
         {
             return true;
@@ -225,7 +242,7 @@ internal sealed partial class WorkflowInstance
         }
 
         using var timerCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var timer = DelayAsync(timeout.Value, timerCancellation.Token);
+        var timer = DelayAsync(timeout.Value, null, timerCancellation.Token);
         var first = await Task.WhenAny(done.Task, timer);
         if (first == done.Task)
         {
@@ -263,8 +280,15 @@ internal sealed partial class WorkflowInstance
         return any;
     }
 
-    public Task<string?> ExecuteChildWorkflowAsync(WorkflowType workflowType, string? input, ChildWorkflowOptions options, CancellationToken cancellationToken)
+    public Task<string?> ExecuteChildWorkflowAsync(WorkflowType workflowType, string? input, ChildWorkflowOptions options, CancellationToken cancellationToken) =>
+        StartChild(workflowType, input, options, cancellationToken).Result.Task;
+
+    public Task<ChildWorkflowHandle> StartChildWorkflowAsync(WorkflowType workflowType, string? input, ChildWorkflowOptions options, CancellationToken cancellationToken) =>
+        StartChild(workflowType, input, options, cancellationToken).Started.Task;
+
+    private PendingChild StartChild(WorkflowType workflowType, string? input, ChildWorkflowOptions options, CancellationToken cancellationToken)
     {
+        ThrowIfInQuery("start a child workflow");
         var workflowId = options.WorkflowId ?? $"{WorkflowId}-child-{++_childSequence}";
         var child = new PendingChild(workflowType, workflowId, cancellationToken);
         var command = new WorkflowCommand(
@@ -293,7 +317,7 @@ internal sealed partial class WorkflowInstance
                 else
                 {
                     child.CancellationRegistration.Dispose();
-                    child.Result.TrySetException(new ChildWorkflowException(workflowType, workflowId, e.EventType, e.StartChildWorkflowExecutionFailedEventAttributes!.Cause.Value, null));
+                    child.Fail(new ChildWorkflowStartFailedException(workflowType, workflowId, e.StartChildWorkflowExecutionFailedEventAttributes!.Cause));
                 }
             });
         _pending.Add(command);
@@ -302,7 +326,7 @@ internal sealed partial class WorkflowInstance
             child.CancellationRegistration = cancellationToken.Register(() => CancelChild(child, command));
         }
 
-        return child.Result.Task;
+        return child;
     }
 
     private void CancelChild(PendingChild child, WorkflowCommand start)
@@ -318,12 +342,13 @@ internal sealed partial class WorkflowInstance
             return;
         }
 
+        ThrowIfInQuery("cancel a child workflow");
         child.CancelRequested = true;
         if (_pending.Contains(start))
         {
             // Not sent yet: withdraw it; SWF never hears of the child.
             start.Withdrawn = true;
-            child.Result.TrySetException(new ChildWorkflowCanceledException(child.WorkflowType, child.WorkflowId, null, null, child.Token));
+            child.Fail(new ChildWorkflowCanceledException(child.WorkflowType, child.WorkflowId, null, null, child.Token));
             return;
         }
 
@@ -343,6 +368,7 @@ internal sealed partial class WorkflowInstance
         if (_children.TryGetValue(initiatedEventId, out var child))
         {
             child.RunId = runId;
+            child.Started.TrySetResult(new ChildWorkflowHandle(child.WorkflowType, child.WorkflowId, runId, child.Result.Task));
         }
     }
 
@@ -362,23 +388,29 @@ internal sealed partial class WorkflowInstance
         CompleteChild(initiatedEventId, c => c.Result.TrySetException(
             new ChildWorkflowCanceledException(c.WorkflowType, c.WorkflowId, c.RunId, details, c.CancelRequested ? c.Token : default)));
 
-    public Task SignalExternalWorkflowAsync(string workflowId, string? runId, string signalName, string? input) =>
-        External(
+    public Task SignalExternalWorkflowAsync(string workflowId, string? runId, string signalName, string? input)
+    {
+        ThrowIfInQuery("signal another workflow");
+        return External(
             new Decision
             {
                 DecisionType = DecisionType.SignalExternalWorkflowExecution,
                 SignalExternalWorkflowExecutionDecisionAttributes = new() { WorkflowId = workflowId, RunId = runId, SignalName = signalName, Input = input },
             },
             workflowId);
+    }
 
-    public Task RequestCancelExternalWorkflowAsync(string workflowId, string? runId) =>
-        External(
+    public Task RequestCancelExternalWorkflowAsync(string workflowId, string? runId)
+    {
+        ThrowIfInQuery("ask another workflow to cancel");
+        return External(
             new Decision
             {
                 DecisionType = DecisionType.RequestCancelExternalWorkflowExecution,
                 RequestCancelExternalWorkflowExecutionDecisionAttributes = new() { WorkflowId = workflowId, RunId = runId },
             },
             workflowId);
+    }
 
     private Task External(Decision decision, string workflowId)
     {
@@ -423,6 +455,7 @@ internal sealed partial class WorkflowInstance
 
     public string? SideEffect(Func<string?> effect)
     {
+        ThrowIfInQuery("run a side effect");
         var markerName = SideEffectMarkerPrefix + (++_sideEffectSequence).ToString(CultureInfo.InvariantCulture);
         string? value;
         if (_recordedMarkers.TryGetValue(markerName, out var recorded))
@@ -446,6 +479,7 @@ internal sealed partial class WorkflowInstance
 
     public int GetVersion(string changeId, int minSupported, int maxSupported)
     {
+        ThrowIfInQuery("call GetVersion");
         if (_versions.TryGetValue(changeId, out var known))
         {
             return known;
@@ -485,12 +519,15 @@ internal sealed partial class WorkflowInstance
         return version;
     }
 
-    public void RecordMarker(string markerName, string? details) =>
+    public void RecordMarker(string markerName, string? details)
+    {
+        ThrowIfInQuery("record a marker");
         _pending.Add(new WorkflowCommand(new Decision
         {
             DecisionType = DecisionType.RecordMarker,
             RecordMarkerDecisionAttributes = new() { MarkerName = markerName, Details = details },
         }));
+    }
 
     private sealed class PendingActivity(ActivityType activityType, string activityId, CancellationToken token)
     {
@@ -539,5 +576,20 @@ internal sealed partial class WorkflowInstance
         public CancellationTokenRegistration CancellationRegistration { get; set; }
 
         public TaskCompletionSource<string?> Result { get; } = new();
+
+        /// <summary>Gets the start: a handle once SWF started the child (<see cref="Workflow.StartChildWorkflowAsync"/> waits on it).</summary>
+        public TaskCompletionSource<ChildWorkflowHandle> Started { get; } = new();
+
+        /// <summary>Ends both the start and the result with <paramref name="failure"/> (the child never ran).</summary>
+        public void Fail(Exception failure)
+        {
+            if (Started.TrySetException(failure))
+            {
+                // Only StartChildWorkflowAsync awaits the start; ExecuteChildWorkflowAsync sees the same failure in the result.
+                _ = Started.Task.Exception;
+            }
+
+            Result.TrySetException(failure);
+        }
     }
 }

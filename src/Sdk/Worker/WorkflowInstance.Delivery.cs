@@ -75,7 +75,8 @@ internal sealed partial class WorkflowInstance : EventDelivery
 
     bool EventDelivery.StartChildWorkflowExecutionFailed(HistoryEvent e, StartChildWorkflowExecutionFailedEventAttributes a, object? state)
     {
-        FailChild(a.InitiatedEventId, e.EventType, a.Cause.Value, null);
+        // Refused after it was initiated (WORKFLOW_ALREADY_RUNNING, a type that does not exist): the child never ran.
+        CompleteChild(a.InitiatedEventId, c => c.Fail(new ChildWorkflowStartFailedException(c.WorkflowType, c.WorkflowId, a.Cause)));
         return true;
     }
 

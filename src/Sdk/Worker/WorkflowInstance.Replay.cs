@@ -17,6 +17,7 @@ internal sealed partial class WorkflowInstance
     private long _lastEventId;
     private long _lastCompletedTaskId;
     private bool _closeIssued;
+    private Exception? _continueAsNewRefused;
 
     /// <summary>Gets the id of the last event this instance applied.</summary>
     public long LastEventId => _lastEventId;
@@ -101,7 +102,9 @@ internal sealed partial class WorkflowInstance
             return [];
         }
 
-        return RunDecisionTask(startedEventId, replaying: false);
+        var decisions = RunDecisionTask(startedEventId, replaying: false);
+        EvaluateQueries();
+        return decisions;
     }
 
     private void Apply(HistoryEvent e, long currentStartedEventId)
@@ -180,6 +183,12 @@ internal sealed partial class WorkflowInstance
         CheckAllSent(startedEventId);
         IsReplaying = replaying;
         _lastRunStartedEventId = startedEventId;
+        if (Info is not null)
+        {
+            // As the task saw it, so a replayed task sees what the original did (given the same threshold).
+            Info = Info with { HistoryLength = startedEventId, IsContinueAsNewSuggested = startedEventId >= _continueAsNewSuggestedAfter };
+        }
+
         RunUntilBlocked();
         CloseIfDone();
         var decisions = new List<Decision>(_pending.Count);
@@ -233,6 +242,12 @@ internal sealed partial class WorkflowInstance
         _closeIssued = true;
         var failedHandler = _signalHandlers.FirstOrDefault(t => t.IsFaulted);
         var exception = _run.IsFaulted ? _run.Exception!.InnerException : failedHandler?.Exception!.InnerException;
+        if (exception is ContinueAsNewException && _continueAsNewRefused is { } refused)
+        {
+            // SWF refused for good (the new run's type or version does not exist, ...): deciding it again would loop.
+            exception = refused;
+        }
+
         Decision decision;
         if (_run.IsCompletedSuccessfully && exception is null && _run.Result is { Length: > PayloadTooLargeException.DataLimit } tooLarge)
         {
@@ -249,14 +264,21 @@ internal sealed partial class WorkflowInstance
         }
         else if (exception is ContinueAsNewException continueAsNew)
         {
+            var options = continueAsNew.Options;
+            IReadOnlyCollection<string> tags = options?.Tags is { } chosen ? [.. chosen] : Info.Tags;
             decision = new Decision
             {
                 DecisionType = DecisionType.ContinueAsNewWorkflowExecution,
                 ContinueAsNewWorkflowExecutionDecisionAttributes = new()
                 {
                     Input = continueAsNew.Input,
-                    TaskList = new TaskList { Name = Info.TaskList },
-                    TagList = Info.Tags.Count > 0 ? [.. Info.Tags] : null,
+                    TaskList = new TaskList { Name = options?.TaskList ?? Info.TaskList },
+                    ExecutionStartToCloseTimeout = SwfDuration.ToWire(options?.ExecutionStartToCloseTimeout),
+                    TaskStartToCloseTimeout = SwfDuration.ToWire(options?.TaskStartToCloseTimeout),
+                    ChildPolicy = options?.ChildPolicy,
+                    TaskPriority = options?.TaskPriority?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    TagList = tags.Count > 0 ? [.. tags] : null,
+                    WorkflowTypeVersion = options?.WorkflowTypeVersion,
                 },
             };
         }
@@ -287,6 +309,11 @@ internal sealed partial class WorkflowInstance
         {
             // Usually UNHANDLED_DECISION: events arrived during the task. Decide again after seeing them.
             _closeIssued = false;
+            if (e.ContinueAsNewWorkflowExecutionFailedEventAttributes is { } refusal && refusal.Cause != ContinueAsNewWorkflowExecutionFailedCause.UnhandledDecision)
+            {
+                _continueAsNewRefused = new InvalidWorkflowOperationException(
+                    $"SWF refused to continue workflow {WorkflowId} as a new run: {refusal.Cause.Value}. Check ContinueAsNewOptions (the workflow type version, the task list and the type's registered defaults).");
+            }
         }
         else
         {

@@ -29,6 +29,7 @@ internal sealed partial class WorkflowInstance : TaskScheduler, IWorkflowContext
     private readonly ILogger _logger;
     private readonly TimeProvider _clock;
     private readonly Action<WorkflowInstance, Exception>? _onFailure;
+    private readonly long _continueAsNewSuggestedAfter;
     private readonly Lock _gate = new();
     private readonly Queue<Task> _ready = new();
     private readonly Queue<Task> _readySignals = new();
@@ -55,6 +56,7 @@ internal sealed partial class WorkflowInstance : TaskScheduler, IWorkflowContext
     /// <param name="logger">The workflow's logger.</param>
     /// <param name="clock">The clock slices of workflow code are timed with (the deadlock watchdog's).</param>
     /// <param name="onFailure">Told, from the thread that found it, of a fatal error found while no decision task runs.</param>
+    /// <param name="continueAsNewSuggestedAfter">The history length from which <see cref="WorkflowInfo.IsContinueAsNewSuggested"/> is true.</param>
     public WorkflowInstance(
         WorkflowDefinition definition,
         string domain,
@@ -62,7 +64,8 @@ internal sealed partial class WorkflowInstance : TaskScheduler, IWorkflowContext
         IPayloadConverter payloadConverter,
         ILogger logger,
         TimeProvider? clock = null,
-        Action<WorkflowInstance, Exception>? onFailure = null)
+        Action<WorkflowInstance, Exception>? onFailure = null,
+        long continueAsNewSuggestedAfter = WorkflowWorkerOptions.DefaultContinueAsNewSuggestedAfterEvents)
     {
         _definition = definition;
         Domain = domain;
@@ -72,6 +75,7 @@ internal sealed partial class WorkflowInstance : TaskScheduler, IWorkflowContext
         _logger = logger;
         _clock = clock ?? TimeProvider.System;
         _onFailure = onFailure;
+        _continueAsNewSuggestedAfter = continueAsNewSuggestedAfter;
         Logger = new ReplaySafeLogger(logger, () => IsReplaying);
     }
 
@@ -92,7 +96,14 @@ internal sealed partial class WorkflowInstance : TaskScheduler, IWorkflowContext
 
     public CancellationToken CancellationToken => _cancellation.Token;
 
-    public Random Random => _random ??= new Random(StableSeed(RunId));
+    public Random Random
+    {
+        get
+        {
+            ThrowIfInQuery("use Workflow.Random");
+            return _random ??= new Random(StableSeed(RunId));
+        }
+    }
 
     public ILogger Logger { get; }
 
@@ -118,6 +129,7 @@ internal sealed partial class WorkflowInstance : TaskScheduler, IWorkflowContext
 
     public Guid NewGuid()
     {
+        ThrowIfInQuery("call Workflow.NewGuid");
         // A version-4 GUID from the run id and a sequence number, the same on every replay.
         var bytes = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes($"{RunId}/{++_guidSequence}"));
         var guid = bytes.AsSpan(0, 16);

@@ -18,6 +18,12 @@ public sealed class WorkflowReplayOptions
     /// <summary>Gets or sets the converter the workflows' payloads use (default: System.Text.Json with the SDK's own metadata).</summary>
     public IPayloadConverter? PayloadConverter { get; set; }
 
+    /// <summary>
+    /// Gets or sets the history length from which <see cref="Workflows.WorkflowInfo.IsContinueAsNewSuggested"/> is true
+    /// during the replay: the value the deciders that recorded the histories used (default 10,000, as a worker's).
+    /// </summary>
+    public int ContinueAsNewSuggestedAfterEvents { get; set; } = WorkflowWorkerOptions.DefaultContinueAsNewSuggestedAfterEvents;
+
     /// <summary>Gets or sets the execution to replay a history as when the file does not record its own.</summary>
     public WorkflowExecution? Execution { get; set; }
 

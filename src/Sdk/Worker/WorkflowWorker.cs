@@ -28,6 +28,7 @@ public sealed partial class WorkflowWorker
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
     private readonly PoisonedRuns _poisoned;
+    private readonly HistoryBudgetWarnings _historyWarnings;
 
     /// <summary>Initializes the worker.</summary>
     /// <param name="client">The SWF client (the wire client, the local engine, ...).</param>
@@ -42,6 +43,7 @@ public sealed partial class WorkflowWorker
         ArgumentException.ThrowIfNullOrEmpty(options.TaskList, "options.TaskList");
         ArgumentOutOfRangeException.ThrowIfLessThan(options.PollerCount, 1, "options.PollerCount");
         ArgumentNullException.ThrowIfNull(options.TimeProvider, "options.TimeProvider");
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.ContinueAsNewSuggestedAfterEvents, 1, "options.ContinueAsNewSuggestedAfterEvents");
         if (options.DeadlockTimeout <= TimeSpan.Zero && options.DeadlockTimeout != Timeout.InfiniteTimeSpan)
         {
             throw new ArgumentOutOfRangeException("options.DeadlockTimeout", options.DeadlockTimeout, "The deadlock timeout must be positive, or Timeout.InfiniteTimeSpan to turn the watchdog off.");
@@ -56,6 +58,7 @@ public sealed partial class WorkflowWorker
 
         _cache = new WorkflowInstanceCache(Math.Max(0, options.CacheSize));
         _poisoned = new PoisonedRuns(Math.Max(100, options.CacheSize));
+        _historyWarnings = new HistoryBudgetWarnings(Math.Max(1000, options.CacheSize * 2));
         TaskLists = [.. new[] { options.TaskList }.Concat(options.AdditionalTaskLists.Where(l => !string.IsNullOrEmpty(l))).Distinct(StringComparer.Ordinal)];
         _converter = options.PayloadConverter ?? new JsonPayloadConverter(SwfJsonContext.Default);
         _loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
@@ -247,7 +250,9 @@ public sealed partial class WorkflowWorker
         }
 
         var closing = decisions.Count > 0 && WorkflowCommand.IsClosing(decisions[^1]);
-        var respond = new RespondDecisionTaskCompletedRequest { TaskToken = task.TaskToken!, Decisions = [.. decisions] };
+        ReportQueryProblems(instance, workflowType.Name);
+        WarnAboutHistoryLength(instance, workflowType.Name, startedEventId);
+        var respond = new RespondDecisionTaskCompletedRequest { TaskToken = task.TaskToken!, Decisions = [.. decisions], ExecutionContext = instance.ExecutionContext };
         if (_options.StickyExecution && !closing && _options.CacheSize > 0)
         {
             respond.TaskList = new TaskList { Name = StickyTaskList };
@@ -265,7 +270,7 @@ public sealed partial class WorkflowWorker
             return ("respond_failed", events.Count);
         }
 
-        if (closing || _options.CacheSize == 0)
+        if (closing || _options.CacheSize == 0 || instance.QueryBrokeRules)
         {
             instance.Dispose();
         }
@@ -286,7 +291,8 @@ public sealed partial class WorkflowWorker
             _converter,
             _loggerFactory.CreateLogger("Swf.Workflow." + workflowType.Name),
             _options.TimeProvider,
-            OnInstanceFailed);
+            OnInstanceFailed,
+            _options.ContinueAsNewSuggestedAfterEvents);
 
     /// <summary>
     /// Applies the events and runs the code: inline without a watchdog; otherwise on a thread-pool thread that
@@ -336,6 +342,46 @@ public sealed partial class WorkflowWorker
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
         throw deadlock;
+    }
+
+    /// <summary>Logs and counts each reason the decision task's execution context was left out (a query threw, the context was too long).</summary>
+    private void ReportQueryProblems(WorkflowInstance instance, string workflowType)
+    {
+        foreach (var problem in instance.QueryProblems)
+        {
+            var errorType = problem.Error is null ? "too_large" : problem.Error.GetType().Name;
+            SwfTelemetry.QueryFailures.Add(
+                1,
+                new KeyValuePair<string, object?>("error.type", errorType),
+                new KeyValuePair<string, object?>("swf.query.name", problem.QueryName),
+                new KeyValuePair<string, object?>("swf.workflow.type", workflowType));
+            if (problem.Error is { } error)
+            {
+                LogQueryFailed(_logger, problem.QueryName, workflowType, instance.WorkflowId, instance.RunId, errorType, error.Message, error);
+            }
+            else
+            {
+                LogExecutionContextTooLarge(_logger, workflowType, instance.WorkflowId, instance.RunId, problem.ContextLength, WorkflowQueryResults.MaxLength, problem.QueryName, problem.Sizes ?? string.Empty, null);
+            }
+        }
+    }
+
+    /// <summary>Warns, once per run and threshold, that its history reached the continue-as-new threshold or nears SWF's limit.</summary>
+    private void WarnAboutHistoryLength(WorkflowInstance instance, string workflowType, long historyLength)
+    {
+        foreach (var (threshold, level) in new[] { ((long)_options.ContinueAsNewSuggestedAfterEvents, "continue_as_new_suggested"), (WorkflowWorkerOptions.HistoryNearLimitEvents, "near_limit") })
+        {
+            if (historyLength < threshold || !_historyWarnings.TryAdd(instance.RunId, threshold))
+            {
+                continue;
+            }
+
+            SwfTelemetry.HistoryLengthWarnings.Add(
+                1,
+                new KeyValuePair<string, object?>("swf.history.level", level),
+                new KeyValuePair<string, object?>("swf.workflow.type", workflowType));
+            LogHistoryLong(_logger, workflowType, instance.WorkflowId, instance.RunId, historyLength, threshold, WorkflowWorkerOptions.SwfHistoryLimit, null);
+        }
     }
 
     /// <summary>A cached run broke between decision tasks (a continuation from another thread): drop it, remember it, report it.</summary>
@@ -423,4 +469,13 @@ public sealed partial class WorkflowWorker
 
     [LoggerMessage(EventId = 203, Level = LogLevel.Warning, Message = "Answering the decision task of workflow {WorkflowId} (run {RunId}) failed; the run will be replayed")]
     private static partial void LogRespondFailed(ILogger logger, string workflowId, string runId, Exception exception);
+
+    [LoggerMessage(EventId = 204, Level = LogLevel.Warning, Message = "Query {QueryName} of workflow {WorkflowType} {WorkflowId} (run {RunId}) failed ({ErrorType}: {ErrorMessage}); the decision task is answered without an execution context, so clients keep reading the previous one")]
+    private static partial void LogQueryFailed(ILogger logger, string queryName, string workflowType, string workflowId, string runId, string errorType, string errorMessage, Exception exception);
+
+    [LoggerMessage(EventId = 205, Level = LogLevel.Warning, Message = "The execution context of workflow {WorkflowType} {WorkflowId} (run {RunId}) has {Length} characters, over SWF's limit of {Limit}; its largest query is {QueryName} (characters per query: {Sizes}); the decision task is answered without an execution context, so clients keep reading the previous one")]
+    private static partial void LogExecutionContextTooLarge(ILogger logger, string workflowType, string workflowId, string runId, int length, int limit, string queryName, string sizes, Exception? exception);
+
+    [LoggerMessage(EventId = 206, Level = LogLevel.Warning, Message = "Workflow {WorkflowType} {WorkflowId} (run {RunId}) has {HistoryLength} history events, past {Threshold}; SWF terminates an execution at {Limit} events: continue as new (Workflow.Info.IsContinueAsNewSuggested, throw ContinueAsNew(...))")]
+    private static partial void LogHistoryLong(ILogger logger, string workflowType, string workflowId, string runId, long historyLength, long threshold, int limit, Exception? exception);
 }

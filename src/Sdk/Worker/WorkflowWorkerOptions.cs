@@ -54,6 +54,26 @@ public sealed class WorkflowWorkerOptions
     /// </remarks>
     public TimeSpan DeadlockTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>The default of <see cref="ContinueAsNewSuggestedAfterEvents"/>: the history length SWF advises staying under.</summary>
+    public const int DefaultContinueAsNewSuggestedAfterEvents = 10_000;
+
+    /// <summary>The history length past which the worker warns that SWF's hard limit is near.</summary>
+    public const int HistoryNearLimitEvents = 20_000;
+
+    /// <summary>The history length at which SWF terminates an execution.</summary>
+    public const int SwfHistoryLimit = 25_000;
+
+    /// <summary>
+    /// Gets or sets the history length (in events) from which <see cref="Workflows.WorkflowInfo.IsContinueAsNewSuggested"/>
+    /// is true (default 10,000). The worker logs a warning once per run that reaches it, and again at 20,000 events;
+    /// SWF terminates an execution at 25,000.
+    /// </summary>
+    /// <remarks>
+    /// Replay computes the flag from this value too: lowering it while runs past the new value are open changes what
+    /// their replay sees. Change it as a versioned change of the workflows that read it (see docs/continue-as-new.md).
+    /// </remarks>
+    public int ContinueAsNewSuggestedAfterEvents { get; set; } = DefaultContinueAsNewSuggestedAfterEvents;
+
     /// <summary>Gets or sets the clock of the deadlock watchdog (a test passes a fake one to trigger it without waiting).</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

@@ -27,11 +27,13 @@ internal interface IWorkflowContext
 
     Task<string?> ScheduleActivityAsync(ActivityType activityType, string activityId, string? input, ActivityOptions options, CancellationToken cancellationToken);
 
-    Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken);
+    Task DelayAsync(TimeSpan delay, string? timerId, CancellationToken cancellationToken);
 
     Task<bool> WaitConditionAsync(Func<bool> condition, TimeSpan? timeout, CancellationToken cancellationToken);
 
     Task<string?> ExecuteChildWorkflowAsync(WorkflowType workflowType, string? input, ChildWorkflowOptions options, CancellationToken cancellationToken);
+
+    Task<ChildWorkflowHandle> StartChildWorkflowAsync(WorkflowType workflowType, string? input, ChildWorkflowOptions options, CancellationToken cancellationToken);
 
     Task SignalExternalWorkflowAsync(string workflowId, string? runId, string signalName, string? input);
 

@@ -55,11 +55,19 @@ public static partial class Workflow
     /// Cancels the timer; null (the default) follows <see cref="CancellationToken"/>, so cancelling the workflow
     /// cancels it. Pass <see cref="System.Threading.CancellationToken.None"/> for a timer the workflow's cancellation leaves alone.
     /// </param>
+    /// <param name="timerId">
+    /// The timer's id in history; null (the default) numbers timers <c>t1</c>, <c>t2</c>, ... in the order the workflow
+    /// starts them (a named timer takes no number). Name a timer to replay histories another framework recorded (a
+    /// timer it called <c>timer1</c>) or to find it in history. It must be unique among the run's open timers.
+    /// </param>
     /// <returns>A task that completes when the timer fires; a canceled timer is a <see cref="TaskCanceledException"/>.</returns>
-    public static Task DelayAsync(TimeSpan delay, CancellationToken? cancellationToken = null)
+    /// <exception cref="ArgumentException">The timer id is not a valid SWF id (1 to 256 characters, no <c>:</c>, <c>/</c>, <c>|</c> or control characters).</exception>
+    /// <exception cref="InvalidWorkflowOperationException">An open timer of this run already has the id.</exception>
+    public static Task DelayAsync(TimeSpan delay, CancellationToken? cancellationToken = null, string? timerId = null)
     {
         var context = Context;
-        return context.DelayAsync(delay, cancellationToken ?? context.CancellationToken);
+        OptionChecks.Name(timerId, nameof(timerId));
+        return context.DelayAsync(delay, timerId, cancellationToken ?? context.CancellationToken);
     }
 
     /// <summary>Waits until a condition over the workflow's state holds, or a timeout passes.</summary>
@@ -112,7 +120,7 @@ public static partial class Workflow
             catch (ActivityException ex) when (options.Retry is { } retry && ex is ActivityFailedException or ActivityTimedOutException
                 && retry.ShouldRetry(attempt, (ex as ActivityFailedException)?.Reason, context.UtcNow - firstScheduled))
             {
-                await context.DelayAsync(retry.BackoffAfter(attempt), token);
+                await context.DelayAsync(retry.BackoffAfter(attempt), null, token);
             }
             catch (ActivityFailedException ex) when (attempt > 1)
             {
@@ -147,15 +155,44 @@ public static partial class Workflow
     /// workflow's cancellation leaves alone.
     /// </param>
     /// <returns>The child's encoded result.</returns>
-    /// <exception cref="ChildWorkflowException">The child failed, timed out or was terminated, or could not start.</exception>
+    /// <exception cref="ChildWorkflowStartFailedException">SWF refused to start the child (such as <c>WORKFLOW_ALREADY_RUNNING</c>).</exception>
+    /// <exception cref="ChildWorkflowException">The child failed, timed out or was terminated.</exception>
     /// <exception cref="ChildWorkflowCanceledException">The child was canceled (an <see cref="OperationCanceledException"/>).</exception>
+    /// <exception cref="ArgumentException">An option breaks SWF's constraints.</exception>
     public static Task<string?> ExecuteChildWorkflowAsync(WorkflowType workflowType, string? input, ChildWorkflowOptions? options = null, CancellationToken? cancellationToken = null)
     {
         ArgumentNullException.ThrowIfNull(workflowType);
         var context = Context;
         PayloadTooLargeException.ThrowIfTooLarge(input, workflowType, static t => $"ExecuteChildWorkflowAsync({t.Name} {t.Version}) input");
         options ??= new ChildWorkflowOptions();
+        options.Validate();
         return context.ExecuteChildWorkflowAsync(workflowType, input, options, cancellationToken ?? options.CancellationToken ?? context.CancellationToken);
+    }
+
+    /// <summary>
+    /// Starts a child workflow and returns once SWF started it (<c>ChildWorkflowExecutionStarted</c>), with a handle
+    /// to its result, to signal it and to ask for its cancellation. The generated <c>XxxWorkflow.Child().StartAsync(...)</c>
+    /// is the typed form.
+    /// </summary>
+    /// <param name="workflowType">The child's type.</param>
+    /// <param name="input">The encoded input, or null.</param>
+    /// <param name="options">How to start it.</param>
+    /// <param name="cancellationToken">
+    /// Requests the child's cancellation, before or after it started; null follows the options' token, then
+    /// <see cref="CancellationToken"/> (as <see cref="ExecuteChildWorkflowAsync"/>).
+    /// </param>
+    /// <returns>The started child.</returns>
+    /// <exception cref="ChildWorkflowStartFailedException">SWF refused to start the child (such as <c>WORKFLOW_ALREADY_RUNNING</c>).</exception>
+    /// <exception cref="ChildWorkflowCanceledException">The token was cancelled before the child started.</exception>
+    /// <exception cref="ArgumentException">An option breaks SWF's constraints.</exception>
+    public static Task<ChildWorkflowHandle> StartChildWorkflowAsync(WorkflowType workflowType, string? input, ChildWorkflowOptions? options = null, CancellationToken? cancellationToken = null)
+    {
+        ArgumentNullException.ThrowIfNull(workflowType);
+        var context = Context;
+        PayloadTooLargeException.ThrowIfTooLarge(input, workflowType, static t => $"StartChildWorkflowAsync({t.Name} {t.Version}) input");
+        options ??= new ChildWorkflowOptions();
+        options.Validate();
+        return context.StartChildWorkflowAsync(workflowType, input, options, cancellationToken ?? options.CancellationToken ?? context.CancellationToken);
     }
 
     /// <summary>Sends a signal to another execution (<c>SignalExternalWorkflowExecution</c>).</summary>
@@ -192,6 +229,23 @@ public static partial class Workflow
     }
 
     /// <summary>
+    /// Runs a non-deterministic function once and records its result, encoded with <see cref="PayloadConverter"/>,
+    /// in history (a marker); on replay the recorded value is decoded and the function is not run. The first run
+    /// returns the decoded value too, so both see exactly what history holds.
+    /// </summary>
+    /// <typeparam name="T">The result's type (its JSON metadata must be known to the payload converter).</typeparam>
+    /// <param name="effect">The function.</param>
+    /// <returns>The recorded result.</returns>
+    public static T SideEffect<T>(Func<T> effect)
+    {
+        ArgumentNullException.ThrowIfNull(effect);
+        var context = Context;
+        var converter = context.PayloadConverter;
+        var encoded = context.SideEffect(() => converter.Serialize(effect()));
+        return converter.Deserialize<T>(encoded)!;
+    }
+
+    /// <summary>
     /// Lets changed workflow code keep replaying executions that ran the old code. Returns the version
     /// recorded for <paramref name="changeId"/> in history; an execution that reaches this point for the
     /// first time records <paramref name="maxSupported"/>; one that ran before the change existed gets
@@ -217,8 +271,20 @@ public static partial class Workflow
         Context.RecordMarker(markerName, details);
     }
 
-    /// <summary>Ends this run and starts a new one with the same workflow id and the given input.</summary>
+    /// <summary>
+    /// Ends this run and starts a new one with the same workflow id and the given input
+    /// (<c>ContinueAsNewWorkflowExecution</c>). The generated <c>ContinueAsNew(...)</c> of each workflow class is the
+    /// typed form, on the run method's own parameters.
+    /// </summary>
     /// <param name="input">The new run's encoded input.</param>
-    /// <returns>Never returns; throw the result (<c>throw Workflow.ContinueAsNew(input)</c>).</returns>
-    public static ContinueAsNewException ContinueAsNew(string? input) => new(input);
+    /// <param name="options">How the new run starts; null keeps the current task list and tags and uses the type's defaults.</param>
+    /// <returns>The exception to throw (<c>throw Workflow.ContinueAsNew(input)</c>); let it escape the run method.</returns>
+    /// <exception cref="PayloadTooLargeException">The input is longer than SWF accepts.</exception>
+    /// <exception cref="ArgumentException">An option breaks SWF's constraints.</exception>
+    public static ContinueAsNewException ContinueAsNew(string? input, ContinueAsNewOptions? options = null)
+    {
+        PayloadTooLargeException.ThrowIfTooLarge(input, "ContinueAsNew input");
+        options?.Validate();
+        return new(input, options);
+    }
 }

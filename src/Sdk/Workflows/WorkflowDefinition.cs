@@ -38,4 +38,11 @@ public sealed class WorkflowDefinition
 
     /// <summary>Gets the signal handlers by signal name: each takes the object and the encoded signal input.</summary>
     public IReadOnlyDictionary<string, Func<object, string?, Task>> Signals { get; init; } = new Dictionary<string, Func<object, string?, Task>>();
+
+    /// <summary>
+    /// Gets the queries by name: each takes the object and returns the query's encoded value (JSON). After every
+    /// decision task the runtime runs them on the workflow scheduler and sends their values as the execution context
+    /// (see docs/queries.md). A query must not change the workflow's state.
+    /// </summary>
+    public IReadOnlyDictionary<string, Func<object, string?>> Queries { get; init; } = new Dictionary<string, Func<object, string?>>();
 }

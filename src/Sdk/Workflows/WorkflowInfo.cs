@@ -21,4 +21,24 @@ public sealed record WorkflowInfo(
     WorkflowExecution? Parent,
     string? ContinuedFromRunId,
     IReadOnlyList<string> Tags,
-    DateTime StartTime);
+    DateTime StartTime)
+{
+    /// <summary>
+    /// Gets the number of events in the execution's history as of the decision task being processed: the id of its
+    /// <c>DecisionTaskStarted</c> event (the same on every replay). SWF terminates an execution whose history reaches
+    /// 25,000 events; see docs/continue-as-new.md.
+    /// </summary>
+    public long HistoryLength { get; init; }
+
+    /// <summary>
+    /// Gets a value indicating whether <see cref="HistoryLength"/> has reached the worker's threshold
+    /// (<c>WorkflowWorkerOptions.ContinueAsNewSuggestedAfterEvents</c>, 10,000 events by default): time for a
+    /// long-running workflow to continue as a new run (<c>throw ContinueAsNew(next)</c>) while it is safe.
+    /// </summary>
+    /// <remarks>
+    /// It is computed from the threshold the replaying worker is configured with, not recorded in history: lowering
+    /// the threshold while runs past the new value are open makes their replay see <c>true</c> where the original
+    /// decision saw <c>false</c>. Change it only as a versioned change (see docs/continue-as-new.md).
+    /// </remarks>
+    public bool IsContinueAsNewSuggested { get; init; }
+}

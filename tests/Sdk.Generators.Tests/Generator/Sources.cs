@@ -53,6 +53,12 @@ internal static class Sources
 
             [Signal("cancel-order")]
             public Task CancelAsync(string reason, int code) => Task.CompletedTask;
+
+            [Query]
+            public bool Approved => _approved;
+
+            [Query("stage")]
+            public string GetStage() => _approved ? "charging" : "awaiting approval";
         }
         """;
 

@@ -5,6 +5,7 @@ public sealed class WorkflowGeneratorBaselineTests
     [Theory]
     [InlineData("Shop.OrderWorkflow.Workflow.g.cs", "OrderWorkflow.Workflow")]
     [InlineData("Shop.OrderWorkflow.Client.g.cs", "OrderWorkflow.Client")]
+    [InlineData("Shop.OrderWorkflow.Stubs.g.cs", "OrderWorkflow.Stubs")]
     [InlineData("Shop.IPaymentActivities.Activities.g.cs", "PaymentActivities.Activities")]
     [InlineData("Swf.Generated.GeneratedSwfTypes.g.cs", "Orders.Registration")]
     public void Generate_Orders_MatchesBaseline(string hintName, string baseline)
@@ -18,6 +19,7 @@ public sealed class WorkflowGeneratorBaselineTests
     [Theory]
     [InlineData("Outer.PingWorkflow.Workflow.g.cs", "Nested.Workflow")]
     [InlineData("Outer.PingWorkflow.Client.g.cs", "Nested.Client")]
+    [InlineData("Outer.PingWorkflow.Stubs.g.cs", "Nested.Stubs")]
     public void Generate_NestedInGlobalNamespace_MatchesBaseline(string hintName, string baseline)
     {
         var result = GeneratorHarness.RunClean(Sources.Nested);

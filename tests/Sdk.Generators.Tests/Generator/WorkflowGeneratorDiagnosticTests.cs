@@ -55,6 +55,11 @@ public sealed class WorkflowGeneratorDiagnosticTests
         { "SWF1022", "[Activities] public interface IA { [Activity(HeartbeatTimeout = \"-5\")] Task GoAsync(); }" },
         { "SWF1023", "[Workflow] public partial class W { [WorkflowRun] public Task RunAsync() => Task.CompletedTask; }" },
         { "SWF1023", "[Activities(StartToCloseTimeout = \"00:05:00\")] public interface IA { Task GoAsync(); }" },
+        { "SWF1024", "[Workflow(DefaultsRegisteredElsewhere = true)] public partial class W { [WorkflowRun] public Task RunAsync() => Task.CompletedTask; [Query] public Task<int> CountAsync() => Task.FromResult(1); }" },
+        { "SWF1024", "[Workflow(DefaultsRegisteredElsewhere = true)] public partial class W { [WorkflowRun] public Task RunAsync() => Task.CompletedTask; [Query] public int CountOf(string sku) => 1; }" },
+        { "SWF1024", "[Workflow(DefaultsRegisteredElsewhere = true)] public partial class W { [WorkflowRun] public Task RunAsync() => Task.CompletedTask; [Query] public static int Count => 1; }" },
+        { "SWF1024", "[Workflow(DefaultsRegisteredElsewhere = true)] public partial class W { [WorkflowRun] public Task RunAsync() => Task.CompletedTask; [Query(\"$asOf\")] public int Count => 1; }" },
+        { "SWF1024", "[Workflow(DefaultsRegisteredElsewhere = true)] public partial class W { [WorkflowRun] public Task RunAsync() => Task.CompletedTask; [Query(\"n\")] public int A => 1; [Query(\"n\")] public int B => 2; }" },
     };
 
     private const string CompleteWorkflow = "ExecutionStartToCloseTimeout = \"30.00:00:00\", TaskStartToCloseTimeout = \"00:00:30\", ChildPolicy = \"TERMINATE\"";

@@ -423,13 +423,14 @@ public sealed class WorkflowScenarioTests : IDisposable
             {
                 return await Workflow.ExecuteChildWorkflowAsync(Child, input, new ChildWorkflowOptions { WorkflowId = "order-1" });
             }
-            catch (ChildWorkflowException ex)
+            catch (ChildWorkflowStartFailedException ex)
             {
-                return $"{ex.Outcome}: {ex.Reason}";
+                // The typed start failure stands for the StartChildWorkflowExecutionFailed event.
+                return $"{ex.WorkflowType.Name} {ex.WorkflowId}: {ex.Cause.Value}";
             }
         });
 
-        Assert.Equal("StartChildWorkflowExecutionFailed: WORKFLOW_ALREADY_RUNNING", result);
+        Assert.Equal($"{Child.Name} order-1: WORKFLOW_ALREADY_RUNNING", result);
     }
 
     [Fact]

@@ -146,7 +146,8 @@ SwfConsole.pages.execution = (root, { domain, workflowId, runId }) => {
       info.parent ? [h('dt', {}, 'Parent'), h('dd', {}, h('a', { href: links.execution(domain, info.parent.workflowId, info.parent.runId) }, info.parent.workflowId))] : null));
   }
 
-  function renderIo(history, info) {
+  function renderIo(history, detail) {
+    const info = detail.executionInfo;
     const started = history.find((e) => e.eventType === 'WorkflowExecutionStarted');
     const closing = history.find((e) => /^WorkflowExecution(Completed|Failed|TimedOut|Canceled|Terminated|ContinuedAsNew)$/.test(e.eventType));
     const input = started && attrs(started).input;
@@ -160,6 +161,11 @@ SwfConsole.pages.execution = (root, { domain, workflowId, runId }) => {
       const body = a.result ?? [a.reason, a.details].filter(Boolean).join('\n') ?? '';
       parts.push(h('h2', { style: 'margin-top:10px', class: failure ? 'failed' : null }, title), body ? payload(body, failure) : h('p', { class: 'empty' }, 'none'));
     }
+    // What the deciders last sent with a decision task (DescribeWorkflowExecution.latestExecutionContext):
+    // Swf.Sdk writes its [Query] values there as JSON, other frameworks whatever they like.
+    const context = detail.latestExecutionContext;
+    parts.push(h('h2', { style: 'margin-top:10px' }, 'Execution context'),
+      context ? h('div', { id: 'execution-context' }, payload(context)) : h('p', { class: 'empty', id: 'execution-context' }, 'none sent'));
     fill(io, parts);
   }
 
@@ -228,7 +234,7 @@ SwfConsole.pages.execution = (root, { domain, workflowId, runId }) => {
     async update() {
       const { detail, history: { events: history }, now } = await api('execution', { domain, workflowId, runId });
       renderSummary(detail);
-      renderIo(history, detail.executionInfo);
+      renderIo(history, detail);
       const tl = renderTimeline(history, now);
       renderPending(detail, tl, history);
       actions.style.display = detail.executionInfo.executionStatus === 'OPEN' ? '' : 'none';
