@@ -151,6 +151,7 @@ public sealed partial class WorkflowGenerator
                     childPolicy,
                     GetInt(attribute, "TaskPriority"),
                     GetString(attribute, "Description"),
+                    GetString(attribute, "DefaultLambdaRole"),
                     run,
                     signals.OrderBy(s => s.SignalName, System.StringComparer.Ordinal).ToEquatableArray(),
                     LocationInfo.From(location));

@@ -16,4 +16,11 @@ public sealed class ContinueAsNewException : Exception
 
     /// <summary>Gets the new run's encoded input.</summary>
     public string? Input { get; }
+
+    /// <summary>
+    /// Gets the IAM role the new run's Lambda tasks run with (<c>lambdaRole</c> of the continue-as-new decision); null
+    /// (the default) keeps the current run's role (<see cref="Swf.Workflows.WorkflowInfo.LambdaRole"/>). Set it with an
+    /// initializer: <c>throw new ContinueAsNewException(input) { LambdaRole = role };</c>.
+    /// </summary>
+    public string? LambdaRole { get; init; }
 }

@@ -257,6 +257,7 @@ internal sealed partial class WorkflowInstance
                     Input = continueAsNew.Input,
                     TaskList = new TaskList { Name = Info.TaskList },
                     TagList = Info.Tags.Count > 0 ? [.. Info.Tags] : null,
+                    LambdaRole = continueAsNew.LambdaRole ?? Info.LambdaRole,
                 },
             };
         }
@@ -318,7 +319,10 @@ internal sealed partial class WorkflowInstance
             a.ParentWorkflowExecution,
             a.ContinuedExecutionRunId,
             a.TagList is { } tags ? [.. tags] : [],
-            e.EventTimestamp);
+            e.EventTimestamp)
+        {
+            LambdaRole = a.LambdaRole,
+        };
         UtcNow = e.EventTimestamp;
         StartRun(a.Input);
     }

@@ -21,4 +21,11 @@ public sealed record WorkflowInfo(
     WorkflowExecution? Parent,
     string? ContinuedFromRunId,
     IReadOnlyList<string> Tags,
-    DateTime StartTime);
+    DateTime StartTime)
+{
+    /// <summary>
+    /// Gets the IAM role the execution's Lambda tasks run with (<c>lambdaRole</c> of its start), or null when it has
+    /// none. A continue-as-new passes it on to the next run unless <see cref="Exceptions.ContinueAsNewException.LambdaRole"/> says otherwise.
+    /// </summary>
+    public string? LambdaRole { get; init; }
+}
