@@ -78,6 +78,7 @@ public sealed partial class WorkflowGenerator
             });
             Property(w, "DefaultTaskPriority", model.TaskPriority?.ToString(CultureInfo.InvariantCulture));
             Property(w, "Description", model.Description is null ? null : SourceWriter.Literal(model.Description));
+            Property(w, "DefaultLambdaRole", model.LambdaRole is null ? null : SourceWriter.Literal(model.LambdaRole));
             w.WriteLine($"CreateInstance = static () => new {model.FullTypeName}(),");
             w.WriteLine($"Run = static (instance, input) => SwfRunAsync(({model.FullTypeName})instance, input),");
             if (model.Signals.Count > 0)

@@ -152,6 +152,7 @@ public sealed partial class WorkflowGenerator
                     childPolicy,
                     GetInt(attribute, "TaskPriority"),
                     GetString(attribute, "Description"),
+                    GetString(attribute, "DefaultLambdaRole"),
                     run,
                     signals.OrderBy(s => s.SignalName, System.StringComparer.Ordinal).ToEquatableArray(),
                     queries.OrderBy(q => q.QueryName, System.StringComparer.Ordinal).ToEquatableArray(),

@@ -31,6 +31,12 @@ public sealed partial class LocalSwfEngine
             CloseActivity(activity);
         }
 
+        foreach (var lambda in execution.LambdaFunctions.Values.ToList())
+        {
+            // A run's close records nothing for its open Lambda tasks; the functions' late results are dropped.
+            CloseLambdaFunction(lambda);
+        }
+
         execution.DropTimers();
         foreach (var child in execution.ReleaseChildren())
         {

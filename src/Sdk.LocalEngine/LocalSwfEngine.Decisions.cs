@@ -140,20 +140,6 @@ public sealed partial class LocalSwfEngine
             DecisionTaskCompletedEventId = context.CompletedEventId,
         });
 
-    /// <summary>
-    /// There is no Lambda service behind this engine, so ScheduleLambdaFunction always fails with
-    /// LAMBDA_SERVICE_NOT_AVAILABLE_IN_REGION: the documented cause for a region without SWF's Lambda
-    /// integration, which is what this engine is. No LambdaFunctionScheduled event is recorded.
-    /// </summary>
-    private void ScheduleLambdaFunction(DecisionContext context, ScheduleLambdaFunctionDecisionAttributes attributes) =>
-        RecordDecisionFailure(context, DecisionKind.ScheduleLambdaFunction, e => e.ScheduleLambdaFunctionFailedEventAttributes = new()
-        {
-            Id = attributes.Id,
-            Name = attributes.Name,
-            Cause = ScheduleLambdaFunctionFailedCause.LambdaServiceNotAvailableInRegion,
-            DecisionTaskCompletedEventId = context.CompletedEventId,
-        });
-
     /// <summary>Checks a decision task's answer: the model's constraints, then what they cannot express about the decisions.</summary>
     private static void Validate(RespondDecisionTaskCompletedRequest request)
     {
@@ -192,6 +178,7 @@ public sealed partial class LocalSwfEngine
             RejectNone(decision.ContinueAsNewWorkflowExecutionDecisionAttributes?.ExecutionStartToCloseTimeout, $"{path}.{DecisionKind.ContinueAsNewWorkflowExecution.AttributesMember}.executionStartToCloseTimeout");
             EnumValues.ThrowIfUnknown(decision.StartChildWorkflowExecutionDecisionAttributes?.ChildPolicy, $"{path}.{DecisionKind.StartChildWorkflowExecution.AttributesMember}.childPolicy");
             EnumValues.ThrowIfUnknown(decision.ContinueAsNewWorkflowExecutionDecisionAttributes?.ChildPolicy, $"{path}.{DecisionKind.ContinueAsNewWorkflowExecution.AttributesMember}.childPolicy");
+            RejectLambdaTimeout(decision.ScheduleLambdaFunctionDecisionAttributes?.StartToCloseTimeout, $"{path}.{DecisionKind.ScheduleLambdaFunction.AttributesMember}.startToCloseTimeout");
         }
     }
 

@@ -110,7 +110,7 @@ public sealed partial class LocalSwfEngine
                         OpenDecisionTasks = execution.DecisionTask is null ? 0 : 1,
                         OpenTimers = execution.Timers.Count,
                         OpenChildWorkflowExecutions = execution.Children.Count,
-                        OpenLambdaFunctions = 0,
+                        OpenLambdaFunctions = execution.LambdaFunctions.Count,
                     },
                     LatestActivityTaskTimestamp = execution.LatestActivityTaskTimestamp,
                     LatestExecutionContext = execution.LatestExecutionContext,

@@ -62,6 +62,7 @@ public sealed partial class LocalSwfEngine
     /// Null (the default) stops at the first such entry.
     /// </param>
     /// <returns>The restored engine.</returns>
+    /// <exception cref="ArgumentException"><paramref name="options"/> registers Lambda functions.</exception>
     /// <exception cref="InvalidDataException">
     /// An entry does not replay on this engine (the journal is damaged, or was written by another
     /// version of the engine or with other settings, or a bug made its step fail), and
@@ -71,6 +72,12 @@ public sealed partial class LocalSwfEngine
     public static LocalSwfEngine Restore(LocalSwfEngineOptions options, IEnumerable<JournalEntry> entries, Func<JournalReplayFailure, bool>? skipEntry = null)
     {
         ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.LambdaFunctions.Count > 0)
+        {
+            throw new ArgumentException("An engine with Lambda functions cannot be restored from a journal: the journal's Lambda decisions were recorded without them.", nameof(options));
+        }
+
         var engine = new LocalSwfEngine(options);
         try
         {

@@ -72,6 +72,11 @@ public sealed partial class LocalSwfEngine : ISwfClient, IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(options.TimeProvider);
         ArgumentNullException.ThrowIfNull(options.RunIdGenerator);
+        if (options.Journal is not null && options.LambdaFunctions.Count > 0)
+        {
+            throw new ArgumentException("An engine with Lambda functions cannot have a journal: the functions' results come from outside the engine and could not be replayed.", nameof(options));
+        }
+
         _options = options;
         _time = options.TimeProvider;
         _journal = options.Journal;

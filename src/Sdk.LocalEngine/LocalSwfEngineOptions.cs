@@ -16,6 +16,18 @@ public sealed class LocalSwfEngineOptions
     /// </summary>
     public IEngineJournal? Journal { get; set; }
 
+    /// <summary>
+    /// Gets the Lambda functions the engine runs in process, by the name a <c>ScheduleLambdaFunction</c> decision gives
+    /// (compared exactly, case-sensitive: a function's name or the ARN the workflow uses). A decision naming no
+    /// function here fails with LAMBDA_SERVICE_NOT_AVAILABLE_IN_REGION, as it does when none is registered.
+    /// </summary>
+    /// <remarks>
+    /// Functions run outside the engine and their results are not journaled, so an engine with functions cannot have a
+    /// <see cref="Journal"/> nor be restored from one (its constructor and <see cref="LocalSwfEngine.Restore"/> refuse).
+    /// The engine does not check the run's <c>lambdaRole</c>: there is no IAM behind it.
+    /// </remarks>
+    public IDictionary<string, LocalLambdaFunction> LambdaFunctions { get; } = new Dictionary<string, LocalLambdaFunction>(StringComparer.Ordinal);
+
     /// <summary>Gets or sets the longest a poll waits for a task before returning an empty one (SWF: 60 seconds).</summary>
     public TimeSpan LongPollTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
@@ -33,6 +45,9 @@ public sealed class LocalSwfEngineOptions
 
     /// <summary>Gets or sets the number of open executions a domain may have (SWF: 100,000).</summary>
     public int MaxOpenExecutionsPerDomain { get; set; } = 100_000;
+
+    /// <summary>Gets or sets the number of open Lambda tasks a run may have (1,000, as for activity tasks).</summary>
+    public int MaxOpenLambdaFunctions { get; set; } = 1_000;
 
     /// <summary>Gets or sets the number of open timers a run may have (SWF: 1,000).</summary>
     public int MaxOpenTimers { get; set; } = 1_000;

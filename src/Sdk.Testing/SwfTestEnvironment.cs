@@ -40,7 +40,13 @@ public sealed class SwfTestEnvironment : IAsyncDisposable
     {
         _options = options;
         Clock = new FakeTimeProvider(options.StartTime);
-        Engine = new LocalSwfEngine(new LocalSwfEngineOptions { TimeProvider = Clock });
+        var engineOptions = new LocalSwfEngineOptions { TimeProvider = Clock };
+        foreach (var (name, function) in options.LambdaFunctions)
+        {
+            engineOptions.LambdaFunctions.Add(name, function);
+        }
+
+        Engine = new LocalSwfEngine(engineOptions);
         var collection = new ServiceCollection();
         collection.AddLogging();
         collection.AddSingleton<TimeProvider>(Clock);
@@ -333,7 +339,8 @@ public sealed class SwfTestEnvironment : IAsyncDisposable
             }
         }
 
-        return false;
+        // A Lambda function runs off the engine's lock; its outcome must be in the history before time moves.
+        return await Engine.WaitForLambdaFunctionsAsync().ConfigureAwait(false);
     }
 
     private async Task<int> PendingDecisionTasksAsync(string taskList) =>

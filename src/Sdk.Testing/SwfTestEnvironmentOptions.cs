@@ -1,4 +1,5 @@
 using Swf.Exceptions;
+using Swf.LocalEngine;
 
 namespace Swf.Testing;
 
@@ -7,6 +8,18 @@ public sealed class SwfTestEnvironmentOptions
 {
     /// <summary>Gets or sets the domain the environment registers and runs in.</summary>
     public string Domain { get; set; } = "test";
+
+    /// <summary>
+    /// Gets the Lambda functions the environment's engine runs in process, by the name workflows pass to
+    /// <c>Workflow.ExecuteLambdaAsync</c> (see <see cref="LocalSwfEngineOptions.LambdaFunctions"/>); a name
+    /// not here fails the Lambda task with LAMBDA_SERVICE_NOT_AVAILABLE_IN_REGION.
+    /// </summary>
+    /// <remarks>
+    /// As an activity does, a function runs to its end before the environment skips time. To make one outlast its
+    /// start-to-close timeout, advance <see cref="SwfTestEnvironment.Clock"/> inside it: the timeout is recorded then,
+    /// its token is cancelled, and what the function returns afterwards is dropped.
+    /// </remarks>
+    public IDictionary<string, LocalLambdaFunction> LambdaFunctions { get; } = new Dictionary<string, LocalLambdaFunction>(StringComparer.Ordinal);
 
     /// <summary>Gets or sets the clock's start.</summary>
     public DateTimeOffset StartTime { get; set; } = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);

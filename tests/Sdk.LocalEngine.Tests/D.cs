@@ -80,9 +80,9 @@ internal static class D
         return new Decision { DecisionType = DecisionType.StartChildWorkflowExecution, StartChildWorkflowExecutionDecisionAttributes = attributes };
     }
 
-    public static Decision ScheduleLambda(string id, string name) => new()
+    public static Decision ScheduleLambda(string id, string name, string? input = null, string? startToCloseTimeout = null) => new()
     {
         DecisionType = DecisionType.ScheduleLambdaFunction,
-        ScheduleLambdaFunctionDecisionAttributes = new() { Id = id, Name = name },
+        ScheduleLambdaFunctionDecisionAttributes = new() { Id = id, Name = name, Input = input, StartToCloseTimeout = startToCloseTimeout },
     };
 }

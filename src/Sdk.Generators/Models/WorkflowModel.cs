@@ -16,6 +16,7 @@ internal sealed record WorkflowModel(
     string? ChildPolicy,
     int? TaskPriority,
     string? Description,
+    string? LambdaRole,
     MethodModel Run,
     EquatableArray<SignalModel> Signals,
     EquatableArray<QueryModel> Queries,

@@ -9,6 +9,7 @@ internal sealed class ExecutionState
     private readonly Dictionary<string, ActivityTaskState> _activities = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TimerState> _timers = new(StringComparer.Ordinal);
     private readonly Dictionary<long, ChildExecutionState> _children = [];
+    private readonly Dictionary<string, LambdaFunctionState> _lambdaFunctions = new(StringComparer.Ordinal);
 
     // Every field a transition changes, in one value, so that a transition records them all for the undo log at once.
     private Fields _f;
@@ -81,6 +82,9 @@ internal sealed class ExecutionState
 
     /// <summary>Gets the started timers, by timer id.</summary>
     public IReadOnlyDictionary<string, TimerState> Timers => _timers;
+
+    /// <summary>Gets the open Lambda tasks (scheduled or started), by Lambda task id.</summary>
+    public IReadOnlyDictionary<string, LambdaFunctionState> LambdaFunctions => _lambdaFunctions;
 
     /// <summary>Gets the children initiated and not yet closed, by initiated event id.</summary>
     public IReadOnlyDictionary<long, ChildExecutionState> Children => _children;
@@ -159,6 +163,11 @@ internal sealed class ExecutionState
         foreach (var timer in _timers.Values)
         {
             timer.Stop();
+        }
+
+        foreach (var lambda in _lambdaFunctions.Values)
+        {
+            lambda.Timeout?.Cancel();
         }
     }
 
@@ -373,6 +382,30 @@ internal sealed class ExecutionState
                 _timers.Add(id, timer);
             }
         });
+    }
+
+    /// <summary>Adds a newly scheduled Lambda task.</summary>
+    /// <param name="lambda">The task.</param>
+    public void AddLambdaFunction(LambdaFunctionState lambda)
+    {
+        if (!IsOpen)
+        {
+            throw Illegal(nameof(AddLambdaFunction));
+        }
+
+        _lambdaFunctions.Add(lambda.Id, lambda);
+        Undo.Record(() => _lambdaFunctions.Remove(lambda.Id));
+    }
+
+    /// <summary>Forgets a Lambda task that has its outcome, or whose run closed.</summary>
+    /// <param name="lambda">The task.</param>
+    public void RemoveLambdaFunction(LambdaFunctionState lambda)
+    {
+        if (_lambdaFunctions.TryGetValue(lambda.Id, out var current) && ReferenceEquals(current, lambda))
+        {
+            _lambdaFunctions.Remove(lambda.Id);
+            Undo.Record(() => _lambdaFunctions.Add(lambda.Id, lambda));
+        }
     }
 
     /// <summary>Adds an initiated child.</summary>

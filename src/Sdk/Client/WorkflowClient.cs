@@ -62,6 +62,7 @@ public sealed class WorkflowClient
                 ChildPolicy = options.ChildPolicy,
                 TaskPriority = options.TaskPriority?.ToString(CultureInfo.InvariantCulture),
                 TagList = options.Tags.Count > 0 ? [.. options.Tags] : null,
+                LambdaRole = options.LambdaRole,
             },
             cancellationToken).ConfigureAwait(false);
         return new WorkflowHandle(this, workflowId, response.Run.RunId);

@@ -20,6 +20,12 @@ public sealed class WorkflowStartOptions
     /// <summary>Gets or sets the priority of the run's decision tasks.</summary>
     public int? TaskPriority { get; set; }
 
+    /// <summary>
+    /// Gets or sets the ARN of the IAM role SWF assumes to invoke the run's Lambda tasks (<c>lambdaRole</c>); null falls
+    /// back to the workflow type's default. Without a role every Lambda task of the run fails.
+    /// </summary>
+    public string? LambdaRole { get; set; }
+
     /// <summary>Gets the run's tags (at most 5), usable as list filters.</summary>
     public IList<string> Tags { get; } = new List<string>();
 }

@@ -28,7 +28,8 @@ public sealed record FailureInfo(string? Type, string Message, string? StackTrac
 
     /// <summary>
     /// Decodes SWF's failure fields. Details the SDK wrote (<c>{"type":…,"message":…,"stackTrace":…,"inner":{…}}</c>,
-    /// or the older <c>{"message":…,"stackTrace":…}</c>) are read field by field; anything else is kept as raw text.
+    /// or the older <c>{"message":…,"stackTrace":…}</c>) and AWS Lambda's error documents
+    /// (<c>{"errorType":…,"errorMessage":…,"stackTrace":[…]}</c>) are read field by field; anything else is kept as raw text.
     /// </summary>
     /// <param name="reason">The SWF reason: by the SDK's convention the exception type's full name.</param>
     /// <param name="details">The SWF details.</param>
@@ -60,15 +61,45 @@ public sealed record FailureInfo(string? Type, string Message, string? StackTrac
 
     private static FailureInfo? Read(JsonElement element, string? reason)
     {
-        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty("message", out var message) || message.ValueKind != JsonValueKind.String)
+        if (element.ValueKind != JsonValueKind.Object)
         {
             return null;
+        }
+
+        if (!element.TryGetProperty("message", out var message) || message.ValueKind != JsonValueKind.String)
+        {
+            return ReadLambdaError(element, reason);
         }
 
         var type = element.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : reason;
         var stackTrace = element.TryGetProperty("stackTrace", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
         var inner = element.TryGetProperty("inner", out var i) ? Read(i, null) : null;
         return new FailureInfo(string.IsNullOrEmpty(type) ? null : type, message.GetString()!, stackTrace, inner);
+    }
+
+    /// <summary>Reads the error document AWS Lambda reports for a function that failed: <c>{"errorType":…,"errorMessage":…,"stackTrace":[…]}</c>.</summary>
+    private static FailureInfo? ReadLambdaError(JsonElement element, string? reason)
+    {
+        if (!element.TryGetProperty("errorMessage", out var message) || message.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        var type = element.TryGetProperty("errorType", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : reason;
+        string? stackTrace = null;
+        if (element.TryGetProperty("stackTrace", out var s))
+        {
+            // Lambda's runtimes send the trace as an array of lines (Node, .NET, Java) or as one string.
+            stackTrace = s.ValueKind switch
+            {
+                JsonValueKind.String => s.GetString(),
+                JsonValueKind.Array => string.Join('\n', s.EnumerateArray().Where(l => l.ValueKind == JsonValueKind.String).Select(l => l.GetString())),
+                _ => null,
+            };
+        }
+
+        var inner = element.TryGetProperty("cause", out var c) && c.ValueKind == JsonValueKind.Object ? ReadLambdaError(c, null) : null;
+        return new FailureInfo(string.IsNullOrEmpty(type) ? null : type, message.GetString()!, string.IsNullOrEmpty(stackTrace) ? null : stackTrace, inner);
     }
 
     private static string ShortName(string type)

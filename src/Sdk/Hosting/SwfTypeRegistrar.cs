@@ -71,6 +71,7 @@ public sealed partial class SwfTypeRegistrar(ISwfClient swf, SwfOptions options,
             DefaultTaskStartToCloseTimeout = SwfDuration.ToWire(definition.DefaultTaskStartToCloseTimeout),
             DefaultChildPolicy = definition.DefaultChildPolicy,
             DefaultTaskPriority = definition.DefaultTaskPriority?.ToString(CultureInfo.InvariantCulture),
+            DefaultLambdaRole = definition.DefaultLambdaRole,
         };
         try
         {
@@ -86,6 +87,7 @@ public sealed partial class SwfTypeRegistrar(ISwfClient swf, SwfOptions options,
                     DefaultTaskStartToCloseTimeout = wanted.DefaultTaskStartToCloseTimeout,
                     DefaultChildPolicy = wanted.DefaultChildPolicy,
                     DefaultTaskPriority = wanted.DefaultTaskPriority,
+                    DefaultLambdaRole = wanted.DefaultLambdaRole,
                 },
                 cancellationToken).ConfigureAwait(false);
             var name = $"{type.Name} {type.Version}";
@@ -101,6 +103,7 @@ public sealed partial class SwfTypeRegistrar(ISwfClient swf, SwfOptions options,
             Compare(what, "default execution start-to-close timeout", existing.DefaultExecutionStartToCloseTimeout, wanted.DefaultExecutionStartToCloseTimeout);
             Compare(what, "default task start-to-close timeout", existing.DefaultTaskStartToCloseTimeout, wanted.DefaultTaskStartToCloseTimeout);
             Compare(what, "default child policy", existing.DefaultChildPolicy?.Value, wanted.DefaultChildPolicy?.Value);
+            Compare(what, "default Lambda role", existing.DefaultLambdaRole, wanted.DefaultLambdaRole);
         }
     }
 

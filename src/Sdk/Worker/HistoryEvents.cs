@@ -19,6 +19,8 @@ internal static class HistoryEvents
             { StartChildWorkflowExecutionInitiatedEventAttributes: { } a } => $" {a.WorkflowType.Name} {a.WorkflowType.Version} (workflow id {a.WorkflowId})",
             { SignalExternalWorkflowExecutionInitiatedEventAttributes: { } a } => $" {a.SignalName} (workflow id {a.WorkflowId})",
             { RequestCancelExternalWorkflowExecutionInitiatedEventAttributes: { } a } => $" (workflow id {a.WorkflowId})",
+            { LambdaFunctionScheduledEventAttributes: { } a } => $" {a.Name} (id {a.Id})",
+            { ScheduleLambdaFunctionFailedEventAttributes: { } a } => $" {a.Name} (id {a.Id}, {a.Cause})",
             _ => string.Empty,
         };
         return $"{e.EventType}{detail}";

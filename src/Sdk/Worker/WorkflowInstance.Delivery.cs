@@ -61,6 +61,30 @@ internal sealed partial class WorkflowInstance : EventDelivery
         return true;
     }
 
+    bool EventDelivery.LambdaFunctionCompleted(HistoryEvent e, LambdaFunctionCompletedEventAttributes a, object? state)
+    {
+        OnLambdaCompleted(a);
+        return true;
+    }
+
+    bool EventDelivery.LambdaFunctionFailed(HistoryEvent e, LambdaFunctionFailedEventAttributes a, object? state)
+    {
+        OnLambdaFailed(a);
+        return true;
+    }
+
+    bool EventDelivery.LambdaFunctionTimedOut(HistoryEvent e, LambdaFunctionTimedOutEventAttributes a, object? state)
+    {
+        OnLambdaTimedOut(a);
+        return true;
+    }
+
+    bool EventDelivery.StartLambdaFunctionFailed(HistoryEvent e, StartLambdaFunctionFailedEventAttributes a, object? state)
+    {
+        OnLambdaStartFailed(a);
+        return true;
+    }
+
     bool EventDelivery.WorkflowExecutionSignaled(HistoryEvent e, WorkflowExecutionSignaledEventAttributes a, object? state)
     {
         OnSignaled(a);
@@ -143,20 +167,8 @@ internal sealed partial class WorkflowInstance : EventDelivery
     // only the worker's pick-up; the code waits for the outcome.
     bool EventDelivery.ActivityTaskStarted(HistoryEvent e, ActivityTaskStartedEventAttributes a, object? state) => false;
 
-    // Lambda tasks are not part of the workflow API yet.
+    // Only the function's start; the code waits for the outcome.
     bool EventDelivery.LambdaFunctionStarted(HistoryEvent e, LambdaFunctionStartedEventAttributes a, object? state) => false;
-
-    // Lambda tasks are not part of the workflow API yet.
-    bool EventDelivery.LambdaFunctionCompleted(HistoryEvent e, LambdaFunctionCompletedEventAttributes a, object? state) => false;
-
-    // Lambda tasks are not part of the workflow API yet.
-    bool EventDelivery.LambdaFunctionFailed(HistoryEvent e, LambdaFunctionFailedEventAttributes a, object? state) => false;
-
-    // Lambda tasks are not part of the workflow API yet.
-    bool EventDelivery.LambdaFunctionTimedOut(HistoryEvent e, LambdaFunctionTimedOutEventAttributes a, object? state) => false;
-
-    // Lambda tasks are not part of the workflow API yet.
-    bool EventDelivery.StartLambdaFunctionFailed(HistoryEvent e, StartLambdaFunctionFailedEventAttributes a, object? state) => false;
 
     // Decision tasks and the records of decisions are applied before delivery (Apply, ApplyRecordedDecision).
     bool EventDelivery.WorkflowExecutionCompleted(HistoryEvent e, WorkflowExecutionCompletedEventAttributes a, object? state) => false;

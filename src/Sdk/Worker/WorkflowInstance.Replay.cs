@@ -279,6 +279,7 @@ internal sealed partial class WorkflowInstance
                     TaskPriority = options?.TaskPriority?.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     TagList = tags.Count > 0 ? [.. tags] : null,
                     WorkflowTypeVersion = options?.WorkflowTypeVersion,
+                    LambdaRole = options?.LambdaRole ?? Info.LambdaRole,
                 },
             };
         }
@@ -345,7 +346,10 @@ internal sealed partial class WorkflowInstance
             a.ParentWorkflowExecution,
             a.ContinuedExecutionRunId,
             a.TagList is { } tags ? [.. tags] : [],
-            e.EventTimestamp);
+            e.EventTimestamp)
+        {
+            LambdaRole = a.LambdaRole,
+        };
         UtcNow = e.EventTimestamp;
         StartRun(a.Input);
     }

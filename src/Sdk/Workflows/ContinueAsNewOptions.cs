@@ -33,6 +33,12 @@ public sealed class ContinueAsNewOptions
     /// </summary>
     public string? WorkflowTypeVersion { get; set; }
 
+    /// <summary>
+    /// Gets or sets the IAM role the new run's Lambda tasks run with (<c>lambdaRole</c> of the continue-as-new
+    /// decision); null keeps the current run's role (<see cref="WorkflowInfo.LambdaRole"/>).
+    /// </summary>
+    public string? LambdaRole { get; set; }
+
     /// <summary>Returns a copy (with its own tag list).</summary>
     /// <returns>The copy.</returns>
     public ContinueAsNewOptions Clone() => new()
@@ -44,6 +50,7 @@ public sealed class ContinueAsNewOptions
         TaskPriority = TaskPriority,
         Tags = Tags is null ? null : new List<string>(Tags),
         WorkflowTypeVersion = WorkflowTypeVersion,
+        LambdaRole = LambdaRole,
     };
 
     /// <summary>Throws when a value cannot be sent to SWF, naming the option.</summary>
@@ -60,5 +67,9 @@ public sealed class ContinueAsNewOptions
         }
 
         OptionChecks.Name(WorkflowTypeVersion, "ContinueAsNewOptions.WorkflowTypeVersion");
+        if (LambdaRole is { Length: 0 or > 1600 })
+        {
+            throw new ArgumentException("ContinueAsNewOptions.LambdaRole must have 1 to 1,600 characters (an IAM role ARN).", "ContinueAsNewOptions.LambdaRole");
+        }
     }
 }

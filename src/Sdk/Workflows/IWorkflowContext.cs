@@ -44,4 +44,8 @@ internal interface IWorkflowContext
     int GetVersion(string changeId, int minSupported, int maxSupported);
 
     void RecordMarker(string markerName, string? details);
+
+    string NextLambdaId();
+
+    Task<string?> ScheduleLambdaAsync(string id, string functionName, string? input, TimeSpan? startToCloseTimeout, CancellationToken cancellationToken);
 }

@@ -40,6 +40,12 @@ public sealed class WorkflowAttribute : Attribute
     /// <summary>Gets or sets the default task priority; only used when set.</summary>
     public int TaskPriority { get; set; }
 
+    /// <summary>
+    /// Gets or sets the ARN of the IAM role registered as the type's default <c>lambdaRole</c>: the role SWF assumes to
+    /// invoke the Lambda tasks of runs started without one.
+    /// </summary>
+    public string? DefaultLambdaRole { get; set; }
+
     /// <summary>Gets or sets the type's description.</summary>
     public string? Description { get; set; }
 

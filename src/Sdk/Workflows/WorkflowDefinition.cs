@@ -27,6 +27,9 @@ public sealed class WorkflowDefinition
     /// <summary>Gets the default task priority registered with the type.</summary>
     public int? DefaultTaskPriority { get; init; }
 
+    /// <summary>Gets the default IAM role of the type's Lambda tasks (<c>defaultLambdaRole</c>) registered with the type.</summary>
+    public string? DefaultLambdaRole { get; init; }
+
     /// <summary>Gets the type's description.</summary>
     public string? Description { get; init; }
 

@@ -41,4 +41,10 @@ public sealed record WorkflowInfo(
     /// decision saw <c>false</c>. Change it only as a versioned change (see docs/continue-as-new.md).
     /// </remarks>
     public bool IsContinueAsNewSuggested { get; init; }
+
+    /// <summary>
+    /// Gets the IAM role the execution's Lambda tasks run with (<c>lambdaRole</c> of its start), or null when it has
+    /// none. A continue-as-new passes it on to the next run unless <see cref="ContinueAsNewOptions.LambdaRole"/> says otherwise.
+    /// </summary>
+    public string? LambdaRole { get; init; }
 }

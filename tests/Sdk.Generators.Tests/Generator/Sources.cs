@@ -31,7 +31,7 @@ internal static class Sources
             Task<int> CountAsync();
         }
 
-        [Workflow(TaskList = "orders", ExecutionStartToCloseTimeout = "30.00:00:00", TaskStartToCloseTimeout = "00:00:30", ChildPolicy = "TERMINATE", TaskPriority = 3, Description = "Takes an order")]
+        [Workflow(TaskList = "orders", ExecutionStartToCloseTimeout = "30.00:00:00", TaskStartToCloseTimeout = "00:00:30", ChildPolicy = "TERMINATE", TaskPriority = 3, Description = "Takes an order", DefaultLambdaRole = "arn:aws:iam::123456789012:role/swf-lambda")]
         public partial class OrderWorkflow
         {
             private readonly IPaymentActivities _payments = Workflow.Activities<IPaymentActivities>();
