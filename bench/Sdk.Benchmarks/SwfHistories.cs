@@ -76,6 +76,54 @@ public static class SwfHistories
     /// <returns>The events.</returns>
     public static List<HistoryEvent> Parse(byte[] json) => JsonSerializer.Deserialize(json, SwfJsonResponses.For<History>())!.Events;
 
+    /// <summary>SWF's page size: <c>PollForDecisionTask</c> and <c>GetWorkflowExecutionHistory</c> return at most 1,000 events a page.</summary>
+    public const int PageSize = 1000;
+
+    /// <summary>
+    /// Splits a history into the bodies of the <c>PollForDecisionTask</c> responses SWF sends for it: the task's
+    /// members and up to <paramref name="pageSize"/> events each, with a <c>nextPageToken</c> on every page but the last.
+    /// </summary>
+    /// <param name="events">The events.</param>
+    /// <param name="pageSize">Events per page.</param>
+    /// <returns>The UTF-8 JSON bodies, in order.</returns>
+    public static List<byte[]> ToPages(List<HistoryEvent> events, int pageSize)
+    {
+        var pages = new List<byte[]>();
+        var started = events.FindLast(e => e.EventType == EventType.DecisionTaskStarted)?.EventId ?? 0;
+        for (var first = 0; first < events.Count; first += pageSize)
+        {
+            var last = first + pageSize >= events.Count;
+            pages.Add(JsonSerializer.SerializeToUtf8Bytes(
+                new DecisionTask
+                {
+                    TaskToken = "AAAAKgAAAAIAAAAAAAAAA+token",
+                    StartedEventId = started,
+                    PreviousStartedEventId = 0,
+                    WorkflowExecution = new WorkflowExecution { WorkflowId = "wf-1", RunId = "run-1" },
+                    WorkflowType = SequentialWorkflow.Type,
+                    Events = events.GetRange(first, Math.Min(pageSize, events.Count - first)),
+                    NextPageToken = last ? null : "page-" + (first / pageSize + 1).ToString(CultureInfo.InvariantCulture),
+                },
+                SwfJsonContext.Default.DecisionTask));
+        }
+
+        return pages;
+    }
+
+    /// <summary>Reads the pages as the decider does on a cache miss: each body through the wire client's JSON path, the events appended.</summary>
+    /// <param name="pages">The response bodies.</param>
+    /// <returns>The events.</returns>
+    public static List<HistoryEvent> ParsePages(List<byte[]> pages)
+    {
+        var events = new List<HistoryEvent>();
+        foreach (var page in pages)
+        {
+            events.AddRange(JsonSerializer.Deserialize(page, SwfJsonResponses.For<DecisionTask>())!.Events ?? []);
+        }
+
+        return events;
+    }
+
     /// <summary>Appends events with consecutive ids and timestamps a quarter second apart.</summary>
     public sealed class Builder
     {
