@@ -15,6 +15,9 @@ public static class SwfHistories
     /// <summary>The activity counts that give about 100, 1,000, 10,000 and 25,000 events (6n + 5).</summary>
     public static readonly int[] ActivityCounts = [16, 166, 1666, 4165];
 
+    /// <summary>Gets the sizes a run measures: in a <c>--quick</c> run only 1,001 and 24,995 events (the linearity pair).</summary>
+    public static int[] RunSizes => BenchJobs.Quick ? [166, 4165] : ActivityCounts;
+
     /// <summary>Returns the number of events in the history of n activities.</summary>
     /// <param name="activities">The activity count.</param>
     /// <returns>The event count.</returns>
