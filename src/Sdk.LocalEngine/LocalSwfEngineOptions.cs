@@ -57,4 +57,7 @@ public sealed class LocalSwfEngineOptions
     /// test with a fake clock can fire a 30-day timer by advancing it.
     /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Gets or sets the engine's <see cref="LocalSwfEngine.FaultHook"/> from the start, so that a test can fail a step of a journal's replay.</summary>
+    internal Action<string>? FaultHook { get; set; }
 }

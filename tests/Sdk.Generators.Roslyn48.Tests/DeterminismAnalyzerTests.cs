@@ -43,10 +43,11 @@ public sealed class DeterminismAnalyzerTests
     [Fact]
     public async Task Analyze_PayloadWithoutJsonContext_ReportsSwf1021()
     {
-        // The payload analyzer sits in the same assembly: a string result needs [JsonSerializable(typeof(string))].
-        var source = Template.Replace("public async Task RunAsync()", "public async Task<string> RunAsync()", StringComparison.Ordinal)
+        // The payload analyzer sits in the same assembly: a record result needs [JsonSerializable(typeof(Receipt))].
+        var source = Template.Replace("public async Task RunAsync()", "public async Task<Receipt> RunAsync()", StringComparison.Ordinal)
             .Replace("BODY", "var now = Workflow.UtcNow;", StringComparison.Ordinal)
-            .Replace("await Task.CompletedTask;", "await Task.CompletedTask; return now.ToString(\"O\", System.Globalization.CultureInfo.InvariantCulture);", StringComparison.Ordinal);
+            .Replace("await Task.CompletedTask;", "await Task.CompletedTask; return new Receipt(now);", StringComparison.Ordinal)
+            + "\npublic sealed record Receipt(DateTime At);\n";
 
         var diagnostics = await Roslyn48Harness.AnalyzeAsync(source);
 

@@ -41,7 +41,7 @@ public sealed class WorkflowGeneratorTests
             using System.Threading.Tasks;
             using Swf.Workflows;
 
-            [Workflow]
+            [Workflow(DefaultsRegisteredElsewhere = true)]
             public class W
             {
                 [WorkflowRun]
