@@ -15,12 +15,12 @@ namespace Swf.LocalServer.Store;
 /// which rebuilds everything; nothing else is ever saved, so a crash loses nothing that was acknowledged.
 /// </summary>
 /// <remarks>
-/// Group commit: a step taken for an HTTP request (<see cref="DeferDurability"/> set) is queued under the
-/// engine's lock and written by a writer thread, which puts every step queued meanwhile into one transaction,
-/// so one fsync covers many requests; the request is answered only after <see cref="WhenDurableAsync"/>, which
-/// waits until every step queued so far (its own included, and any a read may have seen) is on disk. Any other
-/// step (a direct call on the engine, a clock tick, the console) is written before <see cref="Append"/> returns,
-/// as before.
+/// Group commit: a step taken for an HTTP request (<see cref="DeferDurability"/> set) is only queued under the
+/// engine's lock; the request is answered after <see cref="WhenDurableAsync"/>, which waits until every step
+/// queued so far (its own, and any a read may have seen) is on disk. The first request to get there writes every
+/// queued step in one transaction on its own thread, outside the engine's lock; requests arriving meanwhile wait
+/// for that write or the next, so one fsync covers many requests. Any other step (a direct call on the engine, a
+/// clock tick, the console) is written before <see cref="Append"/> returns, as before.
 /// </remarks>
 internal sealed class SqliteJournal : IEngineJournal, IDisposable
 {
@@ -36,8 +36,6 @@ internal sealed class SqliteJournal : IEngineJournal, IDisposable
     // Rows waiting for the writer, in the order the engine took the steps; guarded by _state.
     private readonly Lock _state = new();
     private readonly Lock _writing = new();
-    private readonly SemaphoreSlim _pendingSignal = new(0);
-    private readonly Thread _writer;
     private List<Row> _pending = [];
     private List<Row> _spare = [];
     private long _appended;
@@ -60,8 +58,6 @@ internal sealed class SqliteJournal : IEngineJournal, IDisposable
         _insert.Parameters.Add("$task", SqliteType.Integer);
         _insert.Parameters.Add("$generated", SqliteType.Text);
         _insert.Prepare();
-        _writer = new Thread(WriteLoop) { IsBackground = true, Name = "swf-local journal writer" };
-        _writer.Start();
     }
 
     /// <summary>
@@ -184,9 +180,9 @@ internal sealed class SqliteJournal : IEngineJournal, IDisposable
             sequence = ++_appended;
         }
 
-        if (DeferDurability)
+        // A clock tick runs on a timer, which may have inherited a request's flow: it is never deferred.
+        if (DeferDurability && operation is not null)
         {
-            _pendingSignal.Release();
             return;
         }
 
@@ -226,6 +222,22 @@ internal sealed class SqliteJournal : IEngineJournal, IDisposable
                 next = _flushed.Task;
             }
 
+            // No flush running: this request writes everything queued (others' rows too) on its own thread, with
+            // no hand-off to another thread; otherwise it waits for the running flush and looks again.
+            if (_writing.TryEnter())
+            {
+                try
+                {
+                    FlushLocked();
+                }
+                finally
+                {
+                    _writing.Exit();
+                }
+
+                continue;
+            }
+
             await next.ConfigureAwait(false);
         }
     }
@@ -243,35 +255,22 @@ internal sealed class SqliteJournal : IEngineJournal, IDisposable
             _stopping = true;
         }
 
-        _pendingSignal.Release();
-        _writer.Join();
         Flush();
         _insert.Dispose();
         _connection.Dispose();
-        _pendingSignal.Dispose();
-    }
-
-    private void WriteLoop()
-    {
-        while (true)
-        {
-            _pendingSignal.Wait();
-            lock (_state)
-            {
-                if (_stopping)
-                {
-                    return;
-                }
-            }
-
-            Flush();
-        }
     }
 
     /// <summary>Writes every queued row in one transaction (one fsync), then wakes the requests waiting for them.</summary>
     private void Flush()
     {
         lock (_writing)
+        {
+            FlushLocked();
+        }
+    }
+
+    private void FlushLocked()
+    {
         {
             List<Row> rows;
             long last;
