@@ -12,6 +12,9 @@ namespace Swf.Benchmarks;
 /// </summary>
 public static class BenchJobs
 {
+    /// <summary>Gets or sets a value indicating whether this is a <c>--quick</c> run: two history sizes, fewer iterations, no Temporal, no moto, no 100,000 retained runs.</summary>
+    public static bool Quick { get; set; }
+
     /// <summary>Microbenchmarks: a pilot picks the invocation count, then 8 iterations of about 250 ms.</summary>
     public static readonly Job Micro = Base("micro").WithWarmupCount(3).WithIterationCount(8).WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(250));
 
@@ -34,6 +37,11 @@ public static class BenchJobs
         .AddDiagnoser(MemoryDiagnoser.Default)
         .AddJob(job)
         .WithOptions(ConfigOptions.DisableOptimizationsValidator | ConfigOptions.JoinSummary);
+
+    /// <summary>Returns the job a run uses: in a quick run, one warmup and three iterations.</summary>
+    /// <param name="job">The full run's job.</param>
+    /// <returns>The job.</returns>
+    public static Job ForRun(Job job) => Quick ? job.WithWarmupCount(1).WithIterationCount(3) : job;
 
     private static Job Base(string id) => Job.Default.WithId(id).WithLaunchCount(1).WithToolchain(InProcessEmitToolchain.Instance);
 }

@@ -10,10 +10,15 @@ public static class CachedInstanceMemory
     /// <param name="activities">Activities completed before the run is parked.</param>
     /// <param name="runs">How many runs to park.</param>
     /// <returns>Bytes per instance.</returns>
-    public static long BytesPerInstance(int activities, int runs)
+    public static long BytesPerInstance(int activities, int runs) => Measure(activities, runs).PerInstance;
+
+    /// <summary>Measures a worker holding <paramref name="runs"/> open runs: the bytes per run, and all it holds (worker included).</summary>
+    /// <param name="activities">Activities completed before each run is parked.</param>
+    /// <param name="runs">How many runs to park.</param>
+    /// <returns>Bytes per instance, and the bytes the worker holds in all.</returns>
+    public static (long PerInstance, long Worker) Measure(int activities, int runs)
     {
         var client = ScriptedSwfClient.Create();
-        var worker = new WorkflowWorker(client.Client, new WorkflowWorkerOptions { Domain = "bench", TaskList = "decisions", CacheSize = runs + 1 }, [SequentialWorkflow.Definition]);
         var history = SwfHistories.BuildOpen(activities, activities + 10);
         var tasks = new DecisionTask[runs];
         for (var i = 0; i < runs; i++)
@@ -30,7 +35,11 @@ public static class CachedInstanceMemory
             };
         }
 
-        // Warm up code paths so JIT and static data are not counted.
+        // The tasks are the test's input, built before the worker: its total counts only what it holds.
+        var empty = Settle();
+        var worker = new WorkflowWorker(client.Client, new WorkflowWorkerOptions { Domain = "bench", TaskList = "decisions", CacheSize = runs + 1 }, [SequentialWorkflow.Definition]);
+
+        // Warm up code paths so JIT and static data are not counted in the per-instance figure.
         client.Next = tasks[0];
         worker.PollOnceAsync("decisions").GetAwaiter().GetResult();
         var before = Settle();
@@ -49,7 +58,7 @@ public static class CachedInstanceMemory
 
         GC.KeepAlive(worker);
         GC.KeepAlive(tasks);
-        return (after - before) / (runs - 1);
+        return ((after - before) / (runs - 1), after - empty);
     }
 
     private static long Settle()

@@ -19,7 +19,7 @@ public abstract class DecisionTaskBenchmarks
     public int Activities { get; set; }
 
     /// <summary>Gets the sizes.</summary>
-    public static IEnumerable<int> Sizes => SwfHistories.ActivityCounts;
+    public static IEnumerable<int> Sizes => SwfHistories.RunSizes;
 
     /// <summary>Makes a decision task for the run.</summary>
     /// <param name="events">Its events.</param>

@@ -138,3 +138,31 @@ public class SwfLocalEndToEndBenchmarks : EndToEndBenchmarks
         _server.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 }
+
+/// <summary>swf-local on loopback with its durable journal on (SQLite in a temporary file), through the SDK's wire client.</summary>
+public class SwfLocalJournalEndToEndBenchmarks : EndToEndBenchmarks
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "swf-bench-" + Guid.NewGuid().ToString("N"));
+    private Swf.LocalServer.SwfLocalServer _server = null!;
+    private Client.SwfHttpClient _client = null!;
+
+    /// <summary>Starts swf-local with a journal and the fleet.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        Directory.CreateDirectory(_directory);
+        _server = Swf.LocalServer.SwfLocalServer.StartAsync(new Swf.LocalServer.SwfLocalServerOptions { Port = 0, DatabasePath = Path.Combine(_directory, "swf.db") }).GetAwaiter().GetResult();
+        _client = WorkflowFleet.WireClient(new Uri(_server.Endpoint.ToString()));
+        Fleet = WorkflowFleet.StartAsync(_client).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Stops the fleet and the server and deletes the journal.</summary>
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        Fleet.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _client.Dispose();
+        _server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        Directory.Delete(_directory, recursive: true);
+    }
+}

@@ -6,6 +6,7 @@ using Swf.Benchmarks;
 return args switch
 {
     ["--verify"] => await Verify.RunAsync(),
+    ["--profile-parse", .. var sizes] => ParseProfile.Run(sizes),
     ["--table", .. var rest] => ResultTable.Run(rest),
     _ => Switch(args),
 };

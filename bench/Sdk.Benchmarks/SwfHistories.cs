@@ -15,6 +15,9 @@ public static class SwfHistories
     /// <summary>The activity counts that give about 100, 1,000, 10,000 and 25,000 events (6n + 5).</summary>
     public static readonly int[] ActivityCounts = [16, 166, 1666, 4165];
 
+    /// <summary>Gets the sizes a run measures: in a <c>--quick</c> run only 1,001 and 24,995 events (the linearity pair).</summary>
+    public static int[] RunSizes => BenchJobs.Quick ? [166, 4165] : ActivityCounts;
+
     /// <summary>Returns the number of events in the history of n activities.</summary>
     /// <param name="activities">The activity count.</param>
     /// <returns>The event count.</returns>
@@ -75,6 +78,54 @@ public static class SwfHistories
     /// <param name="json">The UTF-8 JSON.</param>
     /// <returns>The events.</returns>
     public static List<HistoryEvent> Parse(byte[] json) => JsonSerializer.Deserialize(json, SwfJsonResponses.For<History>())!.Events;
+
+    /// <summary>SWF's page size: <c>PollForDecisionTask</c> and <c>GetWorkflowExecutionHistory</c> return at most 1,000 events a page.</summary>
+    public const int PageSize = 1000;
+
+    /// <summary>
+    /// Splits a history into the bodies of the <c>PollForDecisionTask</c> responses SWF sends for it: the task's
+    /// members and up to <paramref name="pageSize"/> events each, with a <c>nextPageToken</c> on every page but the last.
+    /// </summary>
+    /// <param name="events">The events.</param>
+    /// <param name="pageSize">Events per page.</param>
+    /// <returns>The UTF-8 JSON bodies, in order.</returns>
+    public static List<byte[]> ToPages(List<HistoryEvent> events, int pageSize)
+    {
+        var pages = new List<byte[]>();
+        var started = events.FindLast(e => e.EventType == EventType.DecisionTaskStarted)?.EventId ?? 0;
+        for (var first = 0; first < events.Count; first += pageSize)
+        {
+            var last = first + pageSize >= events.Count;
+            pages.Add(JsonSerializer.SerializeToUtf8Bytes(
+                new DecisionTask
+                {
+                    TaskToken = "AAAAKgAAAAIAAAAAAAAAA+token",
+                    StartedEventId = started,
+                    PreviousStartedEventId = 0,
+                    WorkflowExecution = new WorkflowExecution { WorkflowId = "wf-1", RunId = "run-1" },
+                    WorkflowType = SequentialWorkflow.Type,
+                    Events = events.GetRange(first, Math.Min(pageSize, events.Count - first)),
+                    NextPageToken = last ? null : "page-" + (first / pageSize + 1).ToString(CultureInfo.InvariantCulture),
+                },
+                SwfJsonContext.Default.DecisionTask));
+        }
+
+        return pages;
+    }
+
+    /// <summary>Reads the pages as the decider does on a cache miss: each body through the wire client's JSON path, the events appended.</summary>
+    /// <param name="pages">The response bodies.</param>
+    /// <returns>The events.</returns>
+    public static List<HistoryEvent> ParsePages(List<byte[]> pages)
+    {
+        var events = new List<HistoryEvent>();
+        foreach (var page in pages)
+        {
+            events.AddRange(JsonSerializer.Deserialize(page, SwfJsonResponses.For<DecisionTask>())!.Events ?? []);
+        }
+
+        return events;
+    }
 
     /// <summary>Appends events with consecutive ids and timestamps a quarter second apart.</summary>
     public sealed class Builder

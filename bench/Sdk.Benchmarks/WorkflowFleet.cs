@@ -77,6 +77,46 @@ public sealed class WorkflowFleet : IAsyncDisposable
         return [.. started.Select((s, i) => new WorkflowExecution { WorkflowId = $"wf-{batch}-{i}", RunId = s.Run.RunId! })];
     }
 
+    /// <summary>
+    /// Leaves <paramref name="count"/> closed executions retained in the fleet's domain (started on a task list nobody
+    /// polls, then terminated), so that the fleet's own runs share the engine with them.
+    /// </summary>
+    /// <param name="service">The service to fill, called directly (for swf-local, its engine: filling over HTTP would take minutes).</param>
+    /// <param name="count">How many executions.</param>
+    /// <returns>A task that completes when they are closed.</returns>
+    public static async Task RetainAsync(ISwfClient service, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var id = "retained-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await service.StartWorkflowExecutionAsync(new StartWorkflowExecutionRequest
+            {
+                Domain = Domain,
+                WorkflowId = id,
+                WorkflowType = SequentialWorkflow.Type,
+                TaskList = new TaskList { Name = "idle" },
+                Input = "3",
+            });
+            await service.TerminateWorkflowExecutionAsync(new TerminateWorkflowExecutionRequest { Domain = Domain, WorkflowId = id });
+        }
+    }
+
+    /// <summary>Runs a batch, then describes each of its executions as a client reading the outcome does.</summary>
+    /// <param name="count">How many workflows.</param>
+    /// <returns>A task that completes when every execution was described.</returns>
+    public async Task RunBatchAndDescribeAsync(int count)
+    {
+        var executions = await RunBatchAsync(count);
+        foreach (var execution in executions)
+        {
+            var detail = await _client.DescribeWorkflowExecutionAsync(new DescribeWorkflowExecutionRequest { Domain = Domain, Execution = execution });
+            if (detail.WorkflowExecutionDetail.ExecutionInfo.CloseStatus != CloseStatus.Completed)
+            {
+                throw new InvalidOperationException($"{execution.WorkflowId} is not completed.");
+            }
+        }
+    }
+
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {

@@ -126,7 +126,7 @@ public sealed partial class SwfLocalServer : IAsyncDisposable
                 LogSkipped(logger, line);
             }
 
-            var handler = new SwfRequestHandler(engine, verifier, logger, options.LogRequests);
+            var handler = new SwfRequestHandler(engine, verifier, logger, options.LogRequests, journal);
             var console = options.ConsoleEnabled ? new ConsoleEndpoints(engine, clock) : null;
             app.Use(new HostFilter(options.AllowedHosts).InvokeAsync);
             LocalServerEndpoints.Map(app, handler, console, separateConsole ? (() => BoundPort(swfListener!), () => BoundPort(consoleListener!)) : null);

@@ -1,5 +1,6 @@
 using Amazon.Runtime;
 using Swf.Client;
+using Swf.Exceptions;
 using Swf.Model;
 
 namespace Swf.LocalServer.Tests;
@@ -56,6 +57,57 @@ public sealed class KilledProcessTests : IDisposable
             }
 
             Assert.Equal(EventType.WorkflowExecutionCompleted, (await Servers.HistoryAsync(swf, Domain, execution))[^1].EventType);
+        }
+    }
+
+    [Fact]
+    public async Task Restart_AfterSigkillDuringConcurrentStarts_KeepsEveryAcknowledgedStart()
+    {
+        // Group commit puts concurrent requests in one transaction: every start that was answered must be there
+        // after a kill, whichever batch it was in, and the kill lands while starts are still being written.
+        var database = Path.Combine(_directory, "swf.db");
+        var acknowledged = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var enough = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (var first = await LocalServerProcess.StartAsync("--db", database))
+        {
+            using var swf = Client(first.Endpoint);
+            await Servers.RegisterAsync(swf, Domain);
+            using var stop = new CancellationTokenSource();
+            var starters = Enumerable.Range(0, 8).Select(worker => Task.Run(async () =>
+            {
+                for (var i = 0; !stop.IsCancellationRequested; i++)
+                {
+                    var id = $"wf-{worker}-{i}";
+                    try
+                    {
+                        var run = (await Servers.StartAsync(swf, Domain, id)).Run;
+                        acknowledged[id] = run.RunId!;
+                        if (acknowledged.Count >= 200)
+                        {
+                            enough.TrySetResult();
+                        }
+                    }
+                    catch (SwfException)
+                    {
+                        return;
+                    }
+                }
+            })).ToList();
+            await Task.WhenAny(enough.Task, Task.WhenAll(starters));
+            Assert.True(enough.Task.IsCompleted, "the starters stopped before 200 starts were answered");
+            await first.KillAsync();
+            await stop.CancelAsync();
+            await Task.WhenAll(starters);
+        }
+
+        using var second = await LocalServerProcess.StartAsync("--db", database);
+        using (var swf = Client(second.Endpoint))
+        {
+            foreach (var (id, runId) in acknowledged)
+            {
+                var detail = await swf.DescribeWorkflowExecutionAsync(new DescribeWorkflowExecutionRequest { Domain = Domain, Execution = new WorkflowExecution { WorkflowId = id, RunId = runId } });
+                Assert.Equal(ExecutionStatus.Open, detail.WorkflowExecutionDetail.ExecutionInfo.ExecutionStatus);
+            }
         }
     }
 

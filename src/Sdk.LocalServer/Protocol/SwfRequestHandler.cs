@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Swf.Client;
 using Swf.Exceptions;
 using Swf.LocalServer.Auth;
+using Swf.LocalServer.Store;
 using Swf.Model;
 
 namespace Swf.LocalServer.Protocol;
@@ -24,7 +25,7 @@ namespace Swf.LocalServer.Protocol;
 /// with SWF's error JSON; 500 <c>InternalFailure</c> for a bug in swf-local, logged, never with a
 /// stack trace in the body.
 /// </remarks>
-internal sealed partial class SwfRequestHandler(ISwfClient engine, SigV4Verifier? verifier, ILogger logger, bool logRequests)
+internal sealed partial class SwfRequestHandler(ISwfClient engine, SigV4Verifier? verifier, ILogger logger, bool logRequests, SqliteJournal? journal = null)
 {
     /// <summary>The largest request body accepted (Kestrel's limit; SWF's own is 1 MB per request).</summary>
     public const long MaxBodyBytes = 2 * 1024 * 1024;
@@ -139,7 +140,30 @@ internal sealed partial class SwfRequestHandler(ISwfClient engine, SigV4Verifier
         }
 
         var input = ReadRequest(operation, body);
-        var output = await operation.Invoke(engine, input, context.RequestAborted).ConfigureAwait(false);
+        object? output;
+        if (journal is null)
+        {
+            output = await operation.Invoke(engine, input, context.RequestAborted).ConfigureAwait(false);
+        }
+        else
+        {
+            // Group commit: the engine only queues this request's steps, and the answer waits until they (and every
+            // step before them, which the answer may show) are on disk, in one transaction with other requests' steps.
+            // A fault the engine answers with (a duplicate start, say) may rest on such steps too, so it waits as well.
+            SqliteJournal.DeferDurability = true;
+            try
+            {
+                output = await operation.Invoke(engine, input, context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (SwfException)
+            {
+                await journal.WhenDurableAsync().ConfigureAwait(false);
+                throw;
+            }
+
+            await journal.WhenDurableAsync().ConfigureAwait(false);
+        }
+
         return (200, output switch
         {
             null => EmptyObject,

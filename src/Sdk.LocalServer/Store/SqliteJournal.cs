@@ -10,18 +10,39 @@ namespace Swf.LocalServer.Store;
 
 /// <summary>
 /// swf-local's durable store: the engine's journal (<see cref="IEngineJournal"/>) in one SQLite
-/// table, one row per step the engine took, written and fsync'd (WAL, synchronous=FULL) under the
-/// engine's lock before the caller gets its answer. On start the rows are replayed in order into a
-/// fresh engine (<see cref="LocalSwfEngine.Restore"/>), which rebuilds everything; nothing else is
-/// ever saved, so a crash loses nothing that was acknowledged.
+/// table, one row per step the engine took, fsync'd (WAL, synchronous=FULL) before the caller gets its
+/// answer. On start the rows are replayed in order into a fresh engine (<see cref="LocalSwfEngine.Restore"/>),
+/// which rebuilds everything; nothing else is ever saved, so a crash loses nothing that was acknowledged.
 /// </summary>
+/// <remarks>
+/// Group commit: a step taken for an HTTP request (<see cref="DeferDurability"/> set) is only queued under the
+/// engine's lock; the request is answered after <see cref="WhenDurableAsync"/>, which waits until every step
+/// queued so far (its own, and any a read may have seen) is on disk. The first request to get there writes every
+/// queued step in one transaction on its own thread, outside the engine's lock; requests arriving meanwhile wait
+/// for that write or the next, so one fsync covers many requests. Any other step (a direct call on the engine, a
+/// clock tick, the console) is written before <see cref="Append"/> returns, as before.
+/// </remarks>
 internal sealed class SqliteJournal : IEngineJournal, IDisposable
 {
     private const string Tick = "Tick";
     private const int FormatVersion = 1;
 
+    /// <summary>Set by the request handler around an engine call whose answer waits for <see cref="WhenDurableAsync"/>.</summary>
+    private static readonly AsyncLocal<bool> DeferredFlow = new();
+
     private readonly SqliteConnection _connection;
     private readonly SqliteCommand _insert;
+
+    // Rows waiting for the writer, in the order the engine took the steps; guarded by _state.
+    private readonly Lock _state = new();
+    private readonly Lock _writing = new();
+    private List<Row> _pending = [];
+    private List<Row> _spare = [];
+    private long _appended;
+    private long _durable;
+    private bool _stopping;
+    private Exception? _failure;
+    private TaskCompletionSource _flushed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     // The row id of each entry ReadAll gave out, so that a message about an entry can name its row.
     private readonly ConditionalWeakTable<JournalEntry, object> _ids = [];
@@ -37,6 +58,16 @@ internal sealed class SqliteJournal : IEngineJournal, IDisposable
         _insert.Parameters.Add("$task", SqliteType.Integer);
         _insert.Parameters.Add("$generated", SqliteType.Text);
         _insert.Prepare();
+    }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether steps taken in this flow of execution are only queued by
+    /// <see cref="Append"/>; the caller then awaits <see cref="WhenDurableAsync"/> before it answers.
+    /// </summary>
+    public static bool DeferDurability
+    {
+        get => DeferredFlow.Value;
+        set => DeferredFlow.Value = value;
     }
 
     /// <summary>Opens (creating when missing) the store at <paramref name="path"/>.</summary>
@@ -132,21 +163,180 @@ internal sealed class SqliteJournal : IEngineJournal, IDisposable
     /// <inheritdoc/>
     public void Append(JournalEntry entry)
     {
+        // The row is made here, under the engine's lock, so that it is the step as it was taken.
         var operation = entry.Request is null ? null : SwfOperations.ForRequest(entry.Request)
             ?? throw new InvalidOperationException($"The engine journaled a request swf-local cannot store: {entry.Request.GetType().Name}.");
-        _insert.Parameters["$at"].Value = entry.At.UtcTicks;
-        _insert.Parameters["$op"].Value = operation?.Name ?? Tick;
-        _insert.Parameters["$request"].Value = operation is null ? DBNull.Value : Encoding.UTF8.GetString(operation.WriteRequest(entry.Request!));
-        _insert.Parameters["$task"].Value = entry.TaskSequence;
-        _insert.Parameters["$generated"].Value = string.Join('\n', entry.Generated);
-        _insert.ExecuteNonQuery();
+        var row = new Row(
+            entry.At.UtcTicks,
+            operation?.Name ?? Tick,
+            operation is null ? null : Encoding.UTF8.GetString(operation.WriteRequest(entry.Request!)),
+            entry.TaskSequence,
+            string.Join('\n', entry.Generated));
+        long sequence;
+        lock (_state)
+        {
+            ThrowIfFailed();
+            _pending.Add(row);
+            sequence = ++_appended;
+        }
+
+        // A clock tick runs on a timer, which may have inherited a request's flow: it is never deferred.
+        if (DeferDurability && operation is not null)
+        {
+            return;
+        }
+
+        // Not a request that waits: durable before the engine call returns, as the journal's contract asks.
+        Flush();
+        lock (_state)
+        {
+            ThrowIfFailed();
+        }
+    }
+
+    /// <summary>
+    /// Waits until every step appended so far is on disk: the caller's own steps, and any step whose effect
+    /// its answer may show.
+    /// </summary>
+    /// <returns>A task that completes when they are durable.</returns>
+    /// <exception cref="IOException">The journal could not be written; swf-local cannot acknowledge anything more.</exception>
+    public async ValueTask WhenDurableAsync()
+    {
+        long target;
+        lock (_state)
+        {
+            target = _appended;
+        }
+
+        while (true)
+        {
+            Task next;
+            lock (_state)
+            {
+                ThrowIfFailed();
+                if (_durable >= target)
+                {
+                    return;
+                }
+
+                next = _flushed.Task;
+            }
+
+            // No flush running: this request writes everything queued (others' rows too) on its own thread, with
+            // no hand-off to another thread; otherwise it waits for the running flush and looks again.
+            if (_writing.TryEnter())
+            {
+                try
+                {
+                    FlushLocked();
+                }
+                finally
+                {
+                    _writing.Exit();
+                }
+
+                continue;
+            }
+
+            await next.ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc/>
     public void Dispose()
     {
+        lock (_state)
+        {
+            if (_stopping)
+            {
+                return;
+            }
+
+            _stopping = true;
+        }
+
+        Flush();
         _insert.Dispose();
         _connection.Dispose();
+    }
+
+    /// <summary>Writes every queued row in one transaction (one fsync), then wakes the requests waiting for them.</summary>
+    private void Flush()
+    {
+        lock (_writing)
+        {
+            FlushLocked();
+        }
+    }
+
+    private void FlushLocked()
+    {
+        {
+            List<Row> rows;
+            long last;
+            lock (_state)
+            {
+                if (_pending.Count == 0 || _failure is not null)
+                {
+                    return;
+                }
+
+                rows = _pending;
+                _pending = _spare;
+                _spare = rows;
+                last = _appended;
+            }
+
+            TaskCompletionSource done;
+            try
+            {
+                using (var transaction = _connection.BeginTransaction())
+                {
+                    _insert.Transaction = transaction;
+                    foreach (var row in rows)
+                    {
+                        _insert.Parameters["$at"].Value = row.AtTicks;
+                        _insert.Parameters["$op"].Value = row.Operation;
+                        _insert.Parameters["$request"].Value = row.Request is null ? DBNull.Value : row.Request;
+                        _insert.Parameters["$task"].Value = row.TaskSequence;
+                        _insert.Parameters["$generated"].Value = row.Generated;
+                        _insert.ExecuteNonQuery();
+                    }
+
+                    transaction.Commit();
+                }
+
+                _insert.Transaction = null;
+                rows.Clear();
+                lock (_state)
+                {
+                    _durable = last;
+                    done = _flushed;
+                    _flushed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+                }
+            }
+#pragma warning disable CA1031 // A store that cannot write is fatal to every waiting and later request, which all get the cause.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                _insert.Transaction = null;
+                lock (_state)
+                {
+                    _failure = ex;
+                    done = _flushed;
+                }
+            }
+
+            done.TrySetResult();
+        }
+    }
+
+    private void ThrowIfFailed()
+    {
+        if (_failure is not null)
+        {
+            throw new IOException($"swf-local's journal could not be written ({_failure.Message}); nothing more can be acknowledged.", _failure);
+        }
     }
 
     private static void Execute(SqliteConnection connection, string sql)
@@ -155,4 +345,7 @@ internal sealed class SqliteJournal : IEngineJournal, IDisposable
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
+
+    /// <summary>One journal row, made when the step is appended.</summary>
+    private sealed record Row(long AtTicks, string Operation, string? Request, long TaskSequence, string Generated);
 }

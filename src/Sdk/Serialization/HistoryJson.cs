@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Swf.Model;
 
 namespace Swf.Serialization;
@@ -17,6 +18,20 @@ namespace Swf.Serialization;
 /// </summary>
 public static class HistoryJson
 {
+    /// <summary>SWF's limit on the events of one execution.</summary>
+    private const int MaxEvents = 25_000;
+
+    private static readonly JsonTypeInfo<HistoryEvent> EventInfo = SwfJsonResponses.For<HistoryEvent>();
+
+    private static readonly JsonTypeInfo<List<HistoryEvent>> EventsInfo = SwfJsonResponses.For<List<HistoryEvent>>();
+
+    private enum ObjectKind
+    {
+        Other,
+        Page,
+        Event,
+    }
+
     /// <summary>Reads a history from JSON text.</summary>
     /// <param name="json">The text.</param>
     /// <param name="source">Names the text in error messages, such as its file name.</param>
@@ -66,7 +81,7 @@ public static class HistoryJson
             throw NotAHistory(source, "it is empty");
         }
 
-        var history = new Reading(source);
+        var history = new Reading(source, utf8.Length);
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions
         {
             AllowMultipleValues = true,
@@ -78,9 +93,18 @@ public static class HistoryJson
         {
             while (reader.Read())
             {
-                using var document = JsonDocument.ParseValue(ref reader);
                 values++;
-                ReadValue(document.RootElement, history, values);
+                var value = reader;
+                try
+                {
+                    ReadValue(ref reader, utf8, history, values);
+                }
+                catch (FormatException) when (InvalidJson(value) is { } invalid)
+                {
+                    // The value is read as it streams, so a wrong event can be met before a syntax error further on;
+                    // the syntax error is what the text has wrong, so it is the one reported.
+                    throw invalid;
+                }
             }
         }
         catch (JsonException ex)
@@ -94,7 +118,12 @@ public static class HistoryJson
             throw NotAHistory(source, "it holds no events");
         }
 
-        events.Sort(static (a, b) => a.EventId.CompareTo(b.EventId));
+        // Pages usually come in order: checking first keeps a long history's read linear.
+        if (!IsSorted(events))
+        {
+            events.Sort(static (a, b) => a.EventId.CompareTo(b.EventId));
+        }
+
         for (var i = 1; i < events.Count; i++)
         {
             if (events[i].EventId == events[i - 1].EventId)
@@ -174,98 +203,285 @@ public static class HistoryJson
     public static string IsoTimestamp(DateTime utc) =>
         DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'", CultureInfo.InvariantCulture);
 
-    private static void ReadValue(JsonElement value, Reading history, int index)
+    // The reader streams: each event is deserialized straight from the text as the reader reaches it, so
+    // nothing but the events themselves is allocated (no JsonDocument of the whole page, which copied the
+    // text and built an index of every token, both on the large object heap for a long history).
+    private static void ReadValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, Reading history, int index)
     {
-        switch (value.ValueKind)
+        switch (reader.TokenType)
         {
-            case JsonValueKind.Object when value.TryGetProperty("events", out var page):
-                ReadEvents(page, history);
-                if (value.TryGetProperty("workflowExecution", out var execution))
+            case JsonTokenType.StartObject:
+                switch (Classify(reader))
                 {
-                    history.SetExecution(ReadExecution(execution, history.Source));
+                    case ObjectKind.Page:
+                        ReadPage(ref reader, utf8, history);
+                        break;
+                    case ObjectKind.Event:
+                        history.Events.Add(ReadEvent(ref reader, utf8, history.Source));
+                        break;
+                    default:
+                        reader.Skip();
+                        throw NotAHistory(history.Source, $"its JSON value {index} is an object without \"events\", not a {{\"events\": [...]}} page");
                 }
 
                 break;
-            case JsonValueKind.Object when value.TryGetProperty("eventId", out _):
-                history.Events.Add(ReadEvent(value, history.Source));
-                break;
-            case JsonValueKind.Array:
-                foreach (var item in value.EnumerateArray())
+            case JsonTokenType.StartArray:
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    if (item.ValueKind != JsonValueKind.Object || !(item.TryGetProperty("events", out _) || item.TryGetProperty("eventId", out _)))
+                    var kind = reader.TokenType == JsonTokenType.StartObject ? Classify(reader) : ObjectKind.Other;
+                    if (kind == ObjectKind.Other)
                     {
+                        reader.Skip();
                         throw NotAHistory(history.Source, $"its JSON value {index} is an array of something other than history pages or events");
                     }
 
-                    ReadValue(item, history, index);
+                    if (kind == ObjectKind.Page)
+                    {
+                        ReadPage(ref reader, utf8, history);
+                    }
+                    else
+                    {
+                        history.Events.Add(ReadEvent(ref reader, utf8, history.Source));
+                    }
                 }
 
                 break;
             default:
-                throw NotAHistory(history.Source, $"its JSON value {index} is {Describe(value)}, not a {{\"events\": [...]}} page");
+                throw NotAHistory(history.Source, $"its JSON value {index} is {Describe(reader.TokenType)}, not a {{\"events\": [...]}} page");
         }
     }
 
-    private static void ReadEvents(JsonElement page, Reading history)
+    /// <summary>
+    /// Tells a page (an object with <c>"events"</c>) from a bare event (one with <c>"eventId"</c> and no
+    /// <c>"events"</c>), looking ahead on a copy of the reader. The scan stops at <c>"events"</c>, which a page
+    /// usually has first, so it costs next to nothing.
+    /// </summary>
+    private static ObjectKind Classify(Utf8JsonReader ahead)
     {
-        if (page.ValueKind != JsonValueKind.Array)
+        var hasEventId = false;
+        while (ahead.Read() && ahead.TokenType == JsonTokenType.PropertyName)
         {
-            throw NotAHistory(history.Source, "its \"events\" member is not an array");
+            if (ahead.ValueTextEquals("events"u8))
+            {
+                return ObjectKind.Page;
+            }
+
+            hasEventId |= ahead.ValueTextEquals("eventId"u8);
+            ahead.Read();
+            ahead.Skip();
         }
 
-        foreach (var item in page.EnumerateArray())
+        return hasEventId ? ObjectKind.Event : ObjectKind.Other;
+    }
+
+    private static void ReadPage(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, Reading history)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            history.Events.Add(ReadEvent(item, history.Source));
+            if (reader.ValueTextEquals("events"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.StartArray)
+                {
+                    throw NotAHistory(history.Source, "its \"events\" member is not an array");
+                }
+
+                ReadEvents(ref reader, utf8, history);
+            }
+            else if (reader.ValueTextEquals("workflowExecution"u8))
+            {
+                reader.Read();
+                history.SetExecution(ReadExecution(ref reader, utf8, history.Source));
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
         }
     }
 
-    private static WorkflowExecution ReadExecution(JsonElement value, string source)
+    /// <summary>
+    /// Reads a page's <c>"events"</c> array (the reader at its start, left on its end). The whole array is read in
+    /// one serializer call: the serializer's state, whose stack of frames is allocated again on every call that
+    /// nests objects, then costs once a page instead of once an event (it was half the bytes of a read). Only when
+    /// that read fails, or an event lacks its id or type, is the array read again event by event, for the message
+    /// that names the event.
+    /// </summary>
+    private static void ReadEvents(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, Reading history)
     {
-        if (value.ValueKind == JsonValueKind.Object
-            && value.TryGetProperty("workflowId", out var workflowId) && workflowId.ValueKind == JsonValueKind.String && workflowId.GetString() is { Length: > 0 } id
-            && value.TryGetProperty("runId", out var runId) && runId.ValueKind == JsonValueKind.String && runId.GetString() is { Length: > 0 } run)
+        var start = reader;
+        List<HistoryEvent>? page;
+        try
+        {
+            page = JsonSerializer.Deserialize(ref reader, EventsInfo);
+        }
+        catch (JsonException)
+        {
+            page = null;
+        }
+
+        if (page is not null && page.TrueForAll(static e => e is not null && e.EventId != 0 && e.EventType is not null))
+        {
+            history.Events.AddRange(page);
+            return;
+        }
+
+        reader = start;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            history.Events.Add(ReadEvent(ref reader, utf8, history.Source));
+        }
+    }
+
+    private static WorkflowExecution ReadExecution(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, string source)
+    {
+        var start = (int)reader.TokenStartIndex;
+        string? id = null;
+        string? run = null;
+        if (reader.TokenType == JsonTokenType.StartObject)
+        {
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isId = reader.ValueTextEquals("workflowId"u8);
+                var isRun = !isId && reader.ValueTextEquals("runId"u8);
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.String && isId)
+                {
+                    id = reader.GetString();
+                }
+                else if (reader.TokenType == JsonTokenType.String && isRun)
+                {
+                    run = reader.GetString();
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+        }
+        else
+        {
+            reader.Skip();
+        }
+
+        if (id is { Length: > 0 } && run is { Length: > 0 })
         {
             return new WorkflowExecution { WorkflowId = id, RunId = run };
         }
 
-        throw NotAHistory(source, $"its \"workflowExecution\" member is not {{\"workflowId\": ..., \"runId\": ...}} with two strings: {Preview(value)}");
+        throw NotAHistory(source, $"its \"workflowExecution\" member is not {{\"workflowId\": ..., \"runId\": ...}} with two strings: {Preview(utf8[start..(int)reader.BytesConsumed])}");
     }
 
-    private static HistoryEvent ReadEvent(JsonElement item, string source)
+    /// <summary>
+    /// Reads the event at the reader (left on its last token). The checks that an event has a numeric
+    /// <c>eventId</c> and a string <c>eventType</c> only run again, on a copy of the reader, when the
+    /// deserialized event lacks one of them or could not be read: the usual event pays nothing for them.
+    /// </summary>
+    private static HistoryEvent ReadEvent(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, string source)
     {
-        if (item.ValueKind != JsonValueKind.Object
-            || !item.TryGetProperty("eventId", out var id)
-            || id.ValueKind != JsonValueKind.Number
-            || !item.TryGetProperty("eventType", out var type)
-            || type.ValueKind != JsonValueKind.String)
+        var start = reader;
+        if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw NotAHistory(source, $"an event has no numeric eventId or no eventType: {Preview(item)}");
+            reader.Skip();
+            throw NotAHistory(source, $"an event has no numeric eventId or no eventType: {Preview(Raw(start, reader, utf8))}");
         }
 
+        HistoryEvent? read;
         try
         {
-            return item.Deserialize(SwfJsonResponses.For<HistoryEvent>())
-                ?? throw NotAHistory(source, $"event {id} is null");
+            read = JsonSerializer.Deserialize(ref reader, EventInfo);
         }
         catch (JsonException ex)
         {
-            throw NotAHistory(source, $"event {id} ({type.GetString()}) cannot be read: {ex.Message}", ex);
+            // Invalid JSON inside the event is reported as such (the skip throws); otherwise the event is
+            // valid JSON that is not an event, or an event with a member of the wrong kind.
+            var end = start;
+            end.Skip();
+            var (shape, idText, typeText) = Shape(start);
+            throw shape
+                ? NotAHistory(source, $"event {idText} ({typeText}) cannot be read: {ex.Message}", ex)
+                : NotAHistory(source, $"an event has no numeric eventId or no eventType: {Preview(Raw(start, end, utf8))}");
+        }
+
+        if (read is null || ((read.EventId == 0 || read.EventType is null) && !Shape(start).Ok))
+        {
+            throw NotAHistory(source, $"an event has no numeric eventId or no eventType: {Preview(Raw(start, reader, utf8))}");
+        }
+
+        return read;
+    }
+
+    /// <summary>Whether the object at the reader has a numeric <c>eventId</c> and a string <c>eventType</c>, and their text.</summary>
+    private static (bool Ok, string? Id, string? Type) Shape(Utf8JsonReader ahead)
+    {
+        string? id = null;
+        string? type = null;
+        while (ahead.Read() && ahead.TokenType == JsonTokenType.PropertyName)
+        {
+            var isId = ahead.ValueTextEquals("eventId"u8);
+            var isType = !isId && ahead.ValueTextEquals("eventType"u8);
+            ahead.Read();
+            if (isId && ahead.TokenType == JsonTokenType.Number)
+            {
+                id = Encoding.UTF8.GetString(ahead.ValueSpan);
+            }
+            else if (isType && ahead.TokenType == JsonTokenType.String)
+            {
+                type = ahead.GetString();
+            }
+            else
+            {
+                ahead.Skip();
+            }
+        }
+
+        return (id is not null && type is not null, id, type);
+    }
+
+    /// <summary>The text of the value that starts at <paramref name="start"/> and ends at <paramref name="end"/>'s last token.</summary>
+    private static ReadOnlySpan<byte> Raw(Utf8JsonReader start, Utf8JsonReader end, ReadOnlySpan<byte> utf8) =>
+        utf8[(int)start.TokenStartIndex..(int)end.BytesConsumed];
+
+    /// <summary>The syntax error in the value at the reader, if it has one.</summary>
+    private static JsonException? InvalidJson(Utf8JsonReader value)
+    {
+        try
+        {
+            value.Skip();
+            return null;
+        }
+        catch (JsonException ex)
+        {
+            return ex;
         }
     }
 
-    private static string Describe(JsonElement value) => value.ValueKind switch
+    private static bool IsSorted(List<HistoryEvent> events)
     {
-        JsonValueKind.Object => "an object without \"events\"",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        JsonValueKind.Null => "null",
-        _ => value.ValueKind.ToString(),
+        for (var i = 1; i < events.Count; i++)
+        {
+            if (events[i].EventId < events[i - 1].EventId)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        _ => token.ToString(),
     };
 
-    private static string Preview(JsonElement value)
+    private static string Preview(ReadOnlySpan<byte> raw)
     {
-        var text = value.GetRawText();
+        var text = Encoding.UTF8.GetString(raw);
         return text.Length <= 80 ? text : text[..79] + "…";
     }
 
@@ -273,11 +489,13 @@ public static class HistoryJson
         new($"{source} is not an SWF history: {why}. Expected the JSON that 'aws swf get-workflow-execution-history' prints ({{\"events\": [...]}}).", inner);
 
     /// <summary>What has been read so far of one text: its events and the execution its pages name.</summary>
-    private sealed class Reading(string source)
+    private sealed class Reading(string source, int length)
     {
         public string Source { get; } = source;
 
-        public List<HistoryEvent> Events { get; } = [];
+        // Sized once from the text's length (an event takes well over 128 bytes of JSON, and SWF keeps at most
+        // 25,000), so that a long history's list is not regrown and copied a dozen times.
+        public List<HistoryEvent> Events { get; } = new(Math.Min(length / 128, MaxEvents));
 
         public WorkflowExecution? Execution { get; private set; }
 

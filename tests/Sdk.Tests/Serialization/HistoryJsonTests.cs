@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
 using Swf.Model;
 using Swf.Serialization;
 
@@ -136,5 +139,100 @@ public class HistoryJsonTests
         Assert.Equal(events.Select(e => e.EventId), document.Events.Select(e => e.EventId));
         Assert.Equal(("order-1", "run/1+="), (document.Execution!.WorkflowId, document.Execution.RunId));
         Assert.Equal(HistoryJson.Write(events, isoTimestamps: true), HistoryJson.Write(events, null, isoTimestamps: true));
+    }
+
+    [Fact]
+    public void Parse_LongestHistoryAsOneDocument_ReadsWhatTheSerializerReads()
+    {
+        var json = LongHistory(25_000);
+
+        var events = HistoryJson.Parse(json);
+
+        // The reference reading: the serializer over the whole document, as the wire client reads a response.
+        var expected = JsonSerializer.Deserialize(json, SwfJsonResponses.For<History>())!.Events;
+        Assert.Equal(25_000, events.Count);
+        Assert.Equal(HistoryJson.Write(expected), HistoryJson.Write(events));
+    }
+
+    [Fact]
+    public void Parse_LongestHistoryInPagesOfAThousand_ReadsTheSameEventsInEveryForm()
+    {
+        var expected = HistoryJson.Write(JsonSerializer.Deserialize(LongHistory(25_000), SwfJsonResponses.For<History>())!.Events);
+        var pages = Enumerable.Range(0, 25).Select(p => LongHistory(1_000, firstId: (p * 1_000) + 1, nextPageToken: p < 24 ? "page-" + p : null)).ToList();
+
+        var appended = HistoryJson.Parse(string.Concat(pages));
+        var arrayOfPages = HistoryJson.Parse("[" + string.Join(",", pages) + "]");
+        var reversed = HistoryJson.Parse(string.Concat(Enumerable.Reverse(pages)));
+
+        Assert.Equal(expected, HistoryJson.Write(appended));
+        Assert.Equal(expected, HistoryJson.Write(arrayOfPages));
+        Assert.Equal(expected, HistoryJson.Write(reversed));
+    }
+
+    [Fact]
+    public void Parse_BareArrayOfEvents_ReadsWhatTheSerializerReads()
+    {
+        var json = LongHistory(2_000);
+        using var document = JsonDocument.Parse(json);
+        var bare = document.RootElement.GetProperty("events").GetRawText();
+
+        var events = HistoryJson.Parse(bare);
+
+        Assert.Equal(HistoryJson.Write(JsonSerializer.Deserialize(json, SwfJsonResponses.For<History>())!.Events), HistoryJson.Write(events));
+    }
+
+    [Theory]
+    [InlineData("""{"eventId":"2","eventType":"DecisionTaskScheduled","eventTimestamp":1}""", "an event has no numeric eventId or no eventType: {\"eventId\":\"2\"")]
+    [InlineData("""{"eventId":2,"eventTimestamp":1}""", "an event has no numeric eventId or no eventType: {\"eventId\":2,\"eventTimestamp\":1}")]
+    [InlineData("""{"eventId":2,"eventType":"DecisionTaskScheduled","eventTimestamp":1,"decisionTaskScheduledEventAttributes":{"taskList":5}}""", "event 2 (DecisionTaskScheduled) cannot be read: ")]
+    [InlineData("7", "an event has no numeric eventId or no eventType: 7")]
+    public void Parse_BadEventAmongGoodOnes_NamesTheEvent(string bad, string why)
+    {
+        // The bad event sits after 1,500 good ones on the page, so the page's one-call read fails and the event-by-event read names it.
+        var good = LongHistory(1_500);
+        var text = good[..good.LastIndexOf(']')] + "," + bad + "]}";
+
+        var ex = Assert.Throws<FormatException>(() => HistoryJson.Parse(text, "h.json"));
+
+        Assert.Contains("h.json is not an SWF history: " + why, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_InvalidJsonInsideAPage_SaysItIsNotValidJson()
+    {
+        var good = LongHistory(1_500);
+        var text = good[..good.LastIndexOf(']')] + ",{\"eventId\":1501,}}]}";
+
+        var ex = Assert.Throws<FormatException>(() => HistoryJson.Parse(text));
+
+        Assert.Contains("it is not valid JSON", ex.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A page of <paramref name="count"/> events in CLI v1 form: activities scheduled and completed, with inputs, results and fractional timestamps.</summary>
+    private static string LongHistory(int count, int firstId = 1, string? nextPageToken = null)
+    {
+        var text = new StringBuilder("{\"events\":[");
+        for (var id = firstId; id < firstId + count; id++)
+        {
+            if (id > firstId)
+            {
+                text.Append(',');
+            }
+
+            var timestamp = (1_700_000_000m + (id * 0.25m)).ToString(CultureInfo.InvariantCulture);
+            text.Append(id == 1
+                ? $$$"""{"eventId":1,"eventType":"WorkflowExecutionStarted","eventTimestamp":{{{timestamp}}},"workflowExecutionStartedEventAttributes":{"input":"\"start\"","workflowType":{"name":"W","version":"1"},"taskList":{"name":"t"},"childPolicy":"TERMINATE"}}"""
+                : (id % 2) == 0
+                    ? $$$"""{"eventId":{{{id}}},"eventType":"ActivityTaskScheduled","eventTimestamp":{{{timestamp}}},"activityTaskScheduledEventAttributes":{"activityType":{"name":"Step","version":"1"},"activityId":"{{{id}}}","input":"{\"n\":{{{id}}},\"text\":\"caf\u00e9 \u2603\"}","taskList":{"name":"t"},"decisionTaskCompletedEventId":{{{id - 1}}}}}"""
+                    : $$$"""{"eventId":{{{id}}},"eventType":"ActivityTaskCompleted","eventTimestamp":{{{timestamp}}},"activityTaskCompletedEventAttributes":{"result":"{{{id}}}","scheduledEventId":{{{id - 1}}},"startedEventId":{{{id - 1}}}}}""");
+        }
+
+        text.Append(']');
+        if (nextPageToken is not null)
+        {
+            text.Append(",\"nextPageToken\":\"").Append(nextPageToken).Append('"');
+        }
+
+        return text.Append('}').ToString();
     }
 }
