@@ -7,8 +7,9 @@ namespace Docs.Snippets.Activities;
 public partial class ImageWorkflow
 {
     #region untyped
-    // An activity written in Python or JavaScript, polled from the "images-py" task list: name it by its
-    // registered type. Input and result pass through the workflow's payload converter (JSON by default).
+    // An activity written in Python, polled from the "images-py" task list:
+    // schedule it by its registered type. Input and result go through the
+    // workflow's payload converter (JSON by default).
     private static readonly ActivityType Resize = new() { Name = "resize-image", Version = "1" };
 
     [WorkflowRun]

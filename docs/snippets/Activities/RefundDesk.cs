@@ -12,12 +12,17 @@ public sealed class RefundDesk(ISwfClient swf)
     public void Enqueue(string orderId, string taskToken) => _tokens[orderId] = taskToken;
 
     #region complete-by-token
-    // Any process with SWF credentials can close the task: with a result, a failure or a cancellation.
+    // Any process with SWF credentials can close the task by its token:
+    // with a result, a failure or a cancellation.
     public async Task ApproveAsync(string orderId)
     {
         if (_tokens.TryRemove(orderId, out var taskToken))
         {
-            await swf.RespondActivityTaskCompletedAsync(new RespondActivityTaskCompletedRequest { TaskToken = taskToken, Result = "true" });
+            await swf.RespondActivityTaskCompletedAsync(new RespondActivityTaskCompletedRequest
+            {
+                TaskToken = taskToken,
+                Result = "true",
+            });
         }
     }
     #endregion

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Swf.Activities;
 
 namespace Docs.Snippets.Activities;
@@ -10,14 +11,15 @@ public sealed class WarehouseActivities(RefundDesk desk) : IWarehouseActivities
     public async Task<int> ShipAsync(string orderId, CancellationToken cancellationToken)
     {
         var context = ActivityContext.Current!;
-        // Resume where the last attempt's heartbeat left off.
+        // A retry resumes where the last attempt's heartbeat left off.
         var done = int.TryParse(context.LastHeartbeatDetails, out var last) ? last : 0;
         for (var pallet = done; pallet < 3; pallet++)
         {
-            // The token is cancelled when the workflow cancels the activity (SWF tells the heartbeat).
+            // Cancelled when the workflow cancels the activity.
             cancellationToken.ThrowIfCancellationRequested();
             await LoadPalletAsync(orderId, pallet, cancellationToken);
-            await context.HeartbeatAsync(details: (pallet + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+            var progress = (pallet + 1).ToString(CultureInfo.InvariantCulture);
+            await context.HeartbeatAsync(progress, cancellationToken);
         }
 
         return 3;
@@ -27,13 +29,15 @@ public sealed class WarehouseActivities(RefundDesk desk) : IWarehouseActivities
     #region manual
     public Task<bool> ApproveRefundAsync(string orderId)
     {
-        // Leave the task open when this method returns: a person answers days later, through the task token.
+        // Leave the task open when this method returns: a person answers,
+        // days later, through the task token.
         var context = ActivityContext.Current!;
         context.CompleteManually = true;
         desk.Enqueue(orderId, context.TaskToken);
-        return Task.FromResult(false); // ignored: the task is completed by its token
+        return Task.FromResult(false); // ignored: the token completes the task
     }
     #endregion
 
-    private static Task LoadPalletAsync(string orderId, int pallet, CancellationToken cancellationToken) => Task.CompletedTask;
+    private static Task LoadPalletAsync(string orderId, int pallet, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
 }

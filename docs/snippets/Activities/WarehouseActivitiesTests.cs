@@ -11,9 +11,11 @@ public sealed class WarehouseActivitiesTests
     public async Task ShipAsync_ThreePallets_HeartbeatsAfterEach()
     {
         using var env = new ActivityTestEnvironment();
-        var activities = new WarehouseActivities(new RefundDesk(Mock.Of<ISwfClient>()));
+        var desk = new RefundDesk(Mock.Of<ISwfClient>());
+        var activities = new WarehouseActivities(desk);
 
-        var shipped = await env.RunAsync(() => activities.ShipAsync("order-1", env.Context.CancellationToken));
+        var shipped = await env.RunAsync(
+            () => activities.ShipAsync("order-1", env.Context.CancellationToken));
 
         Assert.Equal(3, shipped);
         Assert.Equal(["1", "2", "3"], env.Heartbeats);

@@ -12,7 +12,8 @@ public static class GreetingWorker
     {
         #region host
         var builder = Host.CreateApplicationBuilder(args);
-        // Binds Swf:Domain, Swf:Connection:Region (or :Endpoint for swf-local), Swf:Decider, Swf:ActivityWorkers.
+        // Binds Swf:Domain, Swf:Connection (Region, or Endpoint for swf-local),
+        // Swf:Decider and Swf:ActivityWorkers.
         builder.Services.AddSwf(builder.Configuration.GetSection("Swf"))
             .AddWorkflow<GreetingWorkflow>()
             .AddActivities<IGreetingActivities, GreetingActivities>();
@@ -23,8 +24,10 @@ public static class GreetingWorker
     public static async Task<string?> StartAsync(IServiceProvider services)
     {
         #region client
-        // The generator writes GreetingWorkflowClient; WorkflowClient comes from DI (AddSwf registers it).
-        var greetings = new GreetingWorkflowClient(services.GetRequiredService<WorkflowClient>());
+        // The generator writes GreetingWorkflowClient; AddSwf registers the
+        // WorkflowClient it wraps.
+        var client = services.GetRequiredService<WorkflowClient>();
+        var greetings = new GreetingWorkflowClient(client);
         var handle = await greetings.StartAsync("Ada", workflowId: "greeting-ada");
         string? greeting = await handle.GetResultAsync();
         #endregion

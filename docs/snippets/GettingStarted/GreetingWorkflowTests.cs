@@ -13,7 +13,8 @@ public sealed class GreetingWorkflowTests
             .AddWorkflow<GreetingWorkflow>()
             .AddActivities<IGreetingActivities, GreetingActivities>());
 
-        var handle = await new GreetingWorkflowClient(env.Client).StartAsync("Ada", "greeting-1");
+        var greetings = new GreetingWorkflowClient(env.Client);
+        var handle = await greetings.StartAsync("Ada", "greeting-1");
         await env.RunUntilClosedAsync();
 
         Assert.Equal("Hello, Ada!", await handle.GetResultAsync());

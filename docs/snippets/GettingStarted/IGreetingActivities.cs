@@ -3,9 +3,14 @@ using Swf.Activities;
 namespace Docs.Snippets.GettingStarted;
 
 #region activities
-// Activity type names: the interface name without its "I", a dot, the method name without "Async":
-// "GreetingActivities.ComposeGreeting", version "1". Timeouts are TimeSpan strings of whole seconds.
-[Activities(TaskList = "greetings", ScheduleToStartTimeout = "00:05:00", StartToCloseTimeout = "00:00:30", ScheduleToCloseTimeout = "00:10:00")]
+// The type is "GreetingActivities.ComposeGreeting", version "1": the interface
+// name without its "I", a dot, the method name without "Async". Timeouts are
+// TimeSpan strings of whole seconds.
+[Activities(
+    TaskList = "greetings",
+    ScheduleToStartTimeout = "00:05:00",
+    StartToCloseTimeout = "00:00:30",
+    ScheduleToCloseTimeout = "00:10:00")]
 public interface IGreetingActivities
 {
     Task<string> ComposeGreetingAsync(string name);

@@ -6,22 +6,24 @@ namespace Docs.Snippets.Workflows;
 public partial class ExpenseWorkflow
 {
     #region retry
-    private readonly IExpenseActivities _activities = Workflow.Activities<IExpenseActivities>(new ActivityOptions
-    {
-        // Waits of 1 s, 2 s, 4 s, ... (durable timers in the history), at most 5 attempts, never for a bad amount.
-        Retry = new RetryPolicy
+    // Retries wait 1 s, 2 s, 4 s, ... up to a minute (durable timers in the
+    // history): at most 5 attempts, and none after an InvalidAmountException.
+    private readonly IExpenseActivities _activities =
+        Workflow.Activities<IExpenseActivities>(new ActivityOptions
         {
-            MaximumAttempts = 5,
-            MaximumInterval = TimeSpan.FromMinutes(1),
-            NonRetryableErrorTypes = { nameof(InvalidAmountException) },
-        },
-    });
+            Retry = new RetryPolicy
+            {
+                MaximumAttempts = 5,
+                MaximumInterval = TimeSpan.FromMinutes(1),
+                NonRetryableErrorTypes = { nameof(InvalidAmountException) },
+            },
+        });
     #endregion
 
     #region signal
     private bool? _approved;
 
-    // The client calls it as handle.SignalDecideAsync(true); the signal's name is "Decide".
+    // Signal "Decide"; the generated handle sends it with SignalDecideAsync(true).
     [Signal]
     public Task DecideAsync(bool approved)
     {
@@ -34,11 +36,13 @@ public partial class ExpenseWorkflow
     public async Task<string> RunAsync(decimal amount)
     {
         #region conditions
-        // Wait up to a day for the decision; remind the approver once, then give them two more days.
-        if (!await Workflow.WaitConditionAsync(() => _approved is not null, TimeSpan.FromDays(1)))
+        // Wait a day for the decision; remind the approver once, then wait
+        // two more days.
+        var day = TimeSpan.FromDays(1);
+        if (!await Workflow.WaitConditionAsync(() => _approved is not null, day))
         {
             await _activities.RemindAsync("finance");
-            if (!await Workflow.WaitConditionAsync(() => _approved is not null, TimeSpan.FromDays(2)))
+            if (!await Workflow.WaitConditionAsync(() => _approved is not null, 2 * day))
             {
                 return "expired";
             }
@@ -51,15 +55,17 @@ public partial class ExpenseWorkflow
         }
 
         #region timer
-        // A durable SWF timer: the workflow may be replayed on another machine when it fires.
+        // A durable SWF timer: another machine may run the code when it fires.
         await Workflow.DelayAsync(TimeSpan.FromHours(1));
         #endregion
 
         #region versioning
-        // Executions started before the change replay with DefaultVersion and keep skipping the audit.
-        if (Workflow.GetVersion("audit-before-pay", Workflow.DefaultVersion, 1) == 1)
+        // Runs that started before this change replay with DefaultVersion,
+        // and keep skipping the audit marker.
+        var version = Workflow.GetVersion("audit-before-pay", Workflow.DefaultVersion, 1);
+        if (version == 1)
         {
-            Workflow.RecordMarker("audit", $"amount {amount} approved at {Workflow.UtcNow:O}");
+            Workflow.RecordMarker("audit", $"{amount} approved at {Workflow.UtcNow:O}");
         }
         #endregion
 

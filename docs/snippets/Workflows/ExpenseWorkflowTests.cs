@@ -14,7 +14,8 @@ public sealed class ExpenseWorkflowTests
         await using var env = await SwfTestEnvironment.StartAsync(swf => swf
             .AddWorkflow<ExpenseWorkflow>()
             .AddActivities<IExpenseActivities, ExpenseActivities>());
-        var handle = await new ExpenseWorkflowClient(env.Client).StartAsync(120m, "expense-1");
+        var expenses = new ExpenseWorkflowClient(env.Client);
+        var handle = await expenses.StartAsync(120m, "expense-1");
 
         // Three days of timers on the fake clock: milliseconds of test time.
         await env.RunUntilClosedAsync();
@@ -29,11 +30,14 @@ public sealed class ExpenseWorkflowTests
     {
         var activities = new Mock<IExpenseActivities>(MockBehavior.Strict);
         activities.Setup(a => a.PayAsync(120m)).ReturnsAsync("mock-payment");
-        // A registration of the interface in DI replaces the implementation AddActivities names.
+        // Registering the interface in DI replaces the implementation.
         await using var env = await SwfTestEnvironment.StartAsync(
-            swf => swf.AddWorkflow<ExpenseWorkflow>().AddActivities<IExpenseActivities, ExpenseActivities>(),
+            swf => swf
+                .AddWorkflow<ExpenseWorkflow>()
+                .AddActivities<IExpenseActivities, ExpenseActivities>(),
             services => services.AddSingleton(activities.Object));
-        var handle = await new ExpenseWorkflowClient(env.Client).StartAsync(120m, "expense-2");
+        var expenses = new ExpenseWorkflowClient(env.Client);
+        var handle = await expenses.StartAsync(120m, "expense-2");
 
         await handle.SignalDecideAsync(true);
         await env.RunUntilClosedAsync();
