@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Prints a Markdown table of every public property of every *Options class under src/, from the code and its
-XML docs, grouped as docs/hosting.md groups them. Run it after adding an option and paste the class's section
-into docs/hosting.md; Docs.Snippets' OptionsAreDocumented test fails until every option is there.
+XML docs (in the name order; docs/hosting.md groups them by topic). Run it after adding an option and paste the class's section
+into docs/hosting.md; GuidesCoverageTests.Hosting_EveryOptionOfEveryOptionsClass_IsInItsSection (docs/snippets) fails until
+every option is there.
 
     python3 tools/docs-options.py [ClassName ...]
 """
@@ -39,7 +40,7 @@ for f in files:
 wanted=set(sys.argv[1:])
 for name,(f,props) in sorted(out.items()):
     if wanted and name not in wanted: continue
-    print(f"### `{name}`\n\n| Option | Type | Default | What it does |\n|---|---|---|---|")
+    print(f"#### `{name}`\n\n| Option | Type | Default | What it does |\n|---|---|---|---|")
     for p,t,dv,d in props:
         dv=dv.replace('|','\\|').replace('string.Empty','""')
         print(f"| `{p}` | `{t}` | {('`'+dv+'`') if dv else ''} | {d} |")
