@@ -308,7 +308,10 @@ public sealed partial class WorkflowGenerator
                 var names = new HashSet<string>(method.Parameters.Select(p => p.Name));
                 var converter = Free("converter", names);
                 var result = Free("result", names);
-                var token = method.Parameters.FirstOrDefault(p => p.IsCancellationToken)?.Name ?? "default";
+                // The caller's token when the method takes one; otherwise null, which follows the proxy's
+                // ActivityOptions.CancellationToken and then the workflow's token, so cancelling the workflow
+                // cancels the activity.
+                var token = method.Parameters.FirstOrDefault(p => p.IsCancellationToken)?.Name ?? "null";
                 var payload = method.Parameters.Where(p => !p.IsCancellationToken).ToList();
                 w.WriteLine();
                 w.WriteLine("/// <inheritdoc/>");

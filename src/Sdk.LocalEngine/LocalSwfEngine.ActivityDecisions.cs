@@ -64,7 +64,9 @@ public sealed partial class LocalSwfEngine
             return;
         }
 
+        // Everything that can fail is worked out before the first change.
         var priority = Durations.ParsePriority(attributes.TaskPriority ?? type.DefaultTaskPriority);
+        var timeouts = (ScheduleToStart: Durations.Parse(scheduleToStart!), ScheduleToClose: Durations.Parse(scheduleToClose!), StartToClose: Durations.Parse(startToClose!), Heartbeat: Durations.Parse(heartbeat));
         var scheduledEventId = Append(execution, EventType.ActivityTaskScheduled, e => e.ActivityTaskScheduledEventAttributes = new()
         {
             ActivityType = new ActivityType { Name = type.Key.Name, Version = type.Key.Version },
@@ -89,10 +91,10 @@ public sealed partial class LocalSwfEngine
             ActivityType = type.Key,
             ScheduledEventId = scheduledEventId,
             Input = attributes.Input,
-            ScheduleToStartTimeout = Durations.Parse(scheduleToStart!),
-            ScheduleToCloseTimeout = Durations.Parse(scheduleToClose!),
-            StartToCloseTimeout = Durations.Parse(startToClose!),
-            HeartbeatTimeout = Durations.Parse(heartbeat),
+            ScheduleToStartTimeout = timeouts.ScheduleToStart,
+            ScheduleToCloseTimeout = timeouts.ScheduleToClose,
+            StartToCloseTimeout = timeouts.StartToClose,
+            HeartbeatTimeout = timeouts.Heartbeat,
         };
         execution.AddActivity(activity);
         if (activity.ScheduleToStartTimeout is { } toStart)

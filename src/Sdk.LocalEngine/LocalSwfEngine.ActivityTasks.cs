@@ -101,6 +101,8 @@ public sealed partial class LocalSwfEngine
         var token = NewToken("a");
         activity.Start(startedEventId, token);
         _activityTokens.Add(token, activity);
+        _undo.Record(() => _activityTokens.Remove(token));
+        Step("token:activity");
         if (activity.StartToCloseTimeout is { } startToClose)
         {
             ArmActivityTimeout(activity, ActivityTaskTimeoutType.StartToClose, startToClose);
@@ -162,7 +164,11 @@ public sealed partial class LocalSwfEngine
         activity.Close();
         if (activity.Token is not null)
         {
-            _activityTokens.Remove(activity.Token);
+            var token = activity.Token;
+            if (_activityTokens.Remove(token))
+            {
+                _undo.Record(() => _activityTokens.Add(token, activity));
+            }
         }
     }
 }

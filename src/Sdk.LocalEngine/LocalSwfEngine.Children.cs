@@ -81,7 +81,7 @@ public sealed partial class LocalSwfEngine
             TagList = tagList is null ? null : [.. tagList],
             LambdaRole = settings.LambdaRole,
         });
-        var child = new ChildExecutionState { InitiatedEventId = initiatedEventId, WorkflowId = attributes.WorkflowId, WorkflowType = key };
+        var child = new ChildExecutionState { InitiatedEventId = initiatedEventId, WorkflowId = attributes.WorkflowId, WorkflowType = key, Undo = _undo };
         parent.AddChild(child);
         var input = attributes.Input;
         context.FollowUps.Add(() =>

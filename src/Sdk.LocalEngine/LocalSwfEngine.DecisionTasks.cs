@@ -83,6 +83,10 @@ public sealed partial class LocalSwfEngine
     private DecisionTask StartDecisionTask(DecisionTaskState task, PollForDecisionTaskRequest request)
     {
         var execution = task.Execution;
+
+        // Everything that can fail is worked out before the first change.
+        var startToClose = Durations.Parse(execution.Settings.TaskStartToCloseTimeout);
+        var pageSize = PageSize(request.MaximumPageSize);
         var startedEventId = Append(execution, EventType.DecisionTaskStarted, e => e.DecisionTaskStartedEventAttributes = new()
         {
             Identity = request.Identity,
@@ -91,7 +95,9 @@ public sealed partial class LocalSwfEngine
         var token = NewToken("d");
         task.Start(startedEventId, token);
         _decisionTokens.Add(token, task);
-        if (Durations.Parse(execution.Settings.TaskStartToCloseTimeout) is { } timeout)
+        _undo.Record(() => _decisionTokens.Remove(token));
+        Step("token:decision");
+        if (startToClose is { } timeout)
         {
             task.ArmTimeout(Schedule(timeout, () => DecisionTaskStartToCloseTimedOut(task)));
         }
@@ -104,7 +110,7 @@ public sealed partial class LocalSwfEngine
             request.StartAtPreviousStartedEvent == true,
             request.ReverseOrder == true,
             cursor: null,
-            PageSize(request.MaximumPageSize));
+            pageSize);
     }
 
     /// <summary>
@@ -174,7 +180,11 @@ public sealed partial class LocalSwfEngine
         task.Finish();
         if (task.Token is not null)
         {
-            _decisionTokens.Remove(task.Token);
+            var token = task.Token;
+            if (_decisionTokens.Remove(token))
+            {
+                _undo.Record(() => _decisionTokens.Add(token, task));
+            }
         }
     }
 

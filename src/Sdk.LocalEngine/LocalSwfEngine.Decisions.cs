@@ -22,6 +22,7 @@ public sealed partial class LocalSwfEngine
 
             // Read before anything is recorded: only events that arrived while the decider worked make a close "unhandled".
             var unhandled = execution.EventsSinceDecisionTaskStarted;
+            var overrideScheduleToStart = request.TaskList is null || request.TaskListScheduleToStartTimeout is null ? null : Durations.Parse(request.TaskListScheduleToStartTimeout);
             var completedEventId = Append(execution, EventType.DecisionTaskCompleted, e => e.DecisionTaskCompletedEventAttributes = new()
             {
                 ExecutionContext = request.ExecutionContext,
@@ -32,11 +33,7 @@ public sealed partial class LocalSwfEngine
             });
 
             // Without a schedule-to-start timeout a task list override is permanent; with one it lasts until a task on it is not picked up in time.
-            execution.CompleteDecisionTask(
-                task,
-                request.ExecutionContext,
-                request.TaskList?.Name,
-                request.TaskList is null || string.IsNullOrEmpty(request.TaskListScheduleToStartTimeout) ? null : Durations.Parse(request.TaskListScheduleToStartTimeout));
+            execution.CompleteDecisionTask(task, request.ExecutionContext, request.TaskList?.Name, overrideScheduleToStart);
             FinishDecisionTask(task);
 
             // While decisions are applied, events that need a decider only mark the run; one task follows the whole batch.
@@ -44,8 +41,11 @@ public sealed partial class LocalSwfEngine
             var followUps = new List<Action>();
             var context = new DecisionContext(execution, completedEventId, unhandled, followUps);
             var applier = new DecisionApplier(this);
-            foreach (var decision in request.Decisions ?? [])
+            var decisions = request.Decisions ?? [];
+            for (var i = 0; i < decisions.Count; i++)
             {
+                var decision = decisions[i];
+                Step(string.Create(CultureInfo.InvariantCulture, $"decision:{i + 1}:{decision.DecisionType.Value}"));
                 if (!decision.Accept(applier, context))
                 {
                     break;

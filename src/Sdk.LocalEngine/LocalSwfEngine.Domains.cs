@@ -24,12 +24,14 @@ public sealed partial class LocalSwfEngine
             var tags = MergeTags([], request.Tags);
             var domain = new DomainState
             {
+                Undo = _undo,
                 Name = request.Name,
                 Description = request.Description,
                 RetentionPeriodInDays = request.WorkflowExecutionRetentionPeriodInDays,
             };
             domain.SetTags(tags);
             _domains.Add(domain.Name, domain);
+            _undo.Record(() => _domains.Remove(domain.Name));
             return new RegisterDomainResponse();
         });
 

@@ -221,6 +221,7 @@ public sealed partial class LocalSwfEngine
         string? continuedExecutionRunId,
         string? runId = null)
     {
+        var executionTimeout = Durations.Parse(settings.ExecutionStartToCloseTimeout);
         runId ??= Generate(_options.RunIdGenerator);
         if (domain.Executions.ContainsKey(runId))
         {
@@ -256,7 +257,7 @@ public sealed partial class LocalSwfEngine
             ParentInitiatedEventId = parent is null ? null : parentInitiatedEventId,
             LambdaRole = settings.LambdaRole,
         });
-        if (Durations.Parse(settings.ExecutionStartToCloseTimeout) is { } timeout)
+        if (executionTimeout is { } timeout)
         {
             execution.ArmExecutionTimeout(Schedule(timeout, () => TimeOutExecution(execution)));
         }

@@ -40,38 +40,62 @@ public sealed partial class LocalSwfEngine
     /// the timers and timeouts that fell due since the last entry, and starts the clock.
     /// </summary>
     /// <remarks>
+    /// <para>
     /// The restored engine journals its later steps (including the catch-up of due timers) to
     /// <see cref="LocalSwfEngineOptions.Journal"/>, not the replayed ones, so a store that appends
     /// them after <paramref name="entries"/> can restore the engine again next time. Give it the
     /// settings the journal was written with: other quotas can make an entry replay differently.
     /// <see cref="LocalSwfEngineOptions.RunIdGenerator"/> is not used for replayed steps: their run
     /// ids come from the entries.
+    /// </para>
+    /// <para>
+    /// An entry that does not replay changes nothing (every step is all or nothing), so skipping it
+    /// with <paramref name="skipEntry"/> leaves the engine as if the entry had never been written;
+    /// later entries that depended on it may then fail to replay too, and are offered to
+    /// <paramref name="skipEntry"/> in turn. A skipped entry stays in the caller's store: the same
+    /// journal skips it again, the same way, next time.
+    /// </para>
     /// </remarks>
     /// <param name="options">The engine's settings.</param>
     /// <param name="entries">The journal's entries, oldest first, as <see cref="IEngineJournal.Append"/> received them.</param>
+    /// <param name="skipEntry">
+    /// Decides about an entry that does not replay: true skips it and goes on, false stops the restore.
+    /// Null (the default) stops at the first such entry.
+    /// </param>
     /// <returns>The restored engine.</returns>
     /// <exception cref="InvalidDataException">
     /// An entry does not replay on this engine (the journal is damaged, or was written by another
-    /// version of the engine or with other settings). The message names the entry by its position,
-    /// counting from 1.
+    /// version of the engine or with other settings, or a bug made its step fail), and
+    /// <paramref name="skipEntry"/> did not skip it. The message names the entry by its position,
+    /// counting from 1, its operation and its instant (<see cref="JournalReplayFailure.Message"/>).
     /// </exception>
-    public static LocalSwfEngine Restore(LocalSwfEngineOptions options, IEnumerable<JournalEntry> entries) => Restore(options, snapshot: null, entries);
+    public static LocalSwfEngine Restore(LocalSwfEngineOptions options, IEnumerable<JournalEntry> entries, Func<JournalReplayFailure, bool>? skipEntry = null) =>
+        Restore(options, snapshot: null, entries, skipEntry);
 
     /// <summary>Replays a journal into this new engine, then catches up with the clock.</summary>
-    private void ReplayJournal(IEnumerable<JournalEntry> entries)
+    private void ReplayJournal(IEnumerable<JournalEntry> entries, Func<JournalReplayFailure, bool>? skipEntry)
     {
         _replaying = true;
         foreach (var entry in entries)
         {
-            // Positions count from the journal's start, so that one after a snapshot is named as the store numbers it.
+            ArgumentNullException.ThrowIfNull(entry);
+
+            // Positions count from the journal's start (a skipped entry included), so that one after a
+            // snapshot is named as the store numbers it.
             var position = ++_journalPosition;
             try
             {
                 Replay(entry);
             }
-            catch (InvalidOperationException ex)
+#pragma warning disable CA1031 // Whatever an entry throws (its failure was rolled back), the caller decides: skip it, or stop with it.
+            catch (Exception ex) when (ex is not ObjectDisposedException)
+#pragma warning restore CA1031
             {
-                throw new InvalidDataException($"Journal entry {position} does not replay on this engine: {ex.Message}", ex);
+                var failure = new JournalReplayFailure(position, entry, ex);
+                if (skipEntry?.Invoke(failure) != true)
+                {
+                    throw new InvalidDataException(failure.Message, ex);
+                }
             }
         }
 
@@ -81,17 +105,19 @@ public sealed partial class LocalSwfEngine
         Locked(() => { });
     }
 
-    /// <summary>Applies one journal entry as of its instant, drawing the random values it recorded.</summary>
+    /// <summary>
+    /// Applies one journal entry as of its instant, drawing the random values it recorded, all or
+    /// nothing: an entry that fails with anything but one of SWF's faults changes nothing.
+    /// </summary>
     private void Replay(JournalEntry entry)
     {
-        ArgumentNullException.ThrowIfNull(entry);
         lock (_lock)
         {
             _replayAt = entry.At;
             _replayValues = new Queue<string>(entry.Generated);
             try
             {
-                Locked(() => ReplayStep(entry));
+                Locked(() => _undo.Run(() => ReplayStep(entry)));
             }
             catch (SwfException)
             {
@@ -107,6 +133,8 @@ public sealed partial class LocalSwfEngine
     /// <summary>Notes, under the lock, that a poll is starting a task, so the journal can name the task.</summary>
     private QueuedTask Polled(object request, QueuedTask task)
     {
+        var (accepted, sequence) = (_accepted, _polledSequence);
+        _undo.Record(() => (_accepted, _polledSequence) = (accepted, sequence));
         _accepted = request;
         _polledSequence = task.Sequence;
         return task;
@@ -124,6 +152,7 @@ public sealed partial class LocalSwfEngine
 
         var value = source();
         _generated.Add(value);
+        _undo.Record(() => _generated.RemoveAt(_generated.Count - 1));
         return value;
     }
 

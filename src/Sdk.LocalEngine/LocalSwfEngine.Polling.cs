@@ -66,7 +66,7 @@ public sealed partial class LocalSwfEngine
 
                 if (reserved is { IsStartable: true })
                 {
-                    return (true, start(reserved));
+                    return (true, Start(queue, reserved, start));
                 }
 
                 return TakeOrWait(queue, identity, start, empty, deadline, ref waiter);
@@ -76,11 +76,28 @@ public sealed partial class LocalSwfEngine
         return result;
     }
 
+    /// <summary>
+    /// Starts a task a poll took, all or nothing: if starting it throws (a bug), none of it stays (no
+    /// DecisionTaskStarted without a token handed out) and the task waits again for the next poller.
+    /// </summary>
+    private T Start<T>(TaskQueue queue, QueuedTask task, Func<QueuedTask, T> start)
+    {
+        try
+        {
+            return _undo.Run(() => start(task));
+        }
+        catch
+        {
+            queue.Return(task);
+            throw;
+        }
+    }
+
     private (bool Done, T Result) TakeOrWait<T>(TaskQueue queue, string? identity, Func<QueuedTask, T> start, Func<T> empty, DateTimeOffset deadline, ref PollWaiter? waiter)
     {
         if (queue.TryTake(out var task))
         {
-            return (true, start(task));
+            return (true, Start(queue, task, start));
         }
 
         if (_pollTime.GetUtcNow() >= deadline)

@@ -32,15 +32,19 @@ public sealed partial class LocalSwfEngine
 
     /// <summary>
     /// Creates an engine from a snapshot and the journal entries after it: loads the snapshot's state,
-    /// replays <paramref name="entries"/> as <see cref="Restore(LocalSwfEngineOptions, IEnumerable{JournalEntry})"/>
+    /// replays <paramref name="entries"/> as <see cref="Restore(LocalSwfEngineOptions, IEnumerable{JournalEntry}, Func{JournalReplayFailure, bool})"/>
     /// does, then runs what fell due since, each as of its own due time, and starts the clock.
     /// </summary>
     /// <param name="options">The engine's settings (those the snapshot and the journal were written with).</param>
     /// <param name="snapshot">The snapshot, or null to replay the journal from its start.</param>
     /// <param name="entries">The journal's entries after <see cref="EngineSnapshot.JournalPosition"/>, oldest first.</param>
+    /// <param name="skipEntry">
+    /// Decides about an entry that does not replay: true skips it and goes on, false stops the restore.
+    /// Null (the default) stops at the first such entry.
+    /// </param>
     /// <returns>The restored engine.</returns>
-    /// <exception cref="InvalidDataException">The snapshot does not load, or an entry does not replay, on this engine.</exception>
-    public static LocalSwfEngine Restore(LocalSwfEngineOptions options, EngineSnapshot? snapshot, IEnumerable<JournalEntry> entries)
+    /// <exception cref="InvalidDataException">The snapshot does not load, or an entry does not replay (and is not skipped), on this engine.</exception>
+    public static LocalSwfEngine Restore(LocalSwfEngineOptions options, EngineSnapshot? snapshot, IEnumerable<JournalEntry> entries, Func<JournalReplayFailure, bool>? skipEntry = null)
     {
         ArgumentNullException.ThrowIfNull(entries);
         var engine = new LocalSwfEngine(options);
@@ -51,7 +55,7 @@ public sealed partial class LocalSwfEngine
                 engine.LoadSnapshot(snapshot.Document);
             }
 
-            engine.ReplayJournal(entries);
+            engine.ReplayJournal(entries, skipEntry);
             return engine;
         }
         catch
@@ -259,7 +263,7 @@ public sealed partial class LocalSwfEngine
 
     private void LoadDomain(SnapshotDocument.DomainRecord saved)
     {
-        var domain = new DomainState { Name = saved.Name, Description = saved.Description, RetentionPeriodInDays = saved.RetentionPeriodInDays };
+        var domain = new DomainState { Undo = _undo, Name = saved.Name, Description = saved.Description, RetentionPeriodInDays = saved.RetentionPeriodInDays };
         domain.SetTags(saved.Tags.Select(t => new KeyValuePair<string, string?>(t.Key, t.Value)));
         if (saved.Deprecated)
         {
@@ -270,6 +274,7 @@ public sealed partial class LocalSwfEngine
         {
             var type = new WorkflowTypeState
             {
+                Undo = _undo,
                 Key = new TypeKey(t.Name, t.Version),
                 Description = t.Description,
                 CreationDate = Utc(t.CreationTicks),
@@ -285,13 +290,14 @@ public sealed partial class LocalSwfEngine
                 type.Deprecate(Utc(deprecated));
             }
 
-            domain.WorkflowTypes.Add(type.Key, type);
+            domain.AddWorkflowType(type);
         }
 
         foreach (var t in saved.ActivityTypes)
         {
             var type = new ActivityTypeState
             {
+                Undo = _undo,
                 Key = new TypeKey(t.Name, t.Version),
                 Description = t.Description,
                 CreationDate = Utc(t.CreationTicks),
@@ -307,7 +313,7 @@ public sealed partial class LocalSwfEngine
                 type.Deprecate(Utc(deprecated));
             }
 
-            domain.ActivityTypes.Add(type.Key, type);
+            domain.AddActivityType(type);
         }
 
         _domains.Add(domain.Name, domain);
@@ -318,7 +324,7 @@ public sealed partial class LocalSwfEngine
         {
             foreach (var c in execution.Children ?? [])
             {
-                var child = new ChildExecutionState { InitiatedEventId = c.InitiatedEventId, WorkflowId = c.WorkflowId, WorkflowType = new TypeKey(c.TypeName, c.TypeVersion) };
+                var child = new ChildExecutionState { InitiatedEventId = c.InitiatedEventId, WorkflowId = c.WorkflowId, WorkflowType = new TypeKey(c.TypeName, c.TypeVersion), Undo = _undo };
                 run.AddChild(child);
                 if (c.RunId is not null)
                 {
@@ -425,7 +431,7 @@ public sealed partial class LocalSwfEngine
 
         foreach (var t in saved.Timers ?? [])
         {
-            var timer = new TimerState { TimerId = t.TimerId, StartedEventId = t.StartedEventId };
+            var timer = new TimerState { TimerId = t.TimerId, StartedEventId = t.StartedEventId, Undo = _undo };
             execution.AddTimer(timer);
             timer.Arm(LoadDue(t.Firing, () => FireTimer(execution, timer)));
         }
@@ -458,7 +464,7 @@ public sealed partial class LocalSwfEngine
     /// <summary>Puts a scheduled action back at its due time and sequence number, so that it runs in the same order as before.</summary>
     private ScheduledAction LoadDue(SnapshotDocument.DueRecord due, Action action)
     {
-        var scheduled = new ScheduledAction(new DateTimeOffset(due.AtTicks, TimeSpan.Zero), due.Sequence, action, _scheduled);
+        var scheduled = new ScheduledAction(new DateTimeOffset(due.AtTicks, TimeSpan.Zero), due.Sequence, action, _scheduled, _undo);
         if (!_scheduled.Add(scheduled))
         {
             throw new InvalidOperationException($"two scheduled actions have sequence number {due.Sequence}.");

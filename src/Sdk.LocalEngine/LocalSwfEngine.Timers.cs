@@ -29,6 +29,7 @@ public sealed partial class LocalSwfEngine
             return;
         }
 
+        var startToFire = Durations.Parse(attributes.StartToFireTimeout)!.Value;
         var startedEventId = Append(execution, EventType.TimerStarted, e => e.TimerStartedEventAttributes = new()
         {
             TimerId = attributes.TimerId,
@@ -36,9 +37,9 @@ public sealed partial class LocalSwfEngine
             StartToFireTimeout = attributes.StartToFireTimeout,
             DecisionTaskCompletedEventId = context.CompletedEventId,
         });
-        var timer = new TimerState { TimerId = attributes.TimerId, StartedEventId = startedEventId };
+        var timer = new TimerState { TimerId = attributes.TimerId, StartedEventId = startedEventId, Undo = _undo };
         execution.AddTimer(timer);
-        timer.Arm(Schedule(Durations.Parse(attributes.StartToFireTimeout)!.Value, () => FireTimer(execution, timer)));
+        timer.Arm(Schedule(startToFire, () => FireTimer(execution, timer)));
     }
 
     private void FireTimer(ExecutionState execution, TimerState timer)

@@ -24,8 +24,9 @@ public sealed partial class LocalSwfEngine
                 throw new LimitExceededException($"Workflow type limit exceeded: a domain may have {_options.MaxTypesPerDomain} workflow types.");
             }
 
-            domain.WorkflowTypes.Add(key, new WorkflowTypeState
+            domain.AddWorkflowType(new WorkflowTypeState
             {
+                Undo = _undo,
                 Key = key,
                 Description = request.Description,
                 CreationDate = Now,
@@ -55,8 +56,9 @@ public sealed partial class LocalSwfEngine
                 throw new LimitExceededException($"Activity type limit exceeded: a domain may have {_options.MaxTypesPerDomain} activity types.");
             }
 
-            domain.ActivityTypes.Add(key, new ActivityTypeState
+            domain.AddActivityType(new ActivityTypeState
             {
+                Undo = _undo,
                 Key = key,
                 Description = request.Description,
                 CreationDate = Now,
@@ -209,7 +211,7 @@ public sealed partial class LocalSwfEngine
                 throw new TypeNotDeprecatedException($"WorkflowType must be deprecated before it is deleted: WorkflowType={type.Key}");
             }
 
-            domain.WorkflowTypes.Remove(type.Key);
+            domain.RemoveWorkflowType(type);
             return new DeleteWorkflowTypeResponse();
         });
 
@@ -224,7 +226,7 @@ public sealed partial class LocalSwfEngine
                 throw new TypeNotDeprecatedException($"ActivityType must be deprecated before it is deleted: ActivityType={type.Key}");
             }
 
-            domain.ActivityTypes.Remove(type.Key);
+            domain.RemoveActivityType(type);
             return new DeleteActivityTypeResponse();
         });
 

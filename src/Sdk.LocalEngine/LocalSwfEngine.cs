@@ -16,9 +16,18 @@ namespace Swf.LocalEngine;
 /// SWF's documented behaviour and other emulators differ, it follows SWF.
 /// </summary>
 /// <remarks>
+/// <para>
 /// All state sits behind one lock. Nothing waits while holding it: long polls wait outside it,
 /// and timer callbacks that the clock runs synchronously inside an engine call are deferred to
 /// the end of that call. Objects returned to callers are fresh copies.
+/// </para>
+/// <para>
+/// Every call is all or nothing. A request is checked completely before anything changes (the
+/// model's constraints, then the operation's own rules: every decision of a batch, for instance),
+/// and then applied under an undo log that takes back every change if applying throws anyway, which
+/// only a bug in the engine can make it do. A call that fails changes nothing; one that fails with
+/// anything but one of SWF's faults is not journaled either (see <see cref="Mutate"/>).
+/// </para>
 /// </remarks>
 public sealed partial class LocalSwfEngine : ISwfClient, IDisposable
 {
@@ -35,6 +44,7 @@ public sealed partial class LocalSwfEngine : ISwfClient, IDisposable
     private readonly SortedSet<ScheduledAction> _scheduled = new(ScheduledAction.Order);
     private readonly ITimer _clock;
     private readonly HashSet<ExecutionState> _touched = [];
+    private readonly UndoLog _undo = new();
     private int _depth;
     private long _sequence;
     private long _tokenCounter;
@@ -68,6 +78,7 @@ public sealed partial class LocalSwfEngine : ISwfClient, IDisposable
         _pollTime = options.LongPollTimeProvider ?? options.TimeProvider;
         _journal = options.Journal;
         _clock = _time.CreateTimer(_ => OnClock(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        FaultHook = options.FaultHook;
     }
 
     /// <summary>Stops every timer and ends waiting polls. Calls after disposal throw <see cref="ObjectDisposedException"/>.</summary>
@@ -115,10 +126,19 @@ public sealed partial class LocalSwfEngine : ISwfClient, IDisposable
         }
     }
 
-    private long NextSequence() => ++_sequence;
+    private long NextSequence()
+    {
+        var previous = _sequence;
+        _undo.Record(() => _sequence = previous);
+        return ++_sequence;
+    }
 
-    private string NewToken(string kind) =>
-        Generate(static () => Convert.ToBase64String(Guid.NewGuid().ToByteArray())) + kind + PageToken.Format(++_tokenCounter);
+    private string NewToken(string kind)
+    {
+        var previous = _tokenCounter;
+        _undo.Record(() => _tokenCounter = previous);
+        return Generate(static () => Convert.ToBase64String(Guid.NewGuid().ToByteArray())) + kind + PageToken.Format(++_tokenCounter);
+    }
 
     /// <summary>
     /// Runs an operation under the lock, then settles deferred work (timer callbacks, the history
@@ -165,10 +185,24 @@ public sealed partial class LocalSwfEngine : ISwfClient, IDisposable
     /// <summary>
     /// What every operation that changes state does: checks the request as SWF does before it accepts
     /// anything (the model's constraints, then the operation's own rules), then runs the operation
-    /// under the lock and journals the request, even when the operation fails there (see
-    /// <see cref="JournalEntry.Request"/>). A request that fails the checks is not journaled; the
-    /// check's exception is thrown to the caller directly.
+    /// under the lock, all or nothing (see <see cref="UndoLog"/>), and journals the request.
     /// </summary>
+    /// <remarks>
+    /// <para>
+    /// A request that fails the checks is not journaled; the check's exception is thrown to the caller
+    /// directly. A request the operation refuses with one of SWF's faults (an unknown token, a type
+    /// already registered) changed nothing, and is journaled all the same (see
+    /// <see cref="JournalEntry.Request"/>): replaying it fails the same way.
+    /// </para>
+    /// <para>
+    /// Any other exception is a bug in the engine. Everything the operation changed before it threw
+    /// is taken back, so that no half of it stays (a batch whose first decisions are recorded and
+    /// whose decision task is gone, a task started with no token handed out), and it is not
+    /// journaled, so that a restart does not meet it again. Timers and timeouts that were due still
+    /// run once the call ends, and are journaled as a clock tick, as they would have been without
+    /// the call.
+    /// </para>
+    /// </remarks>
     /// <typeparam name="TRequest">The request type.</typeparam>
     /// <typeparam name="TResponse">The response type.</typeparam>
     /// <param name="request">The request.</param>
@@ -180,12 +214,30 @@ public sealed partial class LocalSwfEngine : ISwfClient, IDisposable
         validate(request);
         return Task.FromResult(Locked(() =>
         {
-            _accepted = request;
-            return body();
+            try
+            {
+                var response = _undo.Run(() =>
+                {
+                    var applied = body();
+                    Step("applied");
+                    return applied;
+                });
+                _accepted = request;
+                return response;
+            }
+            catch (SwfException)
+            {
+                _accepted = request;
+                throw;
+            }
         }));
     }
 
-    /// <summary>What every operation that only reads does: checks the request, then answers under the lock; nothing is journaled.</summary>
+    /// <summary>
+    /// What every operation that only reads does: checks the request, then answers under the lock;
+    /// nothing is journaled. Reading forgets closed runs past their retention, which is taken back
+    /// with the rest if the read fails.
+    /// </summary>
     /// <typeparam name="TRequest">The request type.</typeparam>
     /// <typeparam name="TResponse">The response type.</typeparam>
     /// <param name="request">The request.</param>
@@ -194,7 +246,7 @@ public sealed partial class LocalSwfEngine : ISwfClient, IDisposable
     private Task<TResponse> Read<TRequest, TResponse>(TRequest request, Action<TRequest> validate, Func<TResponse> body)
     {
         validate(request);
-        return Task.FromResult(Locked(body));
+        return Task.FromResult(Locked(() => _undo.Run(body)));
     }
 
     /// <summary>Finishes an operation: runs due timeouts and timers, enforces the history limit, re-arms the clock.</summary>
@@ -220,12 +272,16 @@ public sealed partial class LocalSwfEngine : ISwfClient, IDisposable
     /// <summary>Runs an action when the engine's clock has advanced by <paramref name="due"/>.</summary>
     private ScheduledAction Schedule(TimeSpan due, Action action)
     {
-        var scheduled = new ScheduledAction(ClockNow + due, NextSequence(), action, _scheduled);
-        _scheduled.Add(scheduled);
+        var scheduled = new ScheduledAction(ClockNow + due, NextSequence(), action, _scheduled, _undo);
+        scheduled.Add();
+        Step("schedule");
         return scheduled;
     }
 
-    /// <summary>Runs every action that is due, earliest first, each as of its due time.</summary>
+    /// <summary>
+    /// Runs every action that is due, earliest first, each as of its due time, and each all or
+    /// nothing: one that throws (a bug) is dropped with none of its changes, and its exception goes on.
+    /// </summary>
     private bool RunDueActions()
     {
         var ran = false;
@@ -236,7 +292,7 @@ public sealed partial class LocalSwfEngine : ISwfClient, IDisposable
             _virtualNow = next.DueAt;
             try
             {
-                next.Action();
+                _undo.Run(next.Action);
             }
             finally
             {
@@ -298,7 +354,12 @@ public sealed partial class LocalSwfEngine : ISwfClient, IDisposable
     private long Append(ExecutionState execution, EventType type, Action<HistoryEvent> setAttributes)
     {
         var eventId = execution.Append(type, Now, setAttributes);
-        _touched.Add(execution);
+        if (_touched.Add(execution))
+        {
+            _undo.Record(() => _touched.Remove(execution));
+        }
+
+        Step("append:" + type.Value);
         return eventId;
     }
 

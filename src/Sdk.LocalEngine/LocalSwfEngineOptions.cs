@@ -11,7 +11,7 @@ public sealed class LocalSwfEngineOptions
 
     /// <summary>
     /// Gets or sets the journal that receives every state-changing step of the engine, so that a
-    /// durable store can rebuild it after a restart with <see cref="LocalSwfEngine.Restore(LocalSwfEngineOptions, EngineSnapshot?, IEnumerable{JournalEntry})"/>; null
+    /// durable store can rebuild it after a restart with <see cref="LocalSwfEngine.Restore(LocalSwfEngineOptions, EngineSnapshot?, IEnumerable{JournalEntry}, Func{JournalReplayFailure, bool})"/>; null
     /// (the default) journals nothing.
     /// </summary>
     public IEngineJournal? Journal { get; set; }
@@ -69,4 +69,7 @@ public sealed class LocalSwfEngineOptions
     /// test with a fake clock can fire a 30-day timer by advancing it.
     /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Gets or sets the engine's <see cref="LocalSwfEngine.FaultHook"/> from the start, so that a test can fail a step of a journal's replay.</summary>
+    internal Action<string>? FaultHook { get; set; }
 }

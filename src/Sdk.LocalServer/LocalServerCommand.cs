@@ -86,6 +86,11 @@ public static class LocalServerCommand
 
         await using (server.ConfigureAwait(false))
         {
+            foreach (var skipped in server.SkippedJournalEntries)
+            {
+                await error.WriteLineAsync($"swf-local: skipped {skipped}").ConfigureAwait(false);
+            }
+
             var store = options.DatabasePath is null ? "in memory" : Path.GetFullPath(options.DatabasePath);
             await output.WriteLineAsync($"swf-local listening on {server.Endpoint} (state: {store}{(options.RequireAuth ? ", SigV4 required" : string.Empty)})").ConfigureAwait(false);
             await output.WriteLineAsync(server.ConsoleEndpoint is { } consoleEndpoint ? $"web console: {consoleEndpoint}" : "web console: off").ConfigureAwait(false);

@@ -28,8 +28,26 @@ internal sealed class LocalServerCommandLine
             CustomParser = result => ParsePort(result, "--port") ?? 0,
         };
         Database = Text("--db", "FILE", "SQLite file that keeps all state across restarts [default: in memory].", "--db needs a file name.", blankIsValue: false);
+        SkipBadJournalEntries = Flag("--skip-bad-journal-entries", "Start even if entries of --db's journal do not replay: skip them (they stay in the file) and list them.");
         Region = Text("--region", "R", "Region of domain ARNs (signatures for any region are accepted).", "--region needs a region name, such as us-east-1.", blankIsValue: false);
         Region.DefaultValueFactory = _ => defaults.Region;
+        AllowHost = new Option<string[]>("--allow-host")
+        {
+            Description = "Also answer requests addressed to this host name (127.0.0.1, localhost and [::1] always are); repeatable.",
+            HelpName = "NAME",
+            Arity = ArgumentArity.OneOrMore,
+            DefaultValueFactory = _ => [],
+        };
+        AllowHost.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (Routing.HostFilter.Check(token.Value) is { } problem)
+                {
+                    result.AddError($"--allow-host needs a host name: {problem}.");
+                }
+            }
+        });
         RequireAuth = Flag("--require-auth", "Check SigV4 signatures; needs --access-key and --secret-key.");
         AccessKey = Text("--access-key", "K", "The only access key accepted (with --require-auth).", "--access-key needs a value.", blankIsValue: true);
         SecretKey = Text("--secret-key", "S", "The secret signatures are checked with (with --require-auth).", "--secret-key needs a value.", blankIsValue: true);
@@ -48,6 +66,13 @@ internal sealed class LocalServerCommandLine
             if (!result.Implicit && !(Given(result, AccessKey) && Given(result, SecretKey)))
             {
                 result.AddError("--require-auth needs --access-key and --secret-key.");
+            }
+        });
+        SkipBadJournalEntries.Validators.Add(result =>
+        {
+            if (!result.Implicit && !Given(result, Database))
+            {
+                result.AddError("--skip-bad-journal-entries is only used with --db.");
             }
         });
         AccessKey.Validators.Add(result => OnlyWithRequireAuth(result, "--access-key"));
@@ -87,7 +112,7 @@ internal sealed class LocalServerCommandLine
 
         Root = new RootCommand("swf-local: the Swf.Sdk local SWF engine over SWF's HTTP protocol, for the AWS CLI, the AWS SDKs and SwfHttpClient, with a web console.")
         {
-            Port, Database, Region, RequireAuth, AccessKey, SecretKey, LogRequests, ConsolePort, ServeConsole, NoConsole,
+            Port, Database, SkipBadJournalEntries, AllowHost, Region, RequireAuth, AccessKey, SecretKey, LogRequests, ConsolePort, ServeConsole, NoConsole,
         };
 
         // The tool's name however it is started (dotnet swf-local.dll, an apphost, a test host).
@@ -98,11 +123,15 @@ internal sealed class LocalServerCommandLine
     public RootCommand Root { get; }
 
     /// <summary>Gets the options that make up <see cref="SwfLocalServerOptions"/>, in the order help lists them.</summary>
-    public IReadOnlyList<Option> ServerOptions => [Port, Database, Region, RequireAuth, AccessKey, SecretKey, LogRequests, ConsolePort, ServeConsole, NoConsole];
+    public IReadOnlyList<Option> ServerOptions => [Port, Database, SkipBadJournalEntries, AllowHost, Region, RequireAuth, AccessKey, SecretKey, LogRequests, ConsolePort, ServeConsole, NoConsole];
 
     private Option<int> Port { get; }
 
     private Option<string> Database { get; }
+
+    private Option<bool> SkipBadJournalEntries { get; }
+
+    private Option<string[]> AllowHost { get; }
 
     private Option<string> Region { get; }
 
@@ -124,18 +153,28 @@ internal sealed class LocalServerCommandLine
     public ParseResult Parse(IReadOnlyList<string> args) => Root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
 
     /// <summary>Reads the server's settings from a parse without errors.</summary>
-    public SwfLocalServerOptions ToOptions(ParseResult parse) => new()
+    public SwfLocalServerOptions ToOptions(ParseResult parse)
     {
-        Port = parse.GetValue(Port),
-        DatabasePath = parse.GetValue(Database),
-        Region = parse.GetRequiredValue(Region),
-        RequireAuth = parse.GetValue(RequireAuth),
-        AccessKey = parse.GetValue(AccessKey),
-        SecretKey = parse.GetValue(SecretKey),
-        LogRequests = parse.GetValue(LogRequests),
-        ConsolePort = parse.GetValue(ConsolePort),
-        EnableConsole = Given(parse, ServeConsole) ? true : Given(parse, NoConsole) ? false : null,
-    };
+        var options = new SwfLocalServerOptions
+        {
+            Port = parse.GetValue(Port),
+            DatabasePath = parse.GetValue(Database),
+            SkipBadJournalEntries = parse.GetValue(SkipBadJournalEntries),
+            Region = parse.GetRequiredValue(Region),
+            RequireAuth = parse.GetValue(RequireAuth),
+            AccessKey = parse.GetValue(AccessKey),
+            SecretKey = parse.GetValue(SecretKey),
+            LogRequests = parse.GetValue(LogRequests),
+            ConsolePort = parse.GetValue(ConsolePort),
+            EnableConsole = Given(parse, ServeConsole) ? true : Given(parse, NoConsole) ? false : null,
+        };
+        foreach (var host in parse.GetValue(AllowHost) ?? [])
+        {
+            options.AllowedHosts.Add(host);
+        }
+
+        return options;
+    }
 
     private static Option<bool> Flag(string name, string description) => new(name) { Description = description, Arity = ArgumentArity.Zero };
 

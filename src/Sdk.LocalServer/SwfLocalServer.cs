@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -30,18 +31,19 @@ namespace Swf.LocalServer;
 /// the server was down fire, each as of its own due time. There is no save step to miss, so even
 /// <c>kill -9</c> loses nothing that was acknowledged.
 /// </remarks>
-public sealed class SwfLocalServer : IAsyncDisposable
+public sealed partial class SwfLocalServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly SqliteJournal? _journal;
 
-    private SwfLocalServer(WebApplication app, LocalSwfEngine engine, SqliteJournal? journal, Uri endpoint, Uri? consoleEndpoint)
+    private SwfLocalServer(WebApplication app, LocalSwfEngine engine, SqliteJournal? journal, Uri endpoint, Uri? consoleEndpoint, IReadOnlyList<string> skipped)
     {
         _app = app;
         Engine = engine;
         _journal = journal;
         Endpoint = endpoint;
         ConsoleEndpoint = consoleEndpoint;
+        SkippedJournalEntries = skipped;
     }
 
     /// <summary>Gets the server's address, such as <c>http://127.0.0.1:5055/</c>.</summary>
@@ -56,12 +58,22 @@ public sealed class SwfLocalServer : IAsyncDisposable
     /// <summary>Gets the engine the server serves; calls made on it directly are journaled too.</summary>
     public LocalSwfEngine Engine { get; }
 
+    /// <summary>
+    /// Gets what start-up skipped with <see cref="SwfLocalServerOptions.SkipBadJournalEntries"/>: one
+    /// line per journal entry that did not replay, naming its row id, operation and instant and why.
+    /// </summary>
+    public IReadOnlyList<string> SkippedJournalEntries { get; }
+
     /// <summary>Starts a server: opens and replays the store when one is configured, then listens.</summary>
     /// <param name="options">The server's settings.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running server.</returns>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
-    /// <exception cref="InvalidDataException">The store is not a swf-local store, or its journal does not replay.</exception>
+    /// <exception cref="InvalidDataException">
+    /// The store is not a swf-local store, or an entry of its journal does not replay (and
+    /// <see cref="SwfLocalServerOptions.SkipBadJournalEntries"/> is not set): the message names the
+    /// entry by its row id, operation and instant.
+    /// </exception>
     public static async Task<SwfLocalServer> StartAsync(SwfLocalServerOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -71,6 +83,7 @@ public sealed class SwfLocalServer : IAsyncDisposable
         LocalSwfEngine? engine = null;
         SqliteJournal? journal = null;
         WebApplication? app = null;
+        var skipped = new List<string>();
         try
         {
             if (options.DatabasePath is not null)
@@ -78,7 +91,7 @@ public sealed class SwfLocalServer : IAsyncDisposable
                 // The store is the engine's journal: replaying it rebuilds the engine, which then journals every later step to it.
                 journal = SqliteJournal.Open(options.DatabasePath);
                 engineOptions.Journal = journal;
-                engine = LocalSwfEngine.Restore(engineOptions, journal.ReadAll());
+                engine = Restore(options, engineOptions, journal, skipped);
             }
             else
             {
@@ -101,14 +114,21 @@ public sealed class SwfLocalServer : IAsyncDisposable
                     kestrel.Listen(IPAddress.Loopback, options.ConsolePort!.Value, listen => consoleListener = listen);
                 }
 
-                kestrel.Limits.MaxRequestBodySize = 2 * 1024 * 1024;
+                kestrel.Limits.MaxRequestBodySize = SwfRequestHandler.MaxBodyBytes;
             });
             builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, LocalPortMatcherPolicy>());
             builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, ExactPathMatcherPolicy>());
             app = builder.Build();
-            var verifier = options.RequireAuth ? new SigV4Verifier(options.AccessKey!, options.SecretKey!) : null;
-            var handler = new SwfRequestHandler(engine, verifier, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Swf.LocalServer"), options.LogRequests);
+            var verifier = options.RequireAuth ? new SigV4Verifier(options.AccessKey!, options.SecretKey!, clock) : null;
+            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Swf.LocalServer");
+            foreach (var line in skipped)
+            {
+                LogSkipped(logger, line);
+            }
+
+            var handler = new SwfRequestHandler(engine, verifier, logger, options.LogRequests);
             var console = options.ConsoleEnabled ? new ConsoleEndpoints(engine, clock) : null;
+            app.Use(new HostFilter(options.AllowedHosts).InvokeAsync);
             LocalServerEndpoints.Map(app, handler, console, separateConsole ? (() => BoundPort(swfListener!), () => BoundPort(consoleListener!)) : null);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
 
@@ -116,7 +136,7 @@ public sealed class SwfLocalServer : IAsyncDisposable
             var consolePort = consoleListener is null ? port : BoundPort(consoleListener);
             var endpoint = new Uri($"http://127.0.0.1:{port}/");
             var consoleEndpoint = console is null ? null : new Uri($"http://127.0.0.1:{consolePort}/");
-            return new SwfLocalServer(app, engine, journal, endpoint, consoleEndpoint);
+            return new SwfLocalServer(app, engine, journal, endpoint, consoleEndpoint, skipped);
         }
         catch
         {
@@ -149,4 +169,45 @@ public sealed class SwfLocalServer : IAsyncDisposable
 
     /// <summary>Reads a listener's port: Kestrel writes the bound endpoint (with the port it picked for 0) back into it.</summary>
     private static int BoundPort(ListenOptions listener) => ((IPEndPoint)listener.EndPoint).Port;
+
+    /// <summary>
+    /// Replays the store into a new engine. An entry that cannot be read or does not replay stops the
+    /// start with a message naming its row, operation and instant, and the way on; with
+    /// <see cref="SwfLocalServerOptions.SkipBadJournalEntries"/> it is skipped and listed in <paramref name="skipped"/>.
+    /// </summary>
+    private static LocalSwfEngine Restore(SwfLocalServerOptions options, LocalSwfEngineOptions engineOptions, SqliteJournal journal, List<string> skipped)
+    {
+        var store = Path.GetFullPath(options.DatabasePath!);
+        string? failure = null;
+        bool Decide(string described)
+        {
+            if (options.SkipBadJournalEntries)
+            {
+                skipped.Add(described);
+                return true;
+            }
+
+            failure = described;
+            return false;
+        }
+
+        try
+        {
+            var entries = journal.ReadAll(unreadable => Decide(unreadable.Message));
+            return LocalSwfEngine.Restore(engineOptions, entries, bad =>
+            {
+                var id = journal.IdOf(bad.Entry)?.ToString(CultureInfo.InvariantCulture) ?? "?";
+                return Decide($"journal entry {id} ({bad.Operation} at {bad.Entry.At:O}) does not replay: {bad.Error.Message}");
+            });
+        }
+        catch (InvalidDataException ex) when (failure is not null)
+        {
+            throw new InvalidDataException(
+                $"{store}: {failure.TrimEnd('.')}. Start swf-local with --skip-bad-journal-entries (SwfLocalServerOptions.SkipBadJournalEntries) to skip the entries that do not replay; they stay in the file, and the state is that of the journal without them.",
+                ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped {Entry}")]
+    private static partial void LogSkipped(ILogger logger, string entry);
 }

@@ -12,6 +12,18 @@ public sealed class SwfLocalServerOptions
     /// </summary>
     public string? DatabasePath { get; set; }
 
+    /// <summary>
+    /// Gets or sets a value indicating whether journal entries of <see cref="DatabasePath"/> that do
+    /// not replay are skipped at start-up (each is reported in <see cref="SwfLocalServer.SkippedJournalEntries"/>
+    /// and logged) instead of stopping the start with a message that names the first of them.
+    /// </summary>
+    /// <remarks>
+    /// A skipped entry changes nothing and stays in the file, so every later start skips it again,
+    /// the same way; the state is that of the journal without it. Entries after it that depended on it
+    /// (a poll that started the task it scheduled, say) may not replay either, and are skipped too.
+    /// </remarks>
+    public bool SkipBadJournalEntries { get; set; }
+
     /// <summary>Gets or sets the clock the engine runs on (timestamps, timeouts, timers, long polls).</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -23,6 +35,18 @@ public sealed class SwfLocalServerOptions
 
     /// <summary>Gets or sets the secret key signatures are checked with when <see cref="RequireAuth"/> is set.</summary>
     public string? SecretKey { get; set; }
+
+    /// <summary>
+    /// Gets the host names, besides 127.0.0.1, localhost and [::1], that requests may be addressed to
+    /// (their Host header, with any port); empty by default.
+    /// </summary>
+    /// <remarks>
+    /// swf-local refuses a request for any other name with a 403, on every endpoint: a web page on a
+    /// domain that resolves to 127.0.0.1 (DNS rebinding) would otherwise be the same origin as
+    /// swf-local to the browser. Add a name here only if you reach swf-local by it on purpose (an
+    /// /etc/hosts alias, say): any page served under that name can then use swf-local.
+    /// </remarks>
+    public IList<string> AllowedHosts { get; } = [];
 
     /// <summary>Gets or sets the region of domain ARNs (signatures for any region are accepted).</summary>
     public string Region { get; set; } = "us-east-1";
@@ -81,6 +105,14 @@ public sealed class SwfLocalServerOptions
         if (string.IsNullOrWhiteSpace(Region))
         {
             throw new ArgumentException("Region must not be empty.", nameof(Region));
+        }
+
+        foreach (var host in AllowedHosts)
+        {
+            if (Routing.HostFilter.Check(host) is { } problem)
+            {
+                throw new ArgumentException($"AllowedHosts: {problem}.", nameof(AllowedHosts));
+            }
         }
 
         if (DatabasePath is not null && string.IsNullOrWhiteSpace(DatabasePath))

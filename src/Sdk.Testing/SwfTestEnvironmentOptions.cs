@@ -1,3 +1,5 @@
+using Swf.Exceptions;
+
 namespace Swf.Testing;
 
 /// <summary>Settings of a <see cref="SwfTestEnvironment"/>.</summary>
@@ -11,4 +13,25 @@ public sealed class SwfTestEnvironmentOptions
 
     /// <summary>Gets or sets the most worker steps one run may take before the environment reports the workflow as stuck in a loop.</summary>
     public int MaxSteps { get; set; } = 100_000;
+
+    /// <summary>
+    /// Gets or sets how many running instances the decider keeps in memory. 0 replays every decision task from
+    /// event 1, as a decider that just restarted would: a quick way to prove the code replays (GetVersion,
+    /// side effects, markers) in every test.
+    /// </summary>
+    public int CacheSize { get; set; } = 1000;
+
+    /// <summary>
+    /// Gets or sets how long workflow code may run without yielding before its decision task fails with a
+    /// <see cref="WorkflowDeadlockException"/> (the awaiting call throws it inside a <see cref="WorkflowTaskFailedException"/>);
+    /// <see cref="Timeout.InfiniteTimeSpan"/> turns the watchdog off (for stepping through workflow code in a debugger).
+    /// </summary>
+    public TimeSpan DeadlockTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Gets or sets the clock of the deadlock watchdog: the system clock by default, not the environment's fake
+    /// <see cref="SwfTestEnvironment.Clock"/>, which only moves between tasks. A test of the watchdog passes a fake
+    /// clock and advances it past <see cref="DeadlockTimeout"/> while workflow code blocks.
+    /// </summary>
+    public TimeProvider WatchdogTimeProvider { get; set; } = TimeProvider.System;
 }

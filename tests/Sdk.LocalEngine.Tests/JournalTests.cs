@@ -82,10 +82,90 @@ public sealed class JournalTests
             new(at, new PollForDecisionTaskRequest { Domain = "d", TaskList = new TaskList { Name = "decisions" } }, 42, []),
         ];
 
-        var ex = Assert.Throws<InvalidDataException>(() => LocalSwfEngine.Restore(new LocalSwfEngineOptions { TimeProvider = new FakeTimeProvider(at) }, entries));
+        JournalReplayFailure? failure = null;
+        var ex = Assert.Throws<InvalidDataException>(() => LocalSwfEngine.Restore(new LocalSwfEngineOptions { TimeProvider = new FakeTimeProvider(at) }, entries, f =>
+        {
+            failure = f;
+            return false;
+        }));
 
-        Assert.Equal("Journal entry 2 does not replay on this engine: The journal does not match this engine: task 42 is not waiting on decisions.", ex.Message);
+        Assert.Equal(
+            "Journal entry 2 (PollForDecisionTask at 2024-01-01T00:00:00.0000000+00:00) does not replay on this engine: The journal does not match this engine: task 42 is not waiting on decisions.",
+            ex.Message);
         Assert.IsType<InvalidOperationException>(ex.InnerException);
+        Assert.NotNull(failure);
+        Assert.Equal(ex.Message, failure.Message);
+        Assert.Equal(2, failure.Position);
+        Assert.Same(entries[1], failure.Entry);
+        Assert.Equal("PollForDecisionTask", failure.Operation);
+        Assert.Same(ex.InnerException, failure.Error);
+        Assert.Equal(ex.Message, Assert.Throws<InvalidDataException>(() => LocalSwfEngine.Restore(new LocalSwfEngineOptions { TimeProvider = new FakeTimeProvider(at) }, entries)).Message);
+    }
+
+    // Defect: an entry that failed with anything but InvalidOperationException (FormatException, for the
+    // empty duration) escaped Restore as it was, and swf-local died with an unhandled exception (exit 134).
+    [Fact]
+    public async Task Restore_EntryFailingWithABug_ThrowsInvalidDataNamingItsPositionOperationAndInstant()
+    {
+        var journal = new MemoryJournal();
+        using var h = await EngineHarness.CreateAsync(o => o.Journal = journal);
+        await h.StartAsync();
+        h.AdvanceSeconds(5);
+        await h.DecideAsync(D.Marker("m"), D.StartTimer("t1", 60));
+        var decided = journal.Entries.FindIndex(e => e.Request is RespondDecisionTaskCompletedRequest);
+
+        var ex = Assert.Throws<InvalidDataException>(() => LocalSwfEngine.Restore(
+            new LocalSwfEngineOptions { TimeProvider = new FakeTimeProvider(h.Clock.GetUtcNow()), FaultHook = FailOnce("decision:2:StartTimer") },
+            journal.Entries));
+
+        Assert.Equal(
+
+            $"Journal entry {decided + 1} (RespondDecisionTaskCompleted at 2024-01-01T00:00:05.0000000+00:00) does not replay on this engine: injected at decision:2:StartTimer",
+            ex.Message);
+    }
+
+    [Fact]
+    public async Task Restore_SkipEntry_SkipsItWithNoneOfItsChangesAndGoesOn()
+    {
+        var journal = new MemoryJournal();
+        using var h = await EngineHarness.CreateAsync(o => o.Journal = journal);
+        var runId = await h.StartAsync();
+        await h.DecideAsync(D.Marker("m"), D.StartTimer("t1", 60));
+        await h.Engine.SignalWorkflowExecutionAsync(new SignalWorkflowExecutionRequest { Domain = EngineHarness.Domain, WorkflowId = "wf-1", SignalName = "later" });
+        var decided = journal.Entries.FindIndex(e => e.Request is RespondDecisionTaskCompletedRequest);
+        var skipped = new List<JournalReplayFailure>();
+        var now = h.Clock.GetUtcNow();
+
+        using var restored = LocalSwfEngine.Restore(
+            new LocalSwfEngineOptions { TimeProvider = new FakeTimeProvider(now), FaultHook = FailOnce("decision:2:StartTimer") },
+            journal.Entries,
+            error =>
+            {
+                skipped.Add(error);
+                return true;
+            });
+        using var withoutTheEntry = LocalSwfEngine.Restore(
+            new LocalSwfEngineOptions { TimeProvider = new FakeTimeProvider(now) },
+            journal.Entries.Where((_, i) => i != decided));
+
+        Assert.Equal(decided + 1, Assert.Single(skipped).Position);
+        Assert.Equal(withoutTheEntry.DescribeState(), restored.DescribeState());
+        Assert.Equal(
+            ["WorkflowExecutionStarted", "DecisionTaskScheduled", "DecisionTaskStarted", "WorkflowExecutionSignaled"],
+            (await HistoryAsync(restored, runId)).Select(e => e.EventType.Value));
+    }
+
+    private static Action<string> FailOnce(string step)
+    {
+        var failed = false;
+        return name =>
+        {
+            if (name == step && !failed)
+            {
+                failed = true;
+                throw new FormatException("injected at " + name);
+            }
+        };
     }
 
     private static async Task<List<HistoryEvent>> HistoryAsync(LocalSwfEngine engine, string runId) =>
@@ -97,11 +177,4 @@ public sealed class JournalTests
 
     private static List<string> Json(List<HistoryEvent> events) =>
         [.. events.Select(e => JsonSerializer.Serialize(e, SwfJsonContext.Default.HistoryEvent))];
-
-    private sealed class MemoryJournal : IEngineJournal
-    {
-        public List<JournalEntry> Entries { get; } = [];
-
-        public void Append(JournalEntry entry) => Entries.Add(entry);
-    }
 }

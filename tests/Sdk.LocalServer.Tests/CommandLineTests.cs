@@ -3,7 +3,7 @@ namespace Swf.LocalServer.Tests;
 public sealed class CommandLineTests
 {
     private static readonly string[] OptionNames =
-        ["--port", "--db", "--region", "--require-auth", "--access-key", "--secret-key", "--log-requests", "--ui-port", "--console", "--no-console"];
+        ["--port", "--db", "--skip-bad-journal-entries", "--allow-host", "--region", "--require-auth", "--access-key", "--secret-key", "--log-requests", "--ui-port", "--console", "--no-console"];
 
     [Fact]
     public void Parse_FullCommandLine_SetsEveryOption()

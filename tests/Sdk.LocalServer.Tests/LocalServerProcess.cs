@@ -7,14 +7,19 @@ namespace Swf.LocalServer.Tests;
 internal sealed partial class LocalServerProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly Task<string> _errors;
 
-    private LocalServerProcess(Process process, Uri endpoint)
+    private LocalServerProcess(Process process, Uri endpoint, Task<string> errors)
     {
         _process = process;
         Endpoint = endpoint;
+        _errors = errors;
     }
 
     public Uri Endpoint { get; }
+
+    /// <summary>Gets what the process wrote to stderr, once it has exited (see <see cref="KillAsync"/>).</summary>
+    public string Errors => _errors.IsCompletedSuccessfully ? _errors.Result : string.Empty;
 
     public static async Task<LocalServerProcess> StartAsync(params string[] args)
     {
@@ -44,7 +49,7 @@ internal sealed partial class LocalServerProcess : IDisposable
                 if (Listening().Match(line) is { Success: true } match)
                 {
                     _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-                    return new LocalServerProcess(process, new Uri(match.Groups[1].Value));
+                    return new LocalServerProcess(process, new Uri(match.Groups[1].Value), errors);
                 }
             }
         }
@@ -61,6 +66,7 @@ internal sealed partial class LocalServerProcess : IDisposable
     {
         _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
+        await _errors;
     }
 
     public void Dispose()

@@ -21,11 +21,13 @@ internal static class Servers
         return SwfLocalServer.StartAsync(options);
     }
 
-    public static SwfHttpClient Client(SwfLocalServer server, string accessKey = "local", string secretKey = "local")
+    public static SwfHttpClient Client(SwfLocalServer server, string accessKey = "local", string secretKey = "local") => Client(server.Endpoint, accessKey, secretKey);
+
+    public static SwfHttpClient Client(Uri endpoint, string accessKey = "local", string secretKey = "local")
     {
         var options = new SwfClientOptions
         {
-            ServiceUrl = server.Endpoint,
+            ServiceUrl = endpoint,
             Region = "us-east-1",
             Credentials = new BasicAWSCredentials(accessKey, secretKey),
         };

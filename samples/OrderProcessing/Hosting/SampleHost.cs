@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
@@ -48,10 +49,16 @@ public static class SampleHost
         return services.BuildServiceProvider();
     }
 
-    private static void AddLogging(ILoggingBuilder logging) => logging
-        .AddConsole(o => o.FormatterName = StepConsoleFormatter.FormatterName)
-        .AddConsoleFormatter<StepConsoleFormatter, ConsoleFormatterOptions>()
-        .SetMinimumLevel(LogLevel.Warning)
-        .AddFilter("OrderProcessing", LogLevel.Information)
-        .AddFilter("Swf.Workflow.OrderWorkflow", LogLevel.Information);
+    private static void AddLogging(ILoggingBuilder logging)
+    {
+        // The console logger takes every registered ConsoleFormatter. AddConsoleFormatter<,> would also bind the
+        // formatter's options from configuration by reflection (IL2026/IL3050 under Native AOT); this formatter
+        // has no options, so registering the instance type is all it needs.
+        logging.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ConsoleFormatter, StepConsoleFormatter>());
+        logging
+            .AddConsole(o => o.FormatterName = StepConsoleFormatter.FormatterName)
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("OrderProcessing", LogLevel.Information)
+            .AddFilter("Swf.Workflow.OrderWorkflow", LogLevel.Information);
+    }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using OrderProcessing.Activities;
 using OrderProcessing.Orders;
@@ -140,26 +139,12 @@ public partial class OrderWorkflow
         return Task.CompletedTask;
     }
 
-    // "OutOfStockException: SKU-X is out of stock": the failure's exception type and message, which the
-    // SDK's activity worker records as the failure's reason and details ({"message": ..., "stackTrace": ...}).
-    private static string Reason(ActivityException exception)
-    {
-        if (exception is not ActivityFailedException { Reason: { } reason } failed)
-        {
-            return exception.GetType().Name;
-        }
-
-        var name = reason[(reason.LastIndexOf('.') + 1)..];
-        try
-        {
-            using var details = JsonDocument.Parse(failed.Details ?? "{}");
-            return details.RootElement.TryGetProperty("message", out var message) ? $"{name}: {message.GetString()}" : name;
-        }
-        catch (JsonException)
-        {
-            return name;
-        }
-    }
+    // "OutOfStockException: SKU-X is out of stock": the failure's exception type and message, as the SDK decodes
+    // them from what the activity worker recorded. A canceled activity is not an ActivityException (it is an
+    // OperationCanceledException), so cancelling the order is not mistaken for a failed payment or shipment: it
+    // escapes, and the order ends canceled.
+    private static string Reason(ActivityException exception) =>
+        exception is ActivityFailedException failed ? failed.Failure.Summary : exception.GetType().Name;
 
     private bool Answered() => _approval is not null || _rejection is not null;
 

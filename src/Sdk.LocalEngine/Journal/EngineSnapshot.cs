@@ -6,7 +6,7 @@ namespace Swf.LocalEngine.Journal;
 /// <summary>
 /// The whole state of a <see cref="LocalSwfEngine"/> at one position of its journal, so that a store
 /// can drop the journal's entries up to that position and rebuild the engine from the snapshot and
-/// the entries after it (<see cref="LocalSwfEngine.Restore(LocalSwfEngineOptions, EngineSnapshot?, IEnumerable{JournalEntry})"/>),
+/// the entries after it (<see cref="LocalSwfEngine.Restore(LocalSwfEngineOptions, EngineSnapshot?, IEnumerable{JournalEntry}, Func{JournalReplayFailure, bool})"/>),
 /// which bounds how long a restart takes however long the engine has run.
 /// </summary>
 /// <remarks>

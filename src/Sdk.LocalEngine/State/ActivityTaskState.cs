@@ -6,6 +6,7 @@ namespace Swf.LocalEngine.State;
 internal sealed class ActivityTaskState : QueuedTask
 {
     private readonly Dictionary<ActivityTaskTimeoutType, ScheduledAction> _timeouts = [];
+    private Fields _f;
 
     public required string ActivityId { get; init; }
 
@@ -23,21 +24,24 @@ internal sealed class ActivityTaskState : QueuedTask
 
     public TimeSpan? HeartbeatTimeout { get; init; }
 
-    public ActivityTaskPhase Phase { get; private set; } = ActivityTaskPhase.Scheduled;
+    public ActivityTaskPhase Phase => _f.Phase;
 
     /// <summary>Gets the ActivityTaskStarted event's id; 0 while the task has not been started.</summary>
-    public long StartedEventId { get; private set; }
+    public long StartedEventId => _f.StartedEventId;
 
     /// <summary>Gets the task token a worker answers with; null until the task is started.</summary>
-    public string? Token { get; private set; }
+    public string? Token => _f.Token;
 
-    public bool CancelRequested { get; private set; }
+    public bool CancelRequested => _f.CancelRequested;
 
     /// <summary>Gets the id of the last ActivityTaskCancelRequested event; 0 when none was recorded.</summary>
-    public long LatestCancelRequestedEventId { get; private set; }
+    public long LatestCancelRequestedEventId => _f.LatestCancelRequestedEventId;
 
     /// <summary>Gets the details of the last heartbeat, reported if the task times out.</summary>
-    public string? HeartbeatDetails { get; private set; }
+    public string? HeartbeatDetails => _f.HeartbeatDetails;
+
+    /// <summary>Gets the armed timeouts, by type.</summary>
+    public IReadOnlyDictionary<ActivityTaskTimeoutType, ScheduledAction> Timeouts => _timeouts;
 
     public override bool IsStartable => Phase == ActivityTaskPhase.Scheduled && Execution.IsOpen;
 
@@ -51,9 +55,10 @@ internal sealed class ActivityTaskState : QueuedTask
             throw Illegal(nameof(Start));
         }
 
-        Phase = ActivityTaskPhase.Started;
-        StartedEventId = startedEventId;
-        Token = token;
+        Remember();
+        _f.Phase = ActivityTaskPhase.Started;
+        _f.StartedEventId = startedEventId;
+        _f.Token = token;
         StopTimeout(ActivityTaskTimeoutType.ScheduleToStart);
     }
 
@@ -71,20 +76,18 @@ internal sealed class ActivityTaskState : QueuedTask
             throw Illegal(nameof(RestoreProgress));
         }
 
+        Remember();
         if (started)
         {
-            Phase = ActivityTaskPhase.Started;
-            StartedEventId = startedEventId;
-            Token = token;
+            _f.Phase = ActivityTaskPhase.Started;
+            _f.StartedEventId = startedEventId;
+            _f.Token = token;
         }
 
-        CancelRequested = cancelRequested;
-        LatestCancelRequestedEventId = latestCancelRequestedEventId;
-        HeartbeatDetails = heartbeatDetails;
+        _f.CancelRequested = cancelRequested;
+        _f.LatestCancelRequestedEventId = latestCancelRequestedEventId;
+        _f.HeartbeatDetails = heartbeatDetails;
     }
-
-    /// <summary>Gets the armed timeouts, by type (a snapshot records their due times).</summary>
-    public IReadOnlyDictionary<ActivityTaskTimeoutType, ScheduledAction> Timeouts => _timeouts;
 
     /// <summary>Keeps the details of a heartbeat of the started task.</summary>
     /// <param name="details">The heartbeat's details.</param>
@@ -95,7 +98,8 @@ internal sealed class ActivityTaskState : QueuedTask
             throw Illegal(nameof(RecordHeartbeat));
         }
 
-        HeartbeatDetails = details;
+        Remember();
+        _f.HeartbeatDetails = details;
     }
 
     /// <summary>Notes that the run's decider asked to cancel the open task.</summary>
@@ -107,8 +111,9 @@ internal sealed class ActivityTaskState : QueuedTask
             throw Illegal(nameof(RequestCancel));
         }
 
-        CancelRequested = true;
-        LatestCancelRequestedEventId = cancelRequestedEventId;
+        Remember();
+        _f.CancelRequested = true;
+        _f.LatestCancelRequestedEventId = cancelRequestedEventId;
     }
 
     /// <summary>Arms a timeout of the open task, replacing the one of the same type (a heartbeat restarts the heartbeat timeout).</summary>
@@ -123,6 +128,7 @@ internal sealed class ActivityTaskState : QueuedTask
 
         StopTimeout(type);
         _timeouts[type] = timeout;
+        Undo.Record(() => _timeouts.Remove(type));
     }
 
     /// <summary>Stops every timeout of the task (its run closes, or the engine is disposed).</summary>
@@ -133,7 +139,15 @@ internal sealed class ActivityTaskState : QueuedTask
             timeout.Cancel();
         }
 
+        var stopped = _timeouts.ToList();
         _timeouts.Clear();
+        Undo.Record(() =>
+        {
+            foreach (var (type, timeout) in stopped)
+            {
+                _timeouts.Add(type, timeout);
+            }
+        });
     }
 
     /// <summary>
@@ -148,7 +162,8 @@ internal sealed class ActivityTaskState : QueuedTask
         }
 
         var waiting = Phase == ActivityTaskPhase.Scheduled;
-        Phase = ActivityTaskPhase.Closed;
+        Remember();
+        _f.Phase = ActivityTaskPhase.Closed;
         StopTimeouts();
         if (waiting)
         {
@@ -163,9 +178,28 @@ internal sealed class ActivityTaskState : QueuedTask
         if (_timeouts.Remove(type, out var timeout))
         {
             timeout.Cancel();
+            Undo.Record(() => _timeouts.Add(type, timeout));
         }
+    }
+
+    /// <summary>Records the task's fields before a transition changes them.</summary>
+    private void Remember()
+    {
+        var saved = _f;
+        Undo.Record(() => _f = saved);
     }
 
     private InvalidOperationException Illegal(string transition) =>
         IllegalTransition.Create($"activity task {ActivityId} of run {Execution.RunId}", transition, Phase);
+
+    /// <summary>What the task's transitions change, besides its timeouts.</summary>
+    private struct Fields
+    {
+        public ActivityTaskPhase Phase;
+        public long StartedEventId;
+        public string? Token;
+        public bool CancelRequested;
+        public long LatestCancelRequestedEventId;
+        public string? HeartbeatDetails;
+    }
 }

@@ -9,6 +9,9 @@ internal sealed class ChildExecutionState
 
     public required TypeKey WorkflowType { get; init; }
 
+    /// <summary>Gets the engine's undo log, which the child's transitions record to.</summary>
+    public required UndoLog Undo { get; init; }
+
     public ChildExecutionPhase Phase { get; private set; } = ChildExecutionPhase.Initiated;
 
     /// <summary>Gets the child's current run once started (a continued-as-new child moves to its new run).</summary>
@@ -30,6 +33,7 @@ internal sealed class ChildExecutionState
         Phase = ChildExecutionPhase.Started;
         Run = run;
         StartedEventId = startedEventId;
+        Undo.Record(() => (Phase, Run, StartedEventId) = (ChildExecutionPhase.Initiated, null, 0));
     }
 
     /// <summary>The started child continued as new: the parent follows it to its new run.</summary>
@@ -41,7 +45,9 @@ internal sealed class ChildExecutionState
             throw Illegal(nameof(ContinueAs));
         }
 
+        var previous = Run;
         Run = run;
+        Undo.Record(() => Run = previous);
     }
 
     private InvalidOperationException Illegal(string transition) =>

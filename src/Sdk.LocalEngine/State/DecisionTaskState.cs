@@ -8,16 +8,18 @@ internal sealed class DecisionTaskState : QueuedTask
     /// <summary>Gets the schedule-to-start timeout of a temporary task list override, when one applies.</summary>
     public TimeSpan? ScheduleToStartTimeout { get; init; }
 
-    public DecisionTaskPhase Phase { get; private set; } = DecisionTaskPhase.Scheduled;
+    private Fields _f;
+
+    public DecisionTaskPhase Phase => _f.Phase;
 
     /// <summary>Gets the DecisionTaskStarted event's id; 0 while the task has not been started.</summary>
-    public long StartedEventId { get; private set; }
+    public long StartedEventId => _f.StartedEventId;
 
     /// <summary>Gets the task token a decider answers with; null until the task is started.</summary>
-    public string? Token { get; private set; }
+    public string? Token => _f.Token;
 
     /// <summary>Gets the timeout that applies now: schedule-to-start while scheduled on an override, start-to-close once started.</summary>
-    public ScheduledAction? Timeout { get; private set; }
+    public ScheduledAction? Timeout => _f.Timeout;
 
     public override bool IsStartable => Phase == DecisionTaskPhase.Scheduled && ReferenceEquals(Execution.DecisionTask, this) && Execution.IsOpen;
 
@@ -31,9 +33,10 @@ internal sealed class DecisionTaskState : QueuedTask
             throw Illegal(nameof(Start));
         }
 
-        Phase = DecisionTaskPhase.Started;
-        StartedEventId = startedEventId;
-        Token = token;
+        Remember();
+        _f.Phase = DecisionTaskPhase.Started;
+        _f.StartedEventId = startedEventId;
+        _f.Token = token;
         StopTimeout();
     }
 
@@ -47,9 +50,10 @@ internal sealed class DecisionTaskState : QueuedTask
             throw Illegal(nameof(RestoreStarted));
         }
 
-        Phase = DecisionTaskPhase.Started;
-        StartedEventId = startedEventId;
-        Token = token;
+        Remember();
+        _f.Phase = DecisionTaskPhase.Started;
+        _f.StartedEventId = startedEventId;
+        _f.Token = token;
     }
 
     /// <summary>Arms the task's timeout, replacing the one before.</summary>
@@ -62,14 +66,16 @@ internal sealed class DecisionTaskState : QueuedTask
         }
 
         StopTimeout();
-        Timeout = timeout;
+        Remember();
+        _f.Timeout = timeout;
     }
 
     /// <summary>Stops the task's timeout (its run closes, or the engine is disposed).</summary>
     public void StopTimeout()
     {
         Timeout?.Cancel();
-        Timeout = null;
+        Remember();
+        _f.Timeout = null;
     }
 
     /// <summary>
@@ -85,7 +91,8 @@ internal sealed class DecisionTaskState : QueuedTask
         }
 
         var waiting = Phase == DecisionTaskPhase.Scheduled;
-        Phase = DecisionTaskPhase.Done;
+        Remember();
+        _f.Phase = DecisionTaskPhase.Done;
         StopTimeout();
         if (waiting)
         {
@@ -95,6 +102,22 @@ internal sealed class DecisionTaskState : QueuedTask
         Execution.DecisionTaskFinished(this);
     }
 
+    /// <summary>Records the task's fields before a transition changes them.</summary>
+    private void Remember()
+    {
+        var saved = _f;
+        Undo.Record(() => _f = saved);
+    }
+
     private InvalidOperationException Illegal(string transition) =>
         IllegalTransition.Create($"decision task {ScheduledEventId} of run {Execution.RunId}", transition, Phase);
+
+    /// <summary>What the task's transitions change.</summary>
+    private struct Fields
+    {
+        public DecisionTaskPhase Phase;
+        public long StartedEventId;
+        public string? Token;
+        public ScheduledAction? Timeout;
+    }
 }

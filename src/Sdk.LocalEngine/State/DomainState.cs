@@ -8,6 +8,13 @@ internal sealed class DomainState
     private readonly List<KeyValuePair<string, string?>> _tags = [];
     private readonly Dictionary<string, ExecutionState> _executions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ExecutionState> _openByWorkflowId = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<TypeKey, WorkflowTypeState> _workflowTypes = [];
+    private readonly SortedDictionary<TypeKey, ActivityTypeState> _activityTypes = [];
+    private readonly Dictionary<string, TaskQueue> _decisionTaskLists = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TaskQueue> _activityTaskLists = new(StringComparer.Ordinal);
+
+    /// <summary>Gets the engine's undo log, which every change to this domain and everything in it records to.</summary>
+    public required UndoLog Undo { get; init; }
 
     public required string Name { get; init; }
 
@@ -21,9 +28,11 @@ internal sealed class DomainState
     /// <summary>Gets the resource tags in insertion order; SWF keeps one value per key.</summary>
     public IReadOnlyList<KeyValuePair<string, string?>> Tags => _tags;
 
-    public SortedDictionary<TypeKey, WorkflowTypeState> WorkflowTypes { get; } = [];
+    /// <summary>Gets the workflow types, ordered by name then version.</summary>
+    public IReadOnlyDictionary<TypeKey, WorkflowTypeState> WorkflowTypes => _workflowTypes;
 
-    public SortedDictionary<TypeKey, ActivityTypeState> ActivityTypes { get; } = [];
+    /// <summary>Gets the activity types, ordered by name then version.</summary>
+    public IReadOnlyDictionary<TypeKey, ActivityTypeState> ActivityTypes => _activityTypes;
 
     /// <summary>Gets every execution still visible, by run id.</summary>
     public IReadOnlyDictionary<string, ExecutionState> Executions => _executions;
@@ -31,15 +40,15 @@ internal sealed class DomainState
     /// <summary>Gets the one open run of each workflow id (SWF allows one open run per workflow id and domain).</summary>
     public IReadOnlyDictionary<string, ExecutionState> OpenByWorkflowId => _openByWorkflowId;
 
-    public Dictionary<string, TaskQueue> DecisionTaskLists { get; } = new(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, TaskQueue> DecisionTaskLists => _decisionTaskLists;
 
-    public Dictionary<string, TaskQueue> ActivityTaskLists { get; } = new(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, TaskQueue> ActivityTaskLists => _activityTaskLists;
 
     public bool IsDeprecated => Status == RegistrationStatus.Deprecated;
 
-    public TaskQueue DecisionQueue(string taskList) => GetQueue(DecisionTaskLists, taskList);
+    public TaskQueue DecisionQueue(string taskList) => GetQueue(_decisionTaskLists, taskList);
 
-    public TaskQueue ActivityQueue(string taskList) => GetQueue(ActivityTaskLists, taskList);
+    public TaskQueue ActivityQueue(string taskList) => GetQueue(_activityTaskLists, taskList);
 
     /// <summary>Registered to Deprecated: the domain takes no new executions or registrations.</summary>
     public void Deprecate()
@@ -50,6 +59,7 @@ internal sealed class DomainState
         }
 
         Status = RegistrationStatus.Deprecated;
+        Undo.Record(() => Status = RegistrationStatus.Registered);
     }
 
     /// <summary>Deprecated to Registered.</summary>
@@ -61,6 +71,7 @@ internal sealed class DomainState
         }
 
         Status = RegistrationStatus.Registered;
+        Undo.Record(() => Status = RegistrationStatus.Deprecated);
     }
 
     /// <summary>Replaces the tags (already merged and checked against SWF's limit).</summary>
@@ -68,13 +79,54 @@ internal sealed class DomainState
     public void SetTags(IEnumerable<KeyValuePair<string, string?>> tags)
     {
         var copy = tags.ToList();
+        RememberTags();
         _tags.Clear();
         _tags.AddRange(copy);
     }
 
     /// <summary>Removes the tags with the given keys.</summary>
     /// <param name="keys">The keys.</param>
-    public void RemoveTags(IReadOnlySet<string> keys) => _tags.RemoveAll(t => keys.Contains(t.Key));
+    public void RemoveTags(IReadOnlySet<string> keys)
+    {
+        RememberTags();
+        _tags.RemoveAll(t => keys.Contains(t.Key));
+    }
+
+    /// <summary>Adds a newly registered workflow type; its key must be new.</summary>
+    /// <param name="type">The type.</param>
+    public void AddWorkflowType(WorkflowTypeState type)
+    {
+        _workflowTypes.Add(type.Key, type);
+        Undo.Record(() => _workflowTypes.Remove(type.Key));
+    }
+
+    /// <summary>Adds a newly registered activity type; its key must be new.</summary>
+    /// <param name="type">The type.</param>
+    public void AddActivityType(ActivityTypeState type)
+    {
+        _activityTypes.Add(type.Key, type);
+        Undo.Record(() => _activityTypes.Remove(type.Key));
+    }
+
+    /// <summary>Forgets a deleted workflow type.</summary>
+    /// <param name="type">The type.</param>
+    public void RemoveWorkflowType(WorkflowTypeState type)
+    {
+        if (_workflowTypes.Remove(type.Key))
+        {
+            Undo.Record(() => _workflowTypes.Add(type.Key, type));
+        }
+    }
+
+    /// <summary>Forgets a deleted activity type.</summary>
+    /// <param name="type">The type.</param>
+    public void RemoveActivityType(ActivityTypeState type)
+    {
+        if (_activityTypes.Remove(type.Key))
+        {
+            Undo.Record(() => _activityTypes.Add(type.Key, type));
+        }
+    }
 
     /// <summary>Adds a new open run; its run id must be new and its workflow id must have no open run.</summary>
     /// <param name="execution">The run.</param>
@@ -87,6 +139,11 @@ internal sealed class DomainState
 
         _executions.Add(execution.RunId, execution);
         _openByWorkflowId.Add(execution.WorkflowId, execution);
+        Undo.Record(() =>
+        {
+            _executions.Remove(execution.RunId);
+            _openByWorkflowId.Remove(execution.WorkflowId);
+        });
     }
 
     /// <summary>Called by <see cref="ExecutionState.Close"/>: the run's workflow id has no open run any more.</summary>
@@ -96,6 +153,7 @@ internal sealed class DomainState
         if (_openByWorkflowId.TryGetValue(execution.WorkflowId, out var open) && ReferenceEquals(open, execution))
         {
             _openByWorkflowId.Remove(execution.WorkflowId);
+            Undo.Record(() => _openByWorkflowId.Add(execution.WorkflowId, execution));
         }
     }
 
@@ -108,17 +166,31 @@ internal sealed class DomainState
             throw new InvalidOperationException($"Engine bug: open run {execution.RunId} of workflow {execution.WorkflowId} cannot be removed from domain {Name}.");
         }
 
-        _executions.Remove(execution.RunId);
+        if (_executions.Remove(execution.RunId))
+        {
+            Undo.Record(() => _executions.Add(execution.RunId, execution));
+        }
     }
 
-    private static TaskQueue GetQueue(Dictionary<string, TaskQueue> lists, string name)
+    private TaskQueue GetQueue(Dictionary<string, TaskQueue> lists, string name)
     {
         if (!lists.TryGetValue(name, out var queue))
         {
-            queue = new TaskQueue(name);
+            queue = new TaskQueue(name, Undo);
             lists.Add(name, queue);
+            Undo.Record(() => lists.Remove(name));
         }
 
         return queue;
+    }
+
+    private void RememberTags()
+    {
+        var saved = _tags.ToList();
+        Undo.Record(() =>
+        {
+            _tags.Clear();
+            _tags.AddRange(saved);
+        });
     }
 }

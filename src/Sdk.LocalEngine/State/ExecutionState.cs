@@ -13,6 +13,9 @@ internal sealed class ExecutionState
     // children were initiated, whatever came and went in between (a snapshot restores the same order).
     private readonly SortedDictionary<long, ChildExecutionState> _children = [];
 
+    // Every field a transition changes, in one value, so that a transition records them all for the undo log at once.
+    private Fields _f;
+
     public required DomainState Domain { get; init; }
 
     public required string WorkflowId { get; init; }
@@ -34,47 +37,47 @@ internal sealed class ExecutionState
 
     public long ParentInitiatedEventId { get; init; }
 
-    public ExecutionPhase Phase { get; private set; } = ExecutionPhase.Open;
+    public ExecutionPhase Phase => _f.Phase;
 
     public bool IsOpen => Phase == ExecutionPhase.Open;
 
     /// <summary>Gets the close event's timestamp once the run closed.</summary>
-    public DateTime? CloseTimestamp { get; private set; }
+    public DateTime? CloseTimestamp => _f.CloseTimestamp;
 
     /// <summary>Gets how the run closed; null while it is open.</summary>
-    public CloseStatus? CloseStatus { get; private set; }
+    public CloseStatus? CloseStatus => _f.CloseStatus;
 
-    public bool CancelRequested { get; private set; }
+    public bool CancelRequested => _f.CancelRequested;
 
     public IReadOnlyList<HistoryEvent> History => _history;
 
-    public DateTime? LatestActivityTaskTimestamp { get; private set; }
+    public DateTime? LatestActivityTaskTimestamp => _f.LatestActivityTaskTimestamp;
 
-    public string? LatestExecutionContext { get; private set; }
+    public string? LatestExecutionContext => _f.LatestExecutionContext;
 
     /// <summary>Gets the scheduled or started decision task; SWF allows at most one per run.</summary>
-    public DecisionTaskState? DecisionTask { get; private set; }
+    public DecisionTaskState? DecisionTask => _f.DecisionTask;
 
     /// <summary>Gets the DecisionTaskStarted id of the last decision task a decider completed.</summary>
-    public long PreviousStartedEventId { get; private set; }
+    public long PreviousStartedEventId => _f.PreviousStartedEventId;
 
     /// <summary>
     /// Gets a value indicating whether an event a decider must see arrived while the decision
     /// task was started; it makes a closing decision fail with UNHANDLED_DECISION and asks for a new task.
     /// </summary>
-    public bool EventsSinceDecisionTaskStarted { get; private set; }
+    public bool EventsSinceDecisionTaskStarted => _f.EventsSinceDecisionTaskStarted;
 
     /// <summary>Gets a value indicating whether RespondDecisionTaskCompleted is applying decisions right now.</summary>
-    public bool ApplyingDecisions { get; private set; }
+    public bool ApplyingDecisions => _f.ApplyingDecisions;
 
     /// <summary>Gets a value indicating whether the decisions being applied produced something the decider must see.</summary>
-    public bool NeedsDecisionAfterBatch { get; private set; }
+    public bool NeedsDecisionAfterBatch => _f.NeedsDecisionAfterBatch;
 
     /// <summary>Gets the task list override from RespondDecisionTaskCompleted, if any.</summary>
-    public string? TaskListOverride { get; private set; }
+    public string? TaskListOverride => _f.TaskListOverride;
 
     /// <summary>Gets the override's schedule-to-start timeout; null makes the override permanent.</summary>
-    public TimeSpan? TaskListOverrideScheduleToStart { get; private set; }
+    public TimeSpan? TaskListOverrideScheduleToStart => _f.TaskListOverrideScheduleToStart;
 
     /// <summary>Gets the open activity tasks, by activity id.</summary>
     public IReadOnlyDictionary<string, ActivityTaskState> Activities => _activities;
@@ -86,7 +89,7 @@ internal sealed class ExecutionState
     public IReadOnlyDictionary<long, ChildExecutionState> Children => _children;
 
     /// <summary>Gets the execution start-to-close timeout; null when the run has none.</summary>
-    public ScheduledAction? ExecutionTimeout { get; private set; }
+    public ScheduledAction? ExecutionTimeout => _f.ExecutionTimeout;
 
     public WorkflowExecution ToWorkflowExecution() => new() { WorkflowId = WorkflowId, RunId = RunId };
 
@@ -109,6 +112,7 @@ internal sealed class ExecutionState
         var historyEvent = new HistoryEvent { EventId = _history.Count + 1, EventType = type, EventTimestamp = timestamp };
         setAttributes(historyEvent);
         _history.Add(historyEvent);
+        Undo.Record(() => _history.RemoveAt(_history.Count - 1));
         return historyEvent.EventId;
     }
 
@@ -121,7 +125,8 @@ internal sealed class ExecutionState
             throw Illegal(nameof(ArmExecutionTimeout));
         }
 
-        ExecutionTimeout = timeout;
+        Remember();
+        _f.ExecutionTimeout = timeout;
     }
 
     /// <summary>
@@ -137,9 +142,10 @@ internal sealed class ExecutionState
             throw Illegal(nameof(Close));
         }
 
-        Phase = ExecutionPhase.Closed;
-        CloseStatus = status;
-        CloseTimestamp = closedAt;
+        Remember();
+        _f.Phase = ExecutionPhase.Closed;
+        _f.CloseStatus = status;
+        _f.CloseTimestamp = closedAt;
         Domain.RunClosed(this);
     }
 
@@ -167,7 +173,8 @@ internal sealed class ExecutionState
             throw Illegal(nameof(RequestCancel));
         }
 
-        CancelRequested = true;
+        Remember();
+        _f.CancelRequested = true;
     }
 
     /// <summary>
@@ -186,13 +193,15 @@ internal sealed class ExecutionState
 
         if (ApplyingDecisions)
         {
-            NeedsDecisionAfterBatch = true;
+            Remember();
+            _f.NeedsDecisionAfterBatch = true;
             return false;
         }
 
         if (DecisionTask is { Phase: DecisionTaskPhase.Started })
         {
-            EventsSinceDecisionTaskStarted = true;
+            Remember();
+            _f.EventsSinceDecisionTaskStarted = true;
             return false;
         }
 
@@ -208,8 +217,9 @@ internal sealed class ExecutionState
             throw Illegal(nameof(ScheduleDecisionTask));
         }
 
-        DecisionTask = task;
-        EventsSinceDecisionTaskStarted = false;
+        Remember();
+        _f.DecisionTask = task;
+        _f.EventsSinceDecisionTaskStarted = false;
     }
 
     /// <summary>
@@ -228,16 +238,17 @@ internal sealed class ExecutionState
             throw Illegal(nameof(CompleteDecisionTask));
         }
 
-        PreviousStartedEventId = task.StartedEventId;
+        Remember();
+        _f.PreviousStartedEventId = task.StartedEventId;
         if (executionContext is not null)
         {
-            LatestExecutionContext = executionContext;
+            _f.LatestExecutionContext = executionContext;
         }
 
         if (taskListOverride is not null)
         {
-            TaskListOverride = taskListOverride;
-            TaskListOverrideScheduleToStart = overrideScheduleToStart;
+            _f.TaskListOverride = taskListOverride;
+            _f.TaskListOverrideScheduleToStart = overrideScheduleToStart;
         }
     }
 
@@ -247,15 +258,17 @@ internal sealed class ExecutionState
     {
         if (ReferenceEquals(DecisionTask, task))
         {
-            DecisionTask = null;
+            Remember();
+            _f.DecisionTask = null;
         }
     }
 
     /// <summary>A task on the temporary task list override was not picked up in time: the override ends.</summary>
     public void EndTaskListOverride()
     {
-        TaskListOverride = null;
-        TaskListOverrideScheduleToStart = null;
+        Remember();
+        _f.TaskListOverride = null;
+        _f.TaskListOverrideScheduleToStart = null;
     }
 
     /// <summary>RespondDecisionTaskCompleted starts applying its decisions: events that need a decider only mark the run until the batch ends.</summary>
@@ -267,8 +280,9 @@ internal sealed class ExecutionState
             throw Illegal(nameof(BeginDecisionBatch));
         }
 
-        ApplyingDecisions = true;
-        NeedsDecisionAfterBatch = needsDecision;
+        Remember();
+        _f.ApplyingDecisions = true;
+        _f.NeedsDecisionAfterBatch = needsDecision;
     }
 
     /// <summary>The batch's decisions are recorded; its follow-ups (children, external requests) notify the decider directly.</summary>
@@ -279,7 +293,8 @@ internal sealed class ExecutionState
             throw Illegal(nameof(EndDecisionBatch));
         }
 
-        ApplyingDecisions = false;
+        Remember();
+        _f.ApplyingDecisions = false;
     }
 
     /// <summary>Returns whether the batch produced something the decider must see, and forgets it.</summary>
@@ -287,7 +302,8 @@ internal sealed class ExecutionState
     public bool TakeNeedsDecisionAfterBatch()
     {
         var needs = NeedsDecisionAfterBatch;
-        NeedsDecisionAfterBatch = false;
+        Remember();
+        _f.NeedsDecisionAfterBatch = false;
         return needs;
     }
 
@@ -300,8 +316,10 @@ internal sealed class ExecutionState
             throw Illegal(nameof(AddActivity));
         }
 
+        Remember();
         _activities.Add(activity.ActivityId, activity);
-        LatestActivityTaskTimestamp = _history[(int)activity.ScheduledEventId - 1].EventTimestamp;
+        Undo.Record(() => _activities.Remove(activity.ActivityId));
+        _f.LatestActivityTaskTimestamp = _history[(int)activity.ScheduledEventId - 1].EventTimestamp;
     }
 
     /// <summary>Called by <see cref="ActivityTaskState.Close"/>: the task is no longer open in the run.</summary>
@@ -311,6 +329,7 @@ internal sealed class ExecutionState
         if (_activities.TryGetValue(activity.ActivityId, out var current) && ReferenceEquals(current, activity))
         {
             _activities.Remove(activity.ActivityId);
+            Undo.Record(() => _activities.Add(activity.ActivityId, activity));
         }
     }
 
@@ -324,6 +343,7 @@ internal sealed class ExecutionState
         }
 
         _timers.Add(timer.TimerId, timer);
+        Undo.Record(() => _timers.Remove(timer.TimerId));
     }
 
     /// <summary>Removes a timer that fired or was canceled.</summary>
@@ -336,6 +356,7 @@ internal sealed class ExecutionState
         }
 
         _timers.Remove(timer.TimerId);
+        Undo.Record(() => _timers.Add(timer.TimerId, timer));
     }
 
     /// <summary>Forgets every timer of the closed run (their firings were stopped).</summary>
@@ -346,7 +367,15 @@ internal sealed class ExecutionState
             throw Illegal(nameof(DropTimers));
         }
 
+        var dropped = _timers.ToList();
         _timers.Clear();
+        Undo.Record(() =>
+        {
+            foreach (var (id, timer) in dropped)
+            {
+                _timers.Add(id, timer);
+            }
+        });
     }
 
     /// <summary>Adds an initiated child.</summary>
@@ -359,11 +388,18 @@ internal sealed class ExecutionState
         }
 
         _children.Add(child.InitiatedEventId, child);
+        Undo.Record(() => _children.Remove(child.InitiatedEventId));
     }
 
     /// <summary>Forgets a child that closed or failed to start.</summary>
     /// <param name="child">The child.</param>
-    public void RemoveChild(ChildExecutionState child) => _children.Remove(child.InitiatedEventId);
+    public void RemoveChild(ChildExecutionState child)
+    {
+        if (_children.Remove(child.InitiatedEventId, out var removed))
+        {
+            Undo.Record(() => _children.Add(removed.InitiatedEventId, removed));
+        }
+    }
 
     /// <summary>Hands over the open children of the closed run, to apply its child policy to them, and forgets them.</summary>
     /// <returns>The children.</returns>
@@ -376,6 +412,13 @@ internal sealed class ExecutionState
 
         var children = _children.Values.ToList();
         _children.Clear();
+        Undo.Record(() =>
+        {
+            foreach (var child in children)
+            {
+                _children.Add(child.InitiatedEventId, child);
+            }
+        });
         return children;
     }
 
@@ -422,14 +465,43 @@ internal sealed class ExecutionState
             throw Illegal(nameof(RestoreProgress));
         }
 
-        PreviousStartedEventId = previousStartedEventId;
-        LatestExecutionContext = latestExecutionContext;
-        LatestActivityTaskTimestamp = latestActivityTaskTimestamp;
-        EventsSinceDecisionTaskStarted = eventsSinceDecisionTaskStarted;
-        TaskListOverride = taskListOverride;
-        TaskListOverrideScheduleToStart = taskListOverrideScheduleToStart;
+        Remember();
+        _f.PreviousStartedEventId = previousStartedEventId;
+        _f.LatestExecutionContext = latestExecutionContext;
+        _f.LatestActivityTaskTimestamp = latestActivityTaskTimestamp;
+        _f.EventsSinceDecisionTaskStarted = eventsSinceDecisionTaskStarted;
+        _f.TaskListOverride = taskListOverride;
+        _f.TaskListOverrideScheduleToStart = taskListOverrideScheduleToStart;
+    }
+
+    private UndoLog Undo => Domain.Undo;
+
+    /// <summary>Records the run's fields before a transition changes them.</summary>
+    private void Remember()
+    {
+        var saved = _f;
+        Undo.Record(() => _f = saved);
     }
 
     private InvalidOperationException Illegal(string transition) =>
         IllegalTransition.Create($"run {RunId} of workflow {WorkflowId}", transition, Phase);
+
+    /// <summary>What the run's transitions change, besides its history and its collections of open work.</summary>
+    private struct Fields
+    {
+        public ExecutionPhase Phase;
+        public DateTime? CloseTimestamp;
+        public CloseStatus? CloseStatus;
+        public bool CancelRequested;
+        public DateTime? LatestActivityTaskTimestamp;
+        public string? LatestExecutionContext;
+        public DecisionTaskState? DecisionTask;
+        public long PreviousStartedEventId;
+        public bool EventsSinceDecisionTaskStarted;
+        public bool ApplyingDecisions;
+        public bool NeedsDecisionAfterBatch;
+        public string? TaskListOverride;
+        public TimeSpan? TaskListOverrideScheduleToStart;
+        public ScheduledAction? ExecutionTimeout;
+    }
 }

@@ -17,4 +17,7 @@ internal abstract class QueuedTask
 
     /// <summary>Gets a value indicating whether a poller may still start this task.</summary>
     public abstract bool IsStartable { get; }
+
+    /// <summary>Gets the engine's undo log, which the task's transitions record to.</summary>
+    protected UndoLog Undo => Execution.Domain.Undo;
 }

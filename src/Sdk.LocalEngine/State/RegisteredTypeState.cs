@@ -11,6 +11,9 @@ internal abstract class RegisteredTypeState
 
     public required DateTime CreationDate { get; init; }
 
+    /// <summary>Gets the engine's undo log, which the type's transitions record to.</summary>
+    public required UndoLog Undo { get; init; }
+
     public RegistrationStatus Status { get; private set; } = RegistrationStatus.Registered;
 
     /// <summary>Gets when the type was deprecated; null while it is registered.</summary>
@@ -29,6 +32,7 @@ internal abstract class RegisteredTypeState
 
         Status = RegistrationStatus.Deprecated;
         DeprecationDate = at;
+        Undo.Record(() => (Status, DeprecationDate) = (RegistrationStatus.Registered, null));
     }
 
     /// <summary>Deprecated to Registered.</summary>
@@ -39,8 +43,10 @@ internal abstract class RegisteredTypeState
             throw Illegal(nameof(Undeprecate));
         }
 
+        var deprecatedAt = DeprecationDate;
         Status = RegistrationStatus.Registered;
         DeprecationDate = null;
+        Undo.Record(() => (Status, DeprecationDate) = (RegistrationStatus.Deprecated, deprecatedAt));
     }
 
     private InvalidOperationException Illegal(string transition) =>

@@ -5,7 +5,7 @@ namespace Swf.LocalEngine.State;
 /// single clock timer, so that actions run in due order even when a fake clock jumps past several
 /// at once, and each runs as of its due time.
 /// </summary>
-internal sealed class ScheduledAction(DateTimeOffset dueAt, long sequence, Action action, SortedSet<ScheduledAction> owner)
+internal sealed class ScheduledAction(DateTimeOffset dueAt, long sequence, Action action, SortedSet<ScheduledAction> owner, UndoLog undo)
 {
     public static readonly IComparer<ScheduledAction> Order = Comparer<ScheduledAction>.Create((x, y) =>
     {
@@ -21,10 +21,27 @@ internal sealed class ScheduledAction(DateTimeOffset dueAt, long sequence, Actio
 
     public bool IsCancelled { get; private set; }
 
+    /// <summary>Puts the new action in the engine's queue of due actions.</summary>
+    public void Add()
+    {
+        if (owner.Add(this))
+        {
+            undo.Record(() => owner.Remove(this));
+        }
+    }
+
     /// <summary>Withdraws the action; called under the engine's lock.</summary>
     public void Cancel()
     {
+        var (wasCancelled, wasQueued) = (IsCancelled, owner.Remove(this));
         IsCancelled = true;
-        owner.Remove(this);
+        undo.Record(() =>
+        {
+            IsCancelled = wasCancelled;
+            if (wasQueued)
+            {
+                owner.Add(this);
+            }
+        });
     }
 }

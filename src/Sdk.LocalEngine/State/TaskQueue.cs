@@ -1,7 +1,14 @@
 namespace Swf.LocalEngine.State;
 
 /// <summary>One task list of one kind (decision or activity) in a domain: waiting tasks and waiting pollers.</summary>
-internal sealed class TaskQueue(string name)
+/// <remarks>
+/// Every change to the waiting tasks records its undo (see <see cref="UndoLog"/>). Handing a task to a
+/// waiting poller wakes the poller, which cannot be taken back; undoing the hand-over takes the task
+/// back from the poller, which then wakes to nothing and waits again. The pollers' own bookkeeping
+/// (waiting, claiming what they were handed) is theirs: a poll that fails to start the task it took
+/// gives it back itself.
+/// </remarks>
+internal sealed class TaskQueue(string name, UndoLog undo)
 {
     private readonly SortedSet<QueuedTask> _tasks = new(QueuedTaskComparer.Instance);
     private readonly LinkedList<PollWaiter> _waiters = new();
@@ -14,22 +21,31 @@ internal sealed class TaskQueue(string name)
 
     public int WaiterCount => _waiters.Count;
 
+    /// <summary>Gets the waiting tasks in the order they are handed out.</summary>
+    public IEnumerable<QueuedTask> Tasks => _tasks;
+
     /// <summary>Gets the pollers waiting for a task, first come first.</summary>
     public IEnumerable<PollWaiter> Waiters => _waiters;
 
     public void Enqueue(QueuedTask task)
     {
-        _tasks.Add(task);
+        Add(task);
         Dispatch();
     }
 
-    public void Remove(QueuedTask task) => _tasks.Remove(task);
+    public void Remove(QueuedTask task)
+    {
+        if (_tasks.Remove(task))
+        {
+            undo.Record(() => _tasks.Add(task));
+        }
+    }
 
     public bool TryTake(out QueuedTask task)
     {
         while (_tasks.Min is { } first)
         {
-            _tasks.Remove(first);
+            Remove(first);
             if (first.IsStartable)
             {
                 task = first;
@@ -47,13 +63,16 @@ internal sealed class TaskQueue(string name)
         var task = _tasks.FirstOrDefault(t => t.Sequence == sequence);
         if (task is not null)
         {
-            _tasks.Remove(task);
+            Remove(task);
         }
 
         return task;
     }
 
-    public void AddWaiter(PollWaiter waiter) => waiter.Node = _waiters.AddLast(waiter);
+    public void AddWaiter(PollWaiter waiter)
+    {
+        waiter.Node = _waiters.AddLast(waiter);
+    }
 
     /// <summary>Removes a waiter that stopped waiting (timed out or cancelled) without a task.</summary>
     public void RemoveWaiter(PollWaiter waiter)
@@ -79,7 +98,7 @@ internal sealed class TaskQueue(string name)
         return task;
     }
 
-    /// <summary>Gives back a task whose poller went away; it keeps its place because its priority and sequence are unchanged.</summary>
+    /// <summary>Gives back a task whose poller went away (or failed to start it); it keeps its place because its priority and sequence are unchanged.</summary>
     public void Return(QueuedTask task)
     {
         if (task.IsStartable)
@@ -99,6 +118,14 @@ internal sealed class TaskQueue(string name)
         }
     }
 
+    private void Add(QueuedTask task)
+    {
+        if (_tasks.Add(task))
+        {
+            undo.Record(() => _tasks.Remove(task));
+        }
+    }
+
     /// <summary>Hands waiting tasks to waiting pollers, first poller first.</summary>
     private void Dispatch()
     {
@@ -110,6 +137,15 @@ internal sealed class TaskQueue(string name)
             waiter.Reserved = task;
             _reserved++;
             waiter.Signal.TrySetResult();
+            undo.Record(() =>
+            {
+                // The poller was woken and will find no task; it waits again.
+                if (ReferenceEquals(waiter.Reserved, task))
+                {
+                    waiter.Reserved = null;
+                    _reserved--;
+                }
+            });
         }
     }
 }

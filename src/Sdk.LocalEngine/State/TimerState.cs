@@ -7,6 +7,9 @@ internal sealed class TimerState
 
     public required long StartedEventId { get; init; }
 
+    /// <summary>Gets the engine's undo log, which the timer's transitions record to.</summary>
+    public required UndoLog Undo { get; init; }
+
     public TimerPhase Phase { get; private set; } = TimerPhase.Started;
 
     /// <summary>Gets the scheduled firing; null until it is armed.</summary>
@@ -22,6 +25,7 @@ internal sealed class TimerState
         }
 
         Firing = firing;
+        Undo.Record(() => Firing = null);
     }
 
     /// <summary>Started to Fired: its time came.</summary>
@@ -33,6 +37,7 @@ internal sealed class TimerState
         }
 
         Phase = TimerPhase.Fired;
+        Undo.Record(() => Phase = TimerPhase.Started);
     }
 
     /// <summary>Started to Canceled: a CancelTimer decision stopped it before its time.</summary>
@@ -44,6 +49,7 @@ internal sealed class TimerState
         }
 
         Phase = TimerPhase.Canceled;
+        Undo.Record(() => Phase = TimerPhase.Started);
         Stop();
     }
 

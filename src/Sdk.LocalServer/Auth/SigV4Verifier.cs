@@ -8,11 +8,24 @@ namespace Swf.LocalServer.Auth;
 
 /// <summary>
 /// Checks a request's SigV4 signature the way AWS does: parses the <c>Authorization</c> header
-/// (credential scope, signed headers, signature), recomputes the signature over the signed headers
-/// and the body with <see cref="SigV4Signer"/> and the configured secret, and compares.
+/// (credential scope, signed headers, signature), refuses a request time more than 15 minutes from
+/// the server's clock, recomputes the signature over the signed headers and the body with
+/// <see cref="SigV4Signer"/> and the configured secret, and compares.
 /// </summary>
-internal sealed class SigV4Verifier(string accessKey, string secretKey)
+/// <remarks>
+/// Without the time check a signed request could be replayed for ever: one captured from a log, a
+/// proxy or a shell history worked ten years later. The time is <c>X-Amz-Date</c>, or the
+/// <c>Date</c> header when a request has no <c>X-Amz-Date</c>; a request dated only by <c>Date</c>
+/// gets the same time check, but its signature is compared as if it had been signed with
+/// <c>X-Amz-Date</c> (which every AWS SDK and the CLI send), so it does not match.
+/// </remarks>
+internal sealed class SigV4Verifier(string accessKey, string secretKey, TimeProvider time)
 {
+    /// <summary>How far a request's time may be from the server's clock, either way, as AWS allows.</summary>
+    public static readonly TimeSpan AllowedSkew = TimeSpan.FromMinutes(15);
+
+    private const string BasicFormat = "yyyyMMdd'T'HHmmss'Z'";
+
     private const string InvalidSignature =
         "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.";
 
@@ -50,6 +63,7 @@ internal sealed class SigV4Verifier(string accessKey, string secretKey)
         }
 
         var amzDate = request.Headers["X-Amz-Date"].ToString();
+        var date = request.Headers.Date.ToString();
         var missing = new List<string>();
         if (string.IsNullOrEmpty(credential))
         {
@@ -66,7 +80,7 @@ internal sealed class SigV4Verifier(string accessKey, string secretKey)
             missing.Add("Authorization header requires 'SignedHeaders' parameter.");
         }
 
-        if (string.IsNullOrEmpty(amzDate))
+        if (string.IsNullOrEmpty(amzDate) && string.IsNullOrEmpty(date))
         {
             missing.Add("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
         }
@@ -87,9 +101,24 @@ internal sealed class SigV4Verifier(string accessKey, string secretKey)
             return new AuthError("UnrecognizedClientException", "The security token included in the request is invalid.");
         }
 
-        if (!DateTime.TryParseExact(amzDate, "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var signedAt))
+        DateTime signedAt;
+        if (string.IsNullOrEmpty(amzDate))
+        {
+            if (!DateTime.TryParseExact(date, "r", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out signedAt))
+            {
+                return new AuthError("IncompleteSignatureException", $"Date must be an RFC 1123 date, such as 'Tue, 01 Jan 2030 00:00:00 GMT'. Got '{date}'.");
+            }
+
+            amzDate = signedAt.ToString(BasicFormat, CultureInfo.InvariantCulture);
+        }
+        else if (!DateTime.TryParseExact(amzDate, BasicFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out signedAt))
         {
             return new AuthError("IncompleteSignatureException", $"Date must be in ISO-8601 'basic format'. Got '{amzDate}'. See http://en.wikipedia.org/wiki/ISO_8601");
+        }
+
+        if (CheckTime(signedAt) is { } expired)
+        {
+            return expired;
         }
 
         if (scope[1] != amzDate[..8])
@@ -138,6 +167,25 @@ internal sealed class SigV4Verifier(string accessKey, string secretKey)
         var matches = expectedSignedHeaders == signedHeaders
             && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expectedSignature), Encoding.ASCII.GetBytes(signature!));
         return matches ? null : new AuthError("InvalidSignatureException", InvalidSignature);
+    }
+
+    /// <summary>Refuses a request time more than <see cref="AllowedSkew"/> from the server's clock, in AWS's words.</summary>
+    private AuthError? CheckTime(DateTime signedAt)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var now0 = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
+        string Basic(DateTime at) => at.ToString(BasicFormat, CultureInfo.InvariantCulture);
+        if (signedAt < now0 - AllowedSkew)
+        {
+            return new AuthError("InvalidSignatureException", $"Signature expired: {Basic(signedAt)} is now earlier than {Basic(now0 - AllowedSkew)} ({Basic(now0)} - 15 min.)");
+        }
+
+        if (signedAt > now0 + AllowedSkew)
+        {
+            return new AuthError("InvalidSignatureException", $"Signature not yet current: {Basic(signedAt)} is still later than {Basic(now0 + AllowedSkew)} ({Basic(now0)} + 15 min.)");
+        }
+
+        return null;
     }
 }
 

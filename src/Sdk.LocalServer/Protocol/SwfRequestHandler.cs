@@ -18,11 +18,17 @@ namespace Swf.LocalServer.Protocol;
 /// <remarks>
 /// Status codes: 200 on success; 400 for every fault SWF models, for validation and serialization
 /// errors, unknown operations and authentication failures (coral's JSON services, SWF among them,
-/// answer those with 400); 500 <c>InternalFailure</c> for a bug in swf-local, logged, never with a
+/// answer those with 400); 404 <c>UnknownOperationException</c> for a POST to any path but <c>/</c>
+/// (SWF's endpoint serves only its root); 413 for a body over <see cref="MaxBodyBytes"/>, 400 for a
+/// body that ends before its Content-Length and 408 for one that does not arrive in time, each
+/// with SWF's error JSON; 500 <c>InternalFailure</c> for a bug in swf-local, logged, never with a
 /// stack trace in the body.
 /// </remarks>
 internal sealed partial class SwfRequestHandler(ISwfClient engine, SigV4Verifier? verifier, ILogger logger, bool logRequests)
 {
+    /// <summary>The largest request body accepted (Kestrel's limit; SWF's own is 1 MB per request).</summary>
+    public const long MaxBodyBytes = 2 * 1024 * 1024;
+
     private const string AmzJson = "application/x-amz-json-1.0";
     private static readonly string[] TargetPrefixes = ["SimpleWorkflowService.", "com.amazonaws.swf.service.model.SimpleWorkflowService."];
     private static readonly byte[] EmptyObject = "{}"u8.ToArray();
@@ -58,6 +64,22 @@ internal sealed partial class SwfRequestHandler(ISwfClient engine, SigV4Verifier
 
             await WriteErrorAsync(response, ex.StatusCode is >= 400 and < 600 ? ex.StatusCode : 400, WireTypeOf(ex), ex.Message).ConfigureAwait(false);
         }
+        catch (BadHttpRequestException ex) when (!response.HasStarted)
+        {
+            // Kestrel refused the body: too large, cut short, or too slow. The client's fault, answered as SWF's endpoint would.
+            var (type, message) = ex.StatusCode switch
+            {
+                StatusCodes.Status413PayloadTooLarge => ("com.amazon.coral.service#RequestEntityTooLargeException", $"The request body is larger than swf-local accepts ({MaxBodyBytes} bytes; SWF's own limit is 1 MB per request)."),
+                StatusCodes.Status408RequestTimeout => ("com.amazon.coral.service#RequestTimeoutException", "The request body did not arrive in time."),
+                _ => ("com.amazon.coral.service#SerializationException", $"The request body could not be read: {ex.Message}"),
+            };
+            if (logRequests)
+            {
+                LogRequest(logger, operationName, type[(type.IndexOf('#', StringComparison.Ordinal) + 1)..], requestId);
+            }
+
+            await WriteErrorAsync(response, ex.StatusCode, type, message).ConfigureAwait(false);
+        }
         catch (ObjectDisposedException) when (!response.HasStarted)
         {
             await WriteErrorAsync(response, 503, "com.amazon.coral.availability#ServiceUnavailable", "swf-local is shutting down.").ConfigureAwait(false);
@@ -91,9 +113,22 @@ internal sealed partial class SwfRequestHandler(ISwfClient engine, SigV4Verifier
             throw new AuthException(authError.Code, authError.Message);
         }
 
-        if (!HttpMethods.IsPost(request.Method) || operation is null)
+        if (request.Path.Value is not (null or "" or "/"))
         {
-            throw new ProtocolException("com.amazon.coral.service#UnknownOperationException", string.Empty);
+            // SWF's endpoint serves its protocol on the root only; any other path names no operation.
+            throw new ProtocolException("com.amazon.coral.service#UnknownOperationException", $"No operation is served at {request.Path.Value}; SWF's protocol is POST / with X-Amz-Target.", 404);
+        }
+
+        if (!HttpMethods.IsPost(request.Method))
+        {
+            throw new ProtocolException("com.amazon.coral.service#UnknownOperationException", $"SWF's protocol is POST / with X-Amz-Target: SimpleWorkflowService.<Operation>; this request is {request.Method}.");
+        }
+
+        if (operation is null)
+        {
+            throw new ProtocolException(
+                "com.amazon.coral.service#UnknownOperationException",
+                target.Length == 0 ? "The request has no X-Amz-Target; send X-Amz-Target: SimpleWorkflowService.<Operation>." : $"X-Amz-Target '{target}' names no SWF operation; send SimpleWorkflowService.<Operation>.");
         }
 
         if (!IsJsonRequest(request))
@@ -219,7 +254,7 @@ internal sealed partial class SwfRequestHandler(ISwfClient engine, SigV4Verifier
     private static partial void LogFailure(ILogger logger, Exception exception, string operation, string requestId);
 
     /// <summary>A protocol-level error with its full wire type (not one of SWF's faults).</summary>
-    private sealed class ProtocolException(string wireType, string message) : SwfException(wireType[(wireType.IndexOf('#', StringComparison.Ordinal) + 1)..], message, 400)
+    private sealed class ProtocolException(string wireType, string message, int statusCode = 400) : SwfException(wireType[(wireType.IndexOf('#', StringComparison.Ordinal) + 1)..], message, statusCode)
     {
         public string WireType { get; } = wireType;
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Swf.LocalEngine;
@@ -11,7 +12,7 @@ namespace Swf.LocalServer.Store;
 /// swf-local's durable store: the engine's journal (<see cref="IEngineJournal"/>) in one SQLite
 /// table, one row per step the engine took, written and fsync'd (WAL, synchronous=FULL) under the
 /// engine's lock before the caller gets its answer. On start the rows are replayed in order into a
-/// fresh engine (<see cref="LocalSwfEngine.Restore"/>), which rebuilds everything; nothing else is
+/// fresh engine (<see cref="LocalSwfEngine.Restore(LocalSwfEngineOptions, IEnumerable{JournalEntry}, Func{JournalReplayFailure, bool})"/>), which rebuilds everything; nothing else is
 /// ever saved, so a crash loses nothing that was acknowledged.
 /// </summary>
 internal sealed class SqliteJournal : IEngineJournal, IDisposable
@@ -21,6 +22,9 @@ internal sealed class SqliteJournal : IEngineJournal, IDisposable
 
     private readonly SqliteConnection _connection;
     private readonly SqliteCommand _insert;
+
+    // The row id of each entry ReadAll gave out, so that a message about an entry can name its row.
+    private readonly ConditionalWeakTable<JournalEntry, object> _ids = [];
 
     private SqliteJournal(SqliteConnection connection)
     {
@@ -79,8 +83,16 @@ internal sealed class SqliteJournal : IEngineJournal, IDisposable
         }
     }
 
+    /// <summary>Gets the row id of an entry <see cref="ReadAll"/> gave out, or null for another entry.</summary>
+    public long? IdOf(JournalEntry entry) => _ids.TryGetValue(entry, out var id) ? (long)id : null;
+
     /// <summary>Reads every entry, oldest first.</summary>
-    public IEnumerable<JournalEntry> ReadAll()
+    /// <param name="skipUnreadable">
+    /// Decides about a row that cannot be read (an unknown operation, a request that does not
+    /// deserialize), given the error that names it: true skips it, false (or no callback) throws it.
+    /// </param>
+    /// <exception cref="InvalidDataException">A row cannot be read and was not skipped.</exception>
+    public IEnumerable<JournalEntry> ReadAll(Func<InvalidDataException, bool>? skipUnreadable = null)
     {
         using var select = _connection.CreateCommand();
         select.CommandText = "SELECT id, at_ticks, operation, request, task_sequence, generated FROM journal ORDER BY id";
@@ -93,12 +105,27 @@ internal sealed class SqliteJournal : IEngineJournal, IDisposable
             object? request = null;
             if (name != Tick)
             {
-                var operation = SwfOperations.Find(name) ?? throw new InvalidDataException($"Journal entry {id} names an unknown operation: {name}.");
-                request = operation.ReadRequest(Encoding.UTF8.GetBytes(reader.GetString(3)));
+                try
+                {
+                    var operation = SwfOperations.Find(name) ?? throw new InvalidDataException("the operation is unknown to this swf-local.");
+                    request = operation.ReadRequest(Encoding.UTF8.GetBytes(reader.IsDBNull(3) ? string.Empty : reader.GetString(3)));
+                }
+                catch (Exception ex) when (ex is InvalidDataException or System.Text.Json.JsonException or NotSupportedException)
+                {
+                    var error = new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"journal entry {id} ({name} at {at:O}) cannot be read: {ex.Message}"), ex);
+                    if (skipUnreadable?.Invoke(error) == true)
+                    {
+                        continue;
+                    }
+
+                    throw error;
+                }
             }
 
             var generated = reader.GetString(5);
-            yield return new JournalEntry(at, request, reader.GetInt64(4), generated.Length == 0 ? [] : generated.Split('\n'));
+            var entry = new JournalEntry(at, request, reader.GetInt64(4), generated.Length == 0 ? [] : generated.Split('\n'));
+            _ids.AddOrUpdate(entry, id);
+            yield return entry;
         }
     }
 

@@ -17,7 +17,9 @@ namespace Swf.LocalServer.WebConsole;
 /// is why the console is off by default when the server requires auth). Reads are GETs; actions
 /// are POSTs whose bodies are SWF's own request shapes, and which must carry the
 /// <c>X-Swf-Console</c> header, so a page from another origin cannot send them without a CORS
-/// preflight that swf-local never grants.
+/// preflight that swf-local never grants, and must come from the console's own origin when a
+/// browser sends them (<c>Origin</c>, <c>Sec-Fetch-Site</c>). A page that reaches swf-local under
+/// another name through DNS rebinding is refused before any of this (see <c>HostFilter</c>).
 /// </summary>
 /// <remarks>
 /// Objects are written in SWF's wire shape (epoch-second timestamps, camelCase), as the AWS CLI
@@ -89,6 +91,11 @@ internal sealed class ConsoleApi(LocalSwfEngine engine, TimeProvider time)
             return WriteErrorAsync(context, 403, "Forbidden", $"Console actions need the {ActionHeader} header.");
         }
 
+        if (ForeignOrigin(context.Request) is { } origin)
+        {
+            return WriteErrorAsync(context, 403, "Forbidden", $"Console actions are only taken from the console's own page; this one came from {origin}.");
+        }
+
         return AnsweringErrorsAsync(context, async () =>
         {
             using var buffer = new MemoryStream();
@@ -102,6 +109,33 @@ internal sealed class ConsoleApi(LocalSwfEngine engine, TimeProvider time)
                 return Task.CompletedTask;
             }).ConfigureAwait(false);
         });
+    }
+
+    /// <summary>
+    /// Says where a browser's request came from when that is not the console's own origin (scheme,
+    /// host and port of this request); null for a same-origin request, or one no browser sent (no
+    /// <c>Origin</c> or <c>Sec-Fetch-Site</c> header: curl, tests, scripts).
+    /// </summary>
+    private static string? ForeignOrigin(HttpRequest request)
+    {
+        var site = request.Headers["Sec-Fetch-Site"].ToString();
+        if (site.Length > 0 && site is not ("same-origin" or "none"))
+        {
+            return $"a {site} page (Sec-Fetch-Site)";
+        }
+
+        var origin = request.Headers.Origin.ToString();
+        if (origin.Length == 0)
+        {
+            return null;
+        }
+
+        var own = $"{request.Scheme}://{request.Host.Value}";
+        return Uri.TryCreate(origin, UriKind.Absolute, out var from)
+            && Uri.TryCreate(own, UriKind.Absolute, out var self)
+            && Uri.Compare(from, self, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0
+            ? null
+            : $"'{origin}'";
     }
 
     private static async Task AnsweringErrorsAsync(HttpContext context, Func<Task> answer)
@@ -121,6 +155,11 @@ internal sealed class ConsoleApi(LocalSwfEngine engine, TimeProvider time)
         catch (BadRequestException ex)
         {
             await WriteErrorAsync(context, 400, "ValidationException", ex.Message).ConfigureAwait(false);
+        }
+        catch (Microsoft.AspNetCore.Http.BadHttpRequestException ex) when (!context.Response.HasStarted)
+        {
+            // Kestrel refused the body: too large (413), cut short (400) or too slow (408).
+            await WriteErrorAsync(context, ex.StatusCode, ex.StatusCode == 413 ? "RequestEntityTooLarge" : "BadRequest", "The request body could not be read: " + ex.Message).ConfigureAwait(false);
         }
     }
 

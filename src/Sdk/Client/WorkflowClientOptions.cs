@@ -1,4 +1,5 @@
 using Swf.Converters;
+using Swf.Model;
 
 namespace Swf.Client;
 
@@ -19,4 +20,16 @@ public sealed class WorkflowClientOptions
 
     /// <summary>Gets or sets the clock used to wait between those checks.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// Gets or sets what <see cref="WorkflowHandle.GetResultAsync(bool, CancellationToken)"/> does each time it finds
+    /// the run still open, instead of waiting <see cref="ResultPollInterval"/>: given the run and the caller's token,
+    /// it returns when the run may have changed, or throws to end the wait. Null (the default) waits.
+    /// </summary>
+    /// <remarks>
+    /// The test environment (Swf.Sdk.Testing) sets it on its client to run its workers and skip time while a
+    /// result is awaited, and to throw <see cref="Exceptions.WorkflowTaskFailedException"/> at once when a decision
+    /// task of the run failed.
+    /// </remarks>
+    public Func<WorkflowExecution, CancellationToken, Task>? WhileRunOpen { get; set; }
 }

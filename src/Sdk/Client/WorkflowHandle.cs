@@ -123,6 +123,9 @@ public sealed class WorkflowHandle
                     continue;
                 case { WorkflowExecutionContinuedAsNewEventAttributes: { } a }:
                     return null;
+                case var _ when _client.Options.WhileRunOpen is { } whileOpen:
+                    await whileOpen(execution, cancellationToken).ConfigureAwait(false);
+                    break;
                 default:
                     await Task.Delay(interval, _client.Options.TimeProvider, cancellationToken).ConfigureAwait(false);
                     interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, _client.Options.MaxResultPollInterval.Ticks));

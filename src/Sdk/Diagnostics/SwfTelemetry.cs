@@ -27,6 +27,12 @@ public static class SwfTelemetry
     /// <summary>Gets the decision tasks handled, tagged with their outcome.</summary>
     internal static Counter<long> DecisionTasks { get; } = Meter.CreateCounter<long>("swf.decision_task.count", "{task}", "Decision tasks handled");
 
+    /// <summary>
+    /// Gets the decision tasks that failed and were left unanswered (and runs that broke between tasks), tagged
+    /// with <c>error.type</c> (such as <c>NonDeterministicWorkflowException</c>) and <c>swf.workflow.type</c>.
+    /// </summary>
+    internal static Counter<long> DecisionTaskFailures { get; } = Meter.CreateCounter<long>("swf.decision_task.failures", "{task}", "Decision tasks that failed and were left unanswered");
+
     /// <summary>Gets the activity tasks run, tagged with their outcome.</summary>
     internal static Counter<long> ActivityTasks { get; } = Meter.CreateCounter<long>("swf.activity_task.count", "{task}", "Activity tasks run");
 

@@ -2,7 +2,11 @@ using Swf.Model;
 
 namespace Swf.Exceptions;
 
-/// <summary>An activity called from a workflow did not complete. Its subclasses say how.</summary>
+/// <summary>
+/// An activity called from a workflow did not complete: it failed, timed out or could not be scheduled. Its
+/// subclasses say how. A canceled activity is an <see cref="ActivityCanceledException"/>, which is an
+/// <see cref="OperationCanceledException"/> instead.
+/// </summary>
 public abstract class ActivityException : Exception
 {
     /// <summary>Initializes the exception.</summary>

@@ -2,7 +2,11 @@ using Swf.Model;
 
 namespace Swf.Exceptions;
 
-/// <summary>The activity failed (<c>ActivityTaskFailed</c>): its implementation threw or the worker reported a failure.</summary>
+/// <summary>
+/// The activity failed (<c>ActivityTaskFailed</c>): its implementation threw or the worker reported a failure.
+/// The message is the failure's type and message (<c>PaymentDeclinedException: card expired</c>); the decoded
+/// failure is <see cref="Failure"/>, SWF's raw fields <see cref="Reason"/> and <see cref="Details"/>.
+/// </summary>
 public sealed class ActivityFailedException : ActivityException
 {
     /// <summary>Initializes the exception.</summary>
@@ -12,18 +16,27 @@ public sealed class ActivityFailedException : ActivityException
     /// <param name="details">The failure's details: by convention the encoded exception.</param>
     /// <param name="attempts">How many attempts were made, retries included.</param>
     public ActivityFailedException(ActivityType activityType, string activityId, string? reason, string? details, int attempts = 1)
-        : base(activityType, activityId, $"Activity {activityType.Name} (id {activityId}) failed: {reason}{FailureDetails.MessageSuffix(details)}")
+        : this(activityType, activityId, reason, details, attempts, FailureInfo.FromSwf(reason, details))
+    {
+    }
+
+    private ActivityFailedException(ActivityType activityType, string activityId, string? reason, string? details, int attempts, FailureInfo failure)
+        : base(activityType, activityId, failure.Summary)
     {
         Reason = reason;
         Details = details;
         Attempts = attempts;
+        Failure = failure;
     }
 
-    /// <summary>Gets the failure's reason.</summary>
+    /// <summary>Gets the failure's reason, as SWF recorded it.</summary>
     public string? Reason { get; }
 
-    /// <summary>Gets the failure's details.</summary>
+    /// <summary>Gets the failure's details, as SWF recorded them.</summary>
     public string? Details { get; }
+
+    /// <summary>Gets the failure decoded: type, message, stack trace and inner failures.</summary>
+    public FailureInfo Failure { get; }
 
     /// <summary>Gets how many attempts were made.</summary>
     public int Attempts { get; }

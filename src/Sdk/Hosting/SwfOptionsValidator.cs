@@ -30,6 +30,16 @@ internal sealed class SwfOptionsValidator : IValidateOptions<SwfOptions>
             errors.Add($"Swf:Decider:PollerCount must be at least 1; it is {options.Decider.PollerCount}.");
         }
 
+        if (options.Decider.DegradedAfterFailures < 1)
+        {
+            errors.Add($"Swf:Decider:DegradedAfterFailures must be at least 1; it is {options.Decider.DegradedAfterFailures}.");
+        }
+
+        if (options.Decider.DeadlockTimeout <= TimeSpan.Zero && options.Decider.DeadlockTimeout != Timeout.InfiniteTimeSpan)
+        {
+            errors.Add($"Swf:Decider:DeadlockTimeout must be positive (or -00:00:00.001 to turn the watchdog off); it is {options.Decider.DeadlockTimeout}.");
+        }
+
         foreach (var (taskList, worker) in options.ActivityWorkers)
         {
             if (worker.PollerCount < 1 || worker.MaxConcurrentTasks < 1)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -5,6 +6,8 @@ using Microsoft.Extensions.Options;
 using Swf.Activities;
 using Swf.Client;
 using Swf.Converters;
+using Swf.Exceptions;
+using Swf.Model;
 using Swf.Worker;
 using Swf.Workflows;
 
@@ -12,7 +15,9 @@ namespace Swf.Hosting;
 
 /// <summary>
 /// The hosted service that runs a host's SWF workers: registers the domain and types, then runs the
-/// decider and one activity worker per task list until the host stops, draining running tasks.
+/// decider (polling every task list a registered workflow declares) and one activity worker per task list
+/// until the host stops, draining running tasks. It logs at start-up which lists each worker polls, and
+/// keeps count of runs whose decision tasks keep failing, for the health check.
 /// </summary>
 public sealed partial class SwfWorkerHost : IHostedService, IDisposable
 {
@@ -23,6 +28,8 @@ public sealed partial class SwfWorkerHost : IHostedService, IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _running = [];
     private readonly List<ActivityWorker> _activityWorkers = [];
+    private readonly ConcurrentDictionary<string, RunFailures> _failingRuns = new(StringComparer.Ordinal);
+    private ISwfClient? _swf;
 
     /// <summary>Initializes the host service; the container creates it.</summary>
     /// <param name="services">The container.</param>
@@ -68,22 +75,52 @@ public sealed partial class SwfWorkerHost : IHostedService, IDisposable
 
         if (workflows.Count > 0)
         {
-            var taskList = _options.Decider.TaskList ?? workflows[0].DefaultTaskList
-                ?? throw new InvalidOperationException($"Set Swf:Decider:TaskList: workflow {workflows[0].WorkflowType.Name} has no default task list.");
-            Decider = new WorkflowWorker(
-                swf,
-                new WorkflowWorkerOptions
+            // One decider polls every list a workflow declares (a child's type may declare another), sharing
+            // its instance cache and its sticky list; Swf:Decider:TaskList adds one more.
+            var taskLists = new List<string>();
+            foreach (var list in workflows.Select(w => w.DefaultTaskList).Prepend(_options.Decider.TaskList))
+            {
+                if (!string.IsNullOrEmpty(list) && !taskLists.Contains(list))
                 {
-                    Domain = _options.Domain,
-                    TaskList = taskList,
-                    Identity = _options.Identity,
-                    PollerCount = _options.Decider.PollerCount,
-                    CacheSize = _options.Decider.CacheSize,
-                    StickyExecution = _options.Decider.StickyExecution,
-                    PayloadConverter = converter,
-                    LoggerFactory = _loggerFactory,
-                },
-                workflows);
+                    taskLists.Add(list);
+                }
+            }
+
+            if (taskLists.Count == 0)
+            {
+                throw new InvalidOperationException($"Set Swf:Decider:TaskList: no workflow declares a default task list ({string.Join(", ", workflows.Select(w => w.WorkflowType.Name))}).");
+            }
+
+            foreach (var undeclared in workflows.Where(w => w.DefaultTaskList is null && _options.Decider.TaskList is null))
+            {
+                LogNoTaskList(_logger, undeclared.WorkflowType.Name, string.Join(", ", taskLists), null);
+            }
+
+            var deciderOptions = new WorkflowWorkerOptions
+            {
+                Domain = _options.Domain,
+                TaskList = taskLists[0],
+                Identity = _options.Identity,
+                PollerCount = _options.Decider.PollerCount,
+                CacheSize = _options.Decider.CacheSize,
+                StickyExecution = _options.Decider.StickyExecution,
+                DeadlockTimeout = _options.Decider.DeadlockTimeout,
+                TimeProvider = _services.GetService<TimeProvider>() ?? TimeProvider.System,
+                PayloadConverter = converter,
+                LoggerFactory = _loggerFactory,
+                OnDecisionTaskFailed = OnDecisionTaskFailed,
+                OnDecisionTaskCompleted = execution => _failingRuns.TryRemove(execution.RunId, out _),
+            };
+            foreach (var list in taskLists.Skip(1))
+            {
+                deciderOptions.AdditionalTaskLists.Add(list);
+            }
+
+            _swf = swf;
+            Decider = new WorkflowWorker(swf, deciderOptions, workflows);
+            var polled = string.Join(", ", Decider.TaskLists);
+            var types = string.Join(", ", workflows.Select(w => $"{w.WorkflowType.Name} {w.WorkflowType.Version}"));
+            LogDeciderPolls(_logger, polled, _options.Decider.StickyExecution ? Decider.StickyTaskList : "none", types, null);
             _running.Add(Watch("decider", Decider.RunAsync(_stopping.Token)));
         }
 
@@ -104,6 +141,8 @@ public sealed partial class SwfWorkerHost : IHostedService, IDisposable
                 },
                 group);
             _activityWorkers.Add(worker);
+            var activityTypes = string.Join(", ", group.Select(a => $"{a.ActivityType.Name} {a.ActivityType.Version}"));
+            LogActivityWorkerPolls(_logger, group.Key, activityTypes, null);
             _running.Add(Watch("activity worker " + group.Key, worker.RunAsync(_stopping.Token)));
         }
 
@@ -141,6 +180,56 @@ public sealed partial class SwfWorkerHost : IHostedService, IDisposable
         }
     }
 
+    /// <summary>Returns the runs whose last <paramref name="threshold"/> or more decision tasks all failed, and are still open.</summary>
+    internal async Task<IReadOnlyList<WorkflowTaskFailedException>> RunsFailingRepeatedlyAsync(int threshold, CancellationToken cancellationToken)
+    {
+        var failing = new List<WorkflowTaskFailedException>();
+        foreach (var (runId, failures) in _failingRuns)
+        {
+            if (failures.Count < threshold)
+            {
+                continue;
+            }
+
+            if (await IsClosedAsync(failures.Last, cancellationToken).ConfigureAwait(false))
+            {
+                _failingRuns.TryRemove(runId, out _);
+                continue;
+            }
+
+            failing.Add(failures.Last);
+        }
+
+        return failing;
+    }
+
+    /// <summary>Gets how many decision tasks in a row failed for a run (0 when its last one succeeded).</summary>
+    internal int FailuresInARow(string runId) => _failingRuns.TryGetValue(runId, out var failures) ? failures.Count : 0;
+
+    private void OnDecisionTaskFailed(WorkflowTaskFailedException failure) =>
+        _failingRuns.AddOrUpdate(failure.RunId, static (_, f) => new RunFailures(f, 1), static (_, old, f) => new RunFailures(f, old.Count + 1), failure);
+
+    private async Task<bool> IsClosedAsync(WorkflowTaskFailedException failure, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var described = await _swf!.DescribeWorkflowExecutionAsync(
+                new DescribeWorkflowExecutionRequest { Domain = failure.Domain, Execution = new WorkflowExecution { WorkflowId = failure.WorkflowId, RunId = failure.RunId } },
+                cancellationToken).ConfigureAwait(false);
+            return described.WorkflowExecutionDetail.ExecutionInfo.ExecutionStatus == ExecutionStatus.Closed;
+        }
+        catch (UnknownResourceException)
+        {
+            // Gone (past the domain's retention): nothing left to recover.
+            return true;
+        }
+        catch (Exception ex) when (ex is SwfException or HttpRequestException)
+        {
+            // SWF cannot say now: keep reporting the run.
+            return false;
+        }
+    }
+
     private async Task Watch(string name, Task running)
     {
         try
@@ -163,4 +252,16 @@ public sealed partial class SwfWorkerHost : IHostedService, IDisposable
 
     [LoggerMessage(EventId = 411, Level = LogLevel.Error, Message = "SWF {Worker} stopped with an error")]
     private static partial void LogWorkerFailed(ILogger logger, string worker, Exception exception);
+
+    [LoggerMessage(EventId = 412, Level = LogLevel.Information, Message = "SWF decider polls decision task lists {TaskLists} (sticky list {StickyTaskList}) for workflow types {WorkflowTypes}")]
+    private static partial void LogDeciderPolls(ILogger logger, string taskLists, string stickyTaskList, string workflowTypes, Exception? exception);
+
+    [LoggerMessage(EventId = 413, Level = LogLevel.Information, Message = "SWF activity worker polls activity task list {TaskList} for activity types {ActivityTypes}")]
+    private static partial void LogActivityWorkerPolls(ILogger logger, string taskList, string activityTypes, Exception? exception);
+
+    [LoggerMessage(EventId = 414, Level = LogLevel.Warning, Message = "Workflow type {WorkflowType} declares no default task list; its executions are decided only when started on one of the polled lists ({TaskLists})")]
+    private static partial void LogNoTaskList(ILogger logger, string workflowType, string taskLists, Exception? exception);
+
+    /// <summary>How many decision tasks of a run failed in a row, and the last failure.</summary>
+    private sealed record RunFailures(WorkflowTaskFailedException Last, int Count);
 }

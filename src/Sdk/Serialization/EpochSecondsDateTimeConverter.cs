@@ -7,17 +7,22 @@ namespace Swf.Serialization;
 /// <summary>
 /// SWF's timestamps: JSON numbers of seconds since the Unix epoch with a fraction
 /// (<c>1326592619.474</c>). Reading also accepts ISO 8601 strings, which AWS CLI v2 prints.
-/// Values are UTC <see cref="DateTime"/>s with millisecond precision, as SWF keeps them.
+/// Values are UTC <see cref="DateTime"/>s with millisecond precision, as SWF keeps them; a number
+/// outside what a <see cref="DateTime"/> holds (years 1 to 9999) is a <see cref="JsonException"/>.
 /// </summary>
 public sealed class EpochSecondsDateTimeConverter : JsonConverter<DateTime>
 {
+    /// <summary>The earliest and latest instants a <see cref="DateTime"/> holds, in milliseconds since the Unix epoch.</summary>
+    private const long MinMilliseconds = -62_135_596_800_000;
+    private const long MaxMilliseconds = 253_402_300_799_999;
+
     /// <inheritdoc/>
     public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         switch (reader.TokenType)
         {
             case JsonTokenType.Number:
-                if (!reader.HasValueSequence && TryReadMilliseconds(reader.ValueSpan, out var milliseconds))
+                if (!reader.HasValueSequence && TryReadMilliseconds(reader.ValueSpan, out var milliseconds) && milliseconds <= MaxMilliseconds)
                 {
                     return DateTime.UnixEpoch.AddTicks(milliseconds * TimeSpan.TicksPerMillisecond);
                 }
@@ -27,12 +32,12 @@ public sealed class EpochSecondsDateTimeConverter : JsonConverter<DateTime>
                     throw new JsonException("A timestamp is not a number of seconds.");
                 }
 
-                return FromEpochSeconds(seconds);
+                return FromCheckedEpochSeconds(seconds);
             case JsonTokenType.String:
                 var text = reader.GetString()!;
                 if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var numeric))
                 {
-                    return FromEpochSeconds(numeric);
+                    return FromCheckedEpochSeconds(numeric);
                 }
 
                 if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
@@ -121,6 +126,21 @@ public sealed class EpochSecondsDateTimeConverter : JsonConverter<DateTime>
     {
         var dot = text.IndexOf((byte)'.');
         return dot < 0 ? 0 : text.Length - dot - 1;
+    }
+
+    /// <summary>Converts seconds read from JSON, refusing a value no <see cref="DateTime"/> holds.</summary>
+    private static DateTime FromCheckedEpochSeconds(decimal seconds)
+    {
+        // Compared in seconds first: a huge value would overflow decimal once multiplied by 1000.
+        if (seconds < MinMilliseconds / 1000m || seconds > (MaxMilliseconds + 1) / 1000m
+            || Math.Round(seconds * 1000m, MidpointRounding.AwayFromZero) is var milliseconds && (milliseconds < MinMilliseconds || milliseconds > MaxMilliseconds))
+        {
+            throw new JsonException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"A timestamp must be between years 1 and 9999 (from {MinMilliseconds / 1000} to {MaxMilliseconds / 1000m} seconds since 1970); it is {seconds}."));
+        }
+
+        return FromEpochSeconds(seconds);
     }
 
     /// <summary>Converts seconds since the Unix epoch to a UTC time, to the millisecond.</summary>

@@ -134,9 +134,15 @@ public sealed class SwfValidator
 
     /// <summary>
     /// Checks an SWF name (domain, type name, version, task list, workflow id, activity id, timer id):
-    /// no <c>:</c>, <c>/</c>, <c>|</c> or control characters, not the literal <c>arn</c>, and for a
-    /// domain no leading or trailing whitespace.
+    /// not blank (only whitespace), no <c>:</c>, <c>/</c>, <c>|</c> or control characters, not the
+    /// literal <c>arn</c>, and for a domain no leading or trailing whitespace.
     /// </summary>
+    /// <remarks>
+    /// SWF documents "must not start or end with whitespace" for domains and for the task lists of
+    /// polls and child workflows, so a name of only whitespace is never valid there; it names nothing a
+    /// person can see (a task list <c>" "</c> is easily mistaken for another), so it is refused for
+    /// every name.
+    /// </remarks>
     /// <param name="value">The value; null is not checked.</param>
     /// <param name="path">The member's path.</param>
     /// <param name="isDomain">Whether the value names a domain.</param>
@@ -144,6 +150,12 @@ public sealed class SwfValidator
     {
         if (value is null)
         {
+            return;
+        }
+
+        if (value.Length > 0 && string.IsNullOrWhiteSpace(value))
+        {
+            Fail(path, "Member must not be blank (it holds only whitespace)");
             return;
         }
 
@@ -167,11 +179,16 @@ public sealed class SwfValidator
     }
 
     /// <summary>Checks a duration: whole seconds as a string, at most one year, or <c>NONE</c>.</summary>
-    /// <param name="value">The value; null or empty is not checked.</param>
+    /// <remarks>
+    /// An empty string is not a duration: the model lets optional durations be 0 characters long, but
+    /// an empty value can only mean "unset", which is said by leaving the member out. Whether NONE is
+    /// allowed depends on the member; callers that forbid it check that themselves.
+    /// </remarks>
+    /// <param name="value">The value; null is not checked.</param>
     /// <param name="path">The member's path.</param>
     public void Duration(string? value, string path)
     {
-        if (string.IsNullOrEmpty(value) || value == "NONE")
+        if (value is null || value == "NONE")
         {
             return;
         }

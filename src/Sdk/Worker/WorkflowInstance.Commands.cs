@@ -13,7 +13,7 @@ internal sealed partial class WorkflowInstance
 
     private readonly Dictionary<string, PendingActivity> _activities = new(StringComparer.Ordinal);
     private readonly Dictionary<long, PendingActivity> _activitiesByScheduledId = [];
-    private readonly Dictionary<string, TaskCompletionSource> _timers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PendingTimer> _timers = new(StringComparer.Ordinal);
     private readonly Dictionary<long, PendingChild> _children = [];
     private readonly Dictionary<long, TaskCompletionSource> _externals = [];
     private readonly List<(Func<bool> Condition, TaskCompletionSource Done)> _conditions = [];
@@ -32,7 +32,7 @@ internal sealed partial class WorkflowInstance
             throw new InvalidWorkflowOperationException($"Activity id {activityId} is already used by an open activity of this workflow.");
         }
 
-        var activity = new PendingActivity(activityType, activityId);
+        var activity = new PendingActivity(activityType, activityId, cancellationToken);
         var command = new WorkflowCommand(
             new Decision
             {
@@ -76,6 +76,12 @@ internal sealed partial class WorkflowInstance
 
     private void CancelActivity(PendingActivity activity)
     {
+        if (!OnDrivingThread)
+        {
+            OnForeignThread("a CancellationToken of an activity was cancelled from another thread (CancellationTokenSource.CancelAsync or CancelAfter)");
+            return;
+        }
+
         if (activity.Result.Task.IsCompleted || activity.CancelRequested)
         {
             return;
@@ -87,7 +93,7 @@ internal sealed partial class WorkflowInstance
             // Not sent yet: withdraw it; SWF never hears of the activity.
             command.Withdrawn = true;
             _activities.Remove(activity.ActivityId);
-            activity.Result.TrySetException(new ActivityCanceledException(activity.ActivityType, activity.ActivityId, null));
+            activity.Result.TrySetException(new ActivityCanceledException(activity.ActivityType, activity.ActivityId, null, activity.Token));
             return;
         }
 
@@ -117,9 +123,14 @@ internal sealed partial class WorkflowInstance
             throw new ArgumentOutOfRangeException(nameof(delay), delay, "A workflow timer cannot have a negative delay.");
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
+        if (cancellationToken.IsCancellationRequested)
+        {
+            // Canceled before it started: no timer at all, and the same TaskCanceledException as a canceled one.
+            return Task.FromCanceled(cancellationToken);
+        }
+
         var timerId = "t" + (++_timerSequence).ToString(CultureInfo.InvariantCulture);
-        var fired = new TaskCompletionSource();
+        var timer = new PendingTimer();
         var command = new WorkflowCommand(
             new Decision
             {
@@ -132,25 +143,30 @@ internal sealed partial class WorkflowInstance
             },
             e =>
             {
-                if (e.StartTimerFailedEventAttributes is { } failed)
+                if (e.StartTimerFailedEventAttributes is { } failed && _timers.Remove(timerId))
                 {
-                    _timers.Remove(timerId);
-                    fired.TrySetException(new InvalidWorkflowOperationException($"SWF refused to start timer {timerId}: {failed.Cause}."));
+                    timer.CancellationRegistration.Dispose();
+                    timer.Fired.TrySetException(new InvalidWorkflowOperationException($"SWF refused to start timer {timerId}: {failed.Cause}."));
                 }
             });
-        _timers[timerId] = fired;
+        _timers[timerId] = timer;
         _pending.Add(command);
         if (cancellationToken.CanBeCanceled)
         {
-            var registration = cancellationToken.Register(() => CancelTimer(timerId, command, fired, cancellationToken));
-            fired.Task.ContinueWith(_ => registration.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, Default);
+            timer.CancellationRegistration = cancellationToken.Register(() => CancelTimer(timerId, command, timer, cancellationToken));
         }
 
-        return fired.Task;
+        return timer.Fired.Task;
     }
 
-    private void CancelTimer(string timerId, WorkflowCommand start, TaskCompletionSource fired, CancellationToken cancellationToken)
+    private void CancelTimer(string timerId, WorkflowCommand start, PendingTimer timer, CancellationToken cancellationToken)
     {
+        if (!OnDrivingThread)
+        {
+            OnForeignThread("a CancellationToken of a timer was cancelled from another thread (CancellationTokenSource.CancelAsync or CancelAfter)");
+            return;
+        }
+
         if (!_timers.Remove(timerId))
         {
             return;
@@ -169,14 +185,15 @@ internal sealed partial class WorkflowInstance
             }));
         }
 
-        fired.TrySetCanceled(cancellationToken);
+        timer.Fired.TrySetCanceled(cancellationToken);
     }
 
     private void FireTimer(string timerId)
     {
         if (_timers.Remove(timerId, out var timer))
         {
-            timer.TrySetResult();
+            timer.CancellationRegistration.Dispose();
+            timer.Fired.TrySetResult();
         }
     }
 
@@ -192,6 +209,12 @@ internal sealed partial class WorkflowInstance
         _conditions.Add(waiter);
         using var registration = cancellationToken.Register(() =>
         {
+            if (!OnDrivingThread)
+            {
+                OnForeignThread("a CancellationToken of a condition wait was cancelled from another thread (CancellationTokenSource.CancelAsync or CancelAfter)");
+                return;
+            }
+
             _conditions.Remove(waiter);
             done.TrySetCanceled(cancellationToken);
         });
@@ -243,7 +266,7 @@ internal sealed partial class WorkflowInstance
     public Task<string?> ExecuteChildWorkflowAsync(WorkflowType workflowType, string? input, ChildWorkflowOptions options, CancellationToken cancellationToken)
     {
         var workflowId = options.WorkflowId ?? $"{WorkflowId}-child-{++_childSequence}";
-        var child = new PendingChild(workflowType, workflowId);
+        var child = new PendingChild(workflowType, workflowId, cancellationToken);
         var command = new WorkflowCommand(
             new Decision
             {
@@ -269,27 +292,50 @@ internal sealed partial class WorkflowInstance
                 }
                 else
                 {
+                    child.CancellationRegistration.Dispose();
                     child.Result.TrySetException(new ChildWorkflowException(workflowType, workflowId, e.EventType, e.StartChildWorkflowExecutionFailedEventAttributes!.Cause.Value, null));
                 }
             });
         _pending.Add(command);
         if (cancellationToken.CanBeCanceled)
         {
-            cancellationToken.Register(() =>
-            {
-                if (!child.Result.Task.IsCompleted && !_pending.Contains(command))
-                {
-                    _ = RequestCancelExternalWorkflowAsync(workflowId, child.RunId);
-                }
-                else if (_pending.Contains(command))
-                {
-                    command.Withdrawn = true;
-                    child.Result.TrySetCanceled(cancellationToken);
-                }
-            });
+            child.CancellationRegistration = cancellationToken.Register(() => CancelChild(child, command));
         }
 
         return child.Result.Task;
+    }
+
+    private void CancelChild(PendingChild child, WorkflowCommand start)
+    {
+        if (!OnDrivingThread)
+        {
+            OnForeignThread("a CancellationToken of a child workflow was cancelled from another thread (CancellationTokenSource.CancelAsync or CancelAfter)");
+            return;
+        }
+
+        if (child.Result.Task.IsCompleted || child.CancelRequested)
+        {
+            return;
+        }
+
+        child.CancelRequested = true;
+        if (_pending.Contains(start))
+        {
+            // Not sent yet: withdraw it; SWF never hears of the child.
+            start.Withdrawn = true;
+            child.Result.TrySetException(new ChildWorkflowCanceledException(child.WorkflowType, child.WorkflowId, null, null, child.Token));
+            return;
+        }
+
+        // The child decides how it ends (it may finish its work first); the parent waits for that outcome.
+        AddExternal(
+            new Decision
+            {
+                DecisionType = DecisionType.RequestCancelExternalWorkflowExecution,
+                RequestCancelExternalWorkflowExecutionDecisionAttributes = new() { WorkflowId = child.WorkflowId, RunId = child.RunId },
+            },
+            child.WorkflowId,
+            done: null);
     }
 
     private void OnChildStarted(long initiatedEventId, string runId)
@@ -304,12 +350,17 @@ internal sealed partial class WorkflowInstance
     {
         if (_children.Remove(initiatedEventId, out var child))
         {
+            child.CancellationRegistration.Dispose();
             complete(child);
         }
     }
 
     private void FailChild(long initiatedEventId, EventType outcome, string? reason, string? details) =>
         CompleteChild(initiatedEventId, c => c.Result.TrySetException(new ChildWorkflowException(c.WorkflowType, c.WorkflowId, outcome, reason, details)));
+
+    private void CancelChildCompleted(long initiatedEventId, string? details) =>
+        CompleteChild(initiatedEventId, c => c.Result.TrySetException(
+            new ChildWorkflowCanceledException(c.WorkflowType, c.WorkflowId, c.RunId, details, c.CancelRequested ? c.Token : default)));
 
     public Task SignalExternalWorkflowAsync(string workflowId, string? runId, string signalName, string? input) =>
         External(
@@ -332,21 +383,28 @@ internal sealed partial class WorkflowInstance
     private Task External(Decision decision, string workflowId)
     {
         var done = new TaskCompletionSource();
+        AddExternal(decision, workflowId, done);
+        return done.Task;
+    }
+
+    /// <summary>Adds a decision about another execution; <paramref name="done"/>, if any, gets its outcome.</summary>
+    private void AddExternal(Decision decision, string workflowId, TaskCompletionSource? done) =>
         _pending.Add(new WorkflowCommand(decision, e =>
         {
             if (e.SignalExternalWorkflowExecutionInitiatedEventAttributes is not null || e.RequestCancelExternalWorkflowExecutionInitiatedEventAttributes is not null)
             {
-                _externals[e.EventId] = done;
+                if (done is not null)
+                {
+                    _externals[e.EventId] = done;
+                }
             }
             else
             {
                 var cause = e.SignalExternalWorkflowExecutionFailedEventAttributes?.Cause.Value
                     ?? e.RequestCancelExternalWorkflowExecutionFailedEventAttributes?.Cause.Value ?? "unknown";
-                done.TrySetException(new ExternalWorkflowException(workflowId, cause));
+                done?.TrySetException(new ExternalWorkflowException(workflowId, cause));
             }
         }));
-        return done.Task;
-    }
 
     private void CompleteExternal(long initiatedEventId, Exception? failure)
     {
@@ -397,7 +455,9 @@ internal sealed partial class WorkflowInstance
         int version;
         if (_recordedMarkers.TryGetValue(markerName, out var recorded))
         {
+            // The marker is in history, so the code must decide it again for replay to match it there.
             version = int.Parse(recorded ?? "0", CultureInfo.InvariantCulture);
+            RecordMarker(markerName, recorded);
         }
         else if (IsReplaying)
         {
@@ -411,9 +471,14 @@ internal sealed partial class WorkflowInstance
 
         if (version < minSupported || version > maxSupported)
         {
-            _fatal = new InvalidWorkflowOperationException(
+            var outside = new InvalidWorkflowOperationException(
                 $"Version {version} of change '{changeId}' recorded in history is outside the range this code supports ({minSupported} to {maxSupported}).");
-            throw _fatal;
+            lock (_gate)
+            {
+                _fatal ??= outside;
+            }
+
+            throw outside;
         }
 
         _versions[changeId] = version;
@@ -427,11 +492,14 @@ internal sealed partial class WorkflowInstance
             RecordMarkerDecisionAttributes = new() { MarkerName = markerName, Details = details },
         }));
 
-    private sealed class PendingActivity(ActivityType activityType, string activityId)
+    private sealed class PendingActivity(ActivityType activityType, string activityId, CancellationToken token)
     {
         public ActivityType ActivityType { get; } = activityType;
 
         public string ActivityId { get; } = activityId;
+
+        /// <summary>Gets the token that cancels the activity.</summary>
+        public CancellationToken Token { get; } = token;
 
         public TaskCompletionSource<string?> Result { get; } = new();
 
@@ -448,13 +516,27 @@ internal sealed partial class WorkflowInstance
         public void Fail(Func<PendingActivity, Exception> failure) => Result.TrySetException(failure(this));
     }
 
-    private sealed class PendingChild(WorkflowType workflowType, string workflowId)
+    private sealed class PendingTimer
+    {
+        public TaskCompletionSource Fired { get; } = new();
+
+        public CancellationTokenRegistration CancellationRegistration { get; set; }
+    }
+
+    private sealed class PendingChild(WorkflowType workflowType, string workflowId, CancellationToken token)
     {
         public WorkflowType WorkflowType { get; } = workflowType;
 
         public string WorkflowId { get; } = workflowId;
 
+        /// <summary>Gets the token that requests the child's cancellation.</summary>
+        public CancellationToken Token { get; } = token;
+
         public string? RunId { get; set; }
+
+        public bool CancelRequested { get; set; }
+
+        public CancellationTokenRegistration CancellationRegistration { get; set; }
 
         public TaskCompletionSource<string?> Result { get; } = new();
     }

@@ -57,7 +57,7 @@ internal sealed partial class WorkflowInstance : EventDelivery
 
     bool EventDelivery.ActivityTaskCanceled(HistoryEvent e, ActivityTaskCanceledEventAttributes a, object? state)
     {
-        ActivityByScheduledId(a.ScheduledEventId)?.Fail(s => new ActivityCanceledException(s.ActivityType, s.ActivityId, a.Details));
+        ActivityByScheduledId(a.ScheduledEventId)?.Fail(s => new ActivityCanceledException(s.ActivityType, s.ActivityId, a.Details, s.CancelRequested ? s.Token : default));
         return true;
     }
 
@@ -105,7 +105,7 @@ internal sealed partial class WorkflowInstance : EventDelivery
 
     bool EventDelivery.ChildWorkflowExecutionCanceled(HistoryEvent e, ChildWorkflowExecutionCanceledEventAttributes a, object? state)
     {
-        FailChild(a.InitiatedEventId, e.EventType, null, a.Details);
+        CancelChildCompleted(a.InitiatedEventId, a.Details);
         return true;
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
 using Swf.Exceptions;
 using Swf.Model;
@@ -35,16 +36,41 @@ internal sealed partial class WorkflowInstance
     /// <exception cref="InvalidWorkflowOperationException">The code broke a rule of deterministic execution.</exception>
     public IReadOnlyList<Decision> ProcessEvents(IReadOnlyList<HistoryEvent> events, long startedEventId)
     {
-        _drivingThread = Environment.CurrentManagedThreadId;
-        _driving = true;
+        lock (_gate)
+        {
+            if (_abandoned)
+            {
+                throw _fatal!;
+            }
+
+            _drivingThread = Environment.CurrentManagedThreadId;
+            _driving = true;
+        }
+
+        List<Decision> decisions;
+        Exception? lateFatal;
         try
         {
-            return ProcessEventsCore(events, startedEventId);
+            decisions = RunOnScheduler(() => ProcessEventsCore(events, startedEventId));
         }
         finally
         {
-            _driving = false;
+            lock (_gate)
+            {
+                _driving = false;
+                lateFatal = _fatal;
+            }
         }
+
+        // A foreign continuation that arrived after the code's last step still fails this task: its decisions
+        // were made by code that had already left the scheduler. (Read under the same lock that ends driving,
+        // so the error is either thrown here or reported by the foreign thread, never both.)
+        if (lateFatal is not null)
+        {
+            ExceptionDispatchInfo.Capture(lateFatal).Throw();
+        }
+
+        return decisions;
     }
 
     private List<Decision> ProcessEventsCore(IReadOnlyList<HistoryEvent> events, long startedEventId)
@@ -319,6 +345,7 @@ internal sealed partial class WorkflowInstance
                     return true;
                 });
                 _signalHandlers.Add(running);
+                WatchCompletion(running);
                 return running;
             },
             isSignal: true);

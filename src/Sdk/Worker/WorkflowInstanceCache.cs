@@ -35,6 +35,23 @@ internal sealed class WorkflowInstanceCache(int capacity)
         }
     }
 
+    /// <summary>Removes the run's instance if it is this one (not one a decision task has taken meanwhile).</summary>
+    /// <returns><c>true</c> when it was removed.</returns>
+    public bool Remove(string runId, WorkflowInstance instance)
+    {
+        lock (_lock)
+        {
+            if (!_byRunId.TryGetValue(runId, out var node) || !ReferenceEquals(node.Value.Instance, instance))
+            {
+                return false;
+            }
+
+            _byRunId.Remove(runId);
+            _recency.Remove(node);
+            return true;
+        }
+    }
+
     public void Put(string runId, WorkflowInstance instance)
     {
         WorkflowInstance? evicted = null;

@@ -27,6 +27,7 @@ public sealed partial class WorkflowWorker
     private readonly IPayloadConverter _converter;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
+    private readonly PoisonedRuns _poisoned;
 
     /// <summary>Initializes the worker.</summary>
     /// <param name="client">The SWF client (the wire client, the local engine, ...).</param>
@@ -40,6 +41,12 @@ public sealed partial class WorkflowWorker
         ArgumentException.ThrowIfNullOrEmpty(options.Domain, "options.Domain");
         ArgumentException.ThrowIfNullOrEmpty(options.TaskList, "options.TaskList");
         ArgumentOutOfRangeException.ThrowIfLessThan(options.PollerCount, 1, "options.PollerCount");
+        ArgumentNullException.ThrowIfNull(options.TimeProvider, "options.TimeProvider");
+        if (options.DeadlockTimeout <= TimeSpan.Zero && options.DeadlockTimeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException("options.DeadlockTimeout", options.DeadlockTimeout, "The deadlock timeout must be positive, or Timeout.InfiniteTimeSpan to turn the watchdog off.");
+        }
+
         _client = client;
         _options = options;
         foreach (var definition in workflows)
@@ -48,6 +55,8 @@ public sealed partial class WorkflowWorker
         }
 
         _cache = new WorkflowInstanceCache(Math.Max(0, options.CacheSize));
+        _poisoned = new PoisonedRuns(Math.Max(100, options.CacheSize));
+        TaskLists = [.. new[] { options.TaskList }.Concat(options.AdditionalTaskLists.Where(l => !string.IsNullOrEmpty(l))).Distinct(StringComparer.Ordinal)];
         _converter = options.PayloadConverter ?? new JsonPayloadConverter(SwfJsonContext.Default);
         _loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         _logger = _loggerFactory.CreateLogger<WorkflowWorker>();
@@ -57,13 +66,16 @@ public sealed partial class WorkflowWorker
     /// <summary>Gets the task list this worker asks SWF to route its runs' decision tasks to.</summary>
     public string StickyTaskList { get; }
 
+    /// <summary>Gets the task lists polled for decision tasks: <see cref="WorkflowWorkerOptions.TaskList"/>, then the additional ones (besides <see cref="StickyTaskList"/>).</summary>
+    public IReadOnlyList<string> TaskLists { get; }
+
     /// <summary>Gets the number of running instances held in memory.</summary>
     public int CachedInstances => _cache.Count;
 
     /// <summary>Gets counters of what the worker did, for tests and metrics.</summary>
     public WorkflowWorkerCounters Counters { get; } = new();
 
-    /// <summary>Polls both task lists (the normal one and, with sticky execution, this worker's own) until stopped.</summary>
+    /// <summary>Polls every task list (<see cref="TaskLists"/> and, with sticky execution, this worker's own) until stopped.</summary>
     /// <param name="stoppingToken">Stops polling; a decision task in progress is finished first.</param>
     /// <returns>A task that completes when every poller stopped.</returns>
     public Task RunAsync(CancellationToken stoppingToken)
@@ -71,7 +83,11 @@ public sealed partial class WorkflowWorker
         var pollers = new List<Task>();
         for (var i = 0; i < _options.PollerCount; i++)
         {
-            pollers.Add(PollLoopAsync(_options.TaskList, stoppingToken));
+            foreach (var taskList in TaskLists)
+            {
+                pollers.Add(PollLoopAsync(taskList, stoppingToken));
+            }
+
             if (_options.StickyExecution)
             {
                 pollers.Add(PollLoopAsync(StickyTaskList, stoppingToken));
@@ -82,7 +98,7 @@ public sealed partial class WorkflowWorker
     }
 
     /// <summary>Long-polls one task list once and handles the decision task it returns, if any.</summary>
-    /// <param name="taskList">The task list: the normal one or <see cref="StickyTaskList"/>.</param>
+    /// <param name="taskList">The task list: one of <see cref="TaskLists"/> or <see cref="StickyTaskList"/>.</param>
     /// <param name="cancellationToken">Cancels the poll.</param>
     /// <returns><c>true</c> when a decision task was handled.</returns>
     public async Task<bool> PollOnceAsync(string taskList, CancellationToken cancellationToken = default)
@@ -162,42 +178,71 @@ public sealed partial class WorkflowWorker
             return ("unknown_type", 0);
         }
 
-        var instance = _cache.Take(execution.RunId);
-        IReadOnlyList<Decision> decisions;
+        if (_poisoned.Find(execution.RunId) is { } poison)
+        {
+            // The run broke in this process (a continuation off the scheduler, a deadlock): its code would
+            // break again, so its tasks fail at once until a fixed deployment takes the run.
+            ReportFailure(execution, workflowType.Name, startedEventId, poison);
+            return ("failed", 0);
+        }
+
+        var cached = _cache.Take(execution.RunId);
+        var hit = cached is not null && cached.LastRunStartedEventId == previousStartedEventId && previousStartedEventId != 0;
+        WorkflowInstance instance;
+        if (hit)
+        {
+            WorkflowWorkerCounters.Increment(ref Counters.CacheHitsField);
+            instance = cached!;
+        }
+        else
+        {
+            cached?.Dispose();
+            WorkflowWorkerCounters.Increment(ref Counters.CacheMissesField);
+            instance = NewInstance(definition, execution, workflowType);
+        }
+
         List<HistoryEvent> events;
+        IReadOnlyList<Decision> decisions;
         try
         {
-            if (instance is not null && instance.LastRunStartedEventId == previousStartedEventId && previousStartedEventId != 0)
+            events = hit || !fromSticky
+                ? await ReadPagesAsync(poll, polled, cancellationToken).ConfigureAwait(false)
+                : await ReadFullHistoryAsync(execution, cancellationToken).ConfigureAwait(false);
+            try
             {
-                WorkflowWorkerCounters.Increment(ref Counters.CacheHitsField);
-                events = await ReadPagesAsync(poll, polled, cancellationToken).ConfigureAwait(false);
-                decisions = instance.ProcessEvents(events, startedEventId);
+                decisions = await ProcessAsync(instance, events, startedEventId).ConfigureAwait(false);
             }
-            else
+            catch (StaleWorkflowInstanceException)
             {
-                instance?.Dispose();
+                instance.Dispose();
                 WorkflowWorkerCounters.Increment(ref Counters.CacheMissesField);
-                instance = new WorkflowInstance(definition, _options.Domain, execution, _converter, _loggerFactory.CreateLogger("Swf.Workflow." + workflowType.Name));
-                events = fromSticky
-                    ? await ReadFullHistoryAsync(execution, cancellationToken).ConfigureAwait(false)
-                    : await ReadPagesAsync(poll, polled, cancellationToken).ConfigureAwait(false);
-                decisions = instance.ProcessEvents(events, startedEventId);
+                instance = NewInstance(definition, execution, workflowType);
+                events = await ReadFullHistoryAsync(execution, cancellationToken).ConfigureAwait(false);
+                decisions = await ProcessAsync(instance, events, startedEventId).ConfigureAwait(false);
             }
         }
-        catch (StaleWorkflowInstanceException)
+        catch (Exception ex) when (ex is SwfException or HttpRequestException || (ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
-            instance?.Dispose();
-            WorkflowWorkerCounters.Increment(ref Counters.CacheMissesField);
-            instance = new WorkflowInstance(definition, _options.Domain, execution, _converter, _loggerFactory.CreateLogger("Swf.Workflow." + workflowType.Name));
-            events = await ReadFullHistoryAsync(execution, cancellationToken).ConfigureAwait(false);
-            decisions = instance.ProcessEvents(events, startedEventId);
+            // Reading history failed: the poll loop retries; the instance is dropped.
+            instance.Dispose();
+            throw;
         }
-        catch (Exception ex) when (ex is NonDeterministicWorkflowException or InvalidWorkflowOperationException)
+        catch (Exception ex)
         {
-            // Leave the task unanswered: it times out and is retried, so a fixed deployment recovers the run.
-            instance?.Dispose();
-            WorkflowWorkerCounters.Increment(ref Counters.DecisionTaskFailuresField);
-            LogDecisionTaskFailed(_logger, execution.WorkflowId, execution.RunId, ex);
+            // Non-determinism, a broken rule of workflow code, a deadlock or a bug of the runtime. Leave the
+            // task unanswered: it times out and is retried, so a fixed deployment recovers the run. A
+            // deadlocked instance is disposed when its stuck thread returns.
+            if (ex is not WorkflowDeadlockException)
+            {
+                instance.Dispose();
+            }
+
+            if (ex is WorkflowDeadlockException || ReferenceEquals(ex, instance.Fatal))
+            {
+                _poisoned.Add(execution.RunId, ex);
+            }
+
+            ReportFailure(execution, workflowType.Name, startedEventId, ex);
             return ("failed", 0);
         }
 
@@ -229,7 +274,93 @@ public sealed partial class WorkflowWorker
             _cache.Put(execution.RunId, instance);
         }
 
+        _options.OnDecisionTaskCompleted?.Invoke(execution);
         return ("completed", events.Count);
+    }
+
+    private WorkflowInstance NewInstance(WorkflowDefinition definition, WorkflowExecution execution, WorkflowType workflowType) =>
+        new(
+            definition,
+            _options.Domain,
+            execution,
+            _converter,
+            _loggerFactory.CreateLogger("Swf.Workflow." + workflowType.Name),
+            _options.TimeProvider,
+            OnInstanceFailed);
+
+    /// <summary>
+    /// Applies the events and runs the code: inline without a watchdog; otherwise on a thread-pool thread that
+    /// the watchdog gives up on when a slice of workflow code runs longer than the deadlock timeout.
+    /// </summary>
+    private async Task<IReadOnlyList<Decision>> ProcessAsync(WorkflowInstance instance, List<HistoryEvent> events, long startedEventId)
+    {
+        var limit = _options.DeadlockTimeout;
+        if (limit == Timeout.InfiniteTimeSpan)
+        {
+            return instance.ProcessEvents(events, startedEventId);
+        }
+
+        var work = Task.Run(() => instance.ProcessEvents(events, startedEventId));
+        var stuck = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var period = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, limit.Ticks / 4));
+        using (_options.TimeProvider.CreateTimer(
+            _ =>
+            {
+                if (instance.RunningSliceElapsed() >= limit)
+                {
+                    stuck.TrySetResult();
+                }
+            },
+            null,
+            period,
+            period))
+        {
+            if (await Task.WhenAny(work, stuck.Task).ConfigureAwait(false) == work)
+            {
+                return await work.ConfigureAwait(false);
+            }
+        }
+
+        // Give up on the thread that runs the stuck code: it is left behind, blocked where the code blocked.
+        // If it ever returns, the abandoned instance stops at once; it is disposed then.
+        var deadlock = new WorkflowDeadlockException(instance.WorkflowType.Name, instance.WorkflowId, instance.RunId, limit);
+        instance.Abandon(deadlock);
+        _ = work.ContinueWith(
+            static (done, state) =>
+            {
+                _ = done.Exception;
+                ((WorkflowInstance)state!).Dispose();
+            },
+            instance,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        throw deadlock;
+    }
+
+    /// <summary>A cached run broke between decision tasks (a continuation from another thread): drop it, remember it, report it.</summary>
+    private void OnInstanceFailed(WorkflowInstance instance, Exception error)
+    {
+        if (_cache.Remove(instance.RunId, instance))
+        {
+            instance.Dispose();
+        }
+
+        _poisoned.Add(instance.RunId, error);
+        ReportFailure(new WorkflowExecution { WorkflowId = instance.WorkflowId, RunId = instance.RunId }, instance.WorkflowType.Name, instance.LastRunStartedEventId, error);
+    }
+
+    private void ReportFailure(WorkflowExecution execution, string workflowType, long startedEventId, Exception error)
+    {
+        var failure = new WorkflowTaskFailedException(_options.Domain, execution.WorkflowId, execution.RunId, startedEventId, error);
+        var errorType = error.GetType().Name;
+        WorkflowWorkerCounters.Increment(ref Counters.DecisionTaskFailuresField);
+        SwfTelemetry.DecisionTaskFailures.Add(
+            1,
+            new KeyValuePair<string, object?>("error.type", errorType),
+            new KeyValuePair<string, object?>("swf.workflow.type", workflowType));
+        LogDecisionTaskFailed(_logger, execution.WorkflowId, _options.Domain, execution.RunId, startedEventId, errorType, error);
+        _options.OnDecisionTaskFailed?.Invoke(failure);
     }
 
     /// <summary>The decision task's events: the poll's first page, then the rest fetched by polling again with each page's token.</summary>
@@ -287,8 +418,8 @@ public sealed partial class WorkflowWorker
     [LoggerMessage(EventId = 201, Level = LogLevel.Error, Message = "No workflow type {Name} {Version} is registered with this worker; the decision task is left to time out")]
     private static partial void LogUnknownWorkflowType(ILogger logger, string name, string version, Exception? exception);
 
-    [LoggerMessage(EventId = 202, Level = LogLevel.Error, Message = "Decision task of workflow {WorkflowId} (run {RunId}) failed and is left unanswered so a fixed deployment can recover it")]
-    private static partial void LogDecisionTaskFailed(ILogger logger, string workflowId, string runId, Exception exception);
+    [LoggerMessage(EventId = 202, Level = LogLevel.Error, Message = "Decision task of workflow {WorkflowId} in domain {Domain} (run {RunId}) failed at event {StartedEventId} ({ErrorType}) and is left unanswered so a fixed deployment can recover it")]
+    private static partial void LogDecisionTaskFailed(ILogger logger, string workflowId, string domain, string runId, long startedEventId, string errorType, Exception exception);
 
     [LoggerMessage(EventId = 203, Level = LogLevel.Warning, Message = "Answering the decision task of workflow {WorkflowId} (run {RunId}) failed; the run will be replayed")]
     private static partial void LogRespondFailed(ILogger logger, string workflowId, string runId, Exception exception);

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Swf.Converters;
+using Swf.Exceptions;
+using Swf.Model;
 
 namespace Swf.Worker;
 
@@ -12,13 +14,20 @@ public sealed class WorkflowWorkerOptions
     /// <summary>Gets or sets the task list polled for decision tasks. Required.</summary>
     public string TaskList { get; set; } = string.Empty;
 
+    /// <summary>
+    /// Gets the other task lists polled for decision tasks (for workflow types whose default task list is not
+    /// <see cref="TaskList"/>, such as children). Every list is polled by <see cref="PollerCount"/> pollers; all
+    /// share the worker's cache of running instances and its sticky task list.
+    /// </summary>
+    public IList<string> AdditionalTaskLists { get; } = new List<string>();
+
     /// <summary>Gets or sets the identity recorded in <c>DecisionTaskStarted</c> events.</summary>
     public string Identity { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
 
     /// <summary>Gets or sets how many long polls run at once on each task list.</summary>
     public int PollerCount { get; set; } = 2;
 
-    /// <summary>Gets or sets how many running workflow instances are kept in memory (least recently used are dropped).</summary>
+    /// <summary>Gets or sets how many running workflow instances are kept in memory (least recently used are dropped); 0 replays every decision task from event 1.</summary>
     public int CacheSize { get; set; } = 1000;
 
     /// <summary>
@@ -33,9 +42,34 @@ public sealed class WorkflowWorkerOptions
     /// <summary>Gets or sets the largest page of history events requested at once (0 for SWF's default).</summary>
     public int MaximumPageSize { get; set; }
 
+    /// <summary>
+    /// Gets or sets how long workflow code may run without yielding to the workflow scheduler before the
+    /// decision task fails with a <see cref="WorkflowDeadlockException"/> (default 2 seconds);
+    /// <see cref="Timeout.InfiniteTimeSpan"/> turns the watchdog off.
+    /// </summary>
+    /// <remarks>
+    /// With the watchdog on, each decision task's replay runs on a thread-pool thread the worker can give up
+    /// on. A deadlocked run is dropped from the cache and its later decision tasks fail at once; the thread
+    /// that runs the stuck code is left behind, blocked where the code blocked, until it returns (if ever).
+    /// </remarks>
+    public TimeSpan DeadlockTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Gets or sets the clock of the deadlock watchdog (a test passes a fake one to trigger it without waiting).</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
     /// <summary>Gets or sets the converter of workflow payloads.</summary>
     public IPayloadConverter? PayloadConverter { get; set; }
 
     /// <summary>Gets or sets the logger factory.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>
+    /// Gets or sets what to call when a decision task fails and is left unanswered (non-determinism, a broken
+    /// rule of workflow code, a deadlock, a runtime bug), or when a cached run breaks between decision tasks (a
+    /// continuation arrived from another thread). Called on the thread that found it; it must not throw.
+    /// </summary>
+    public Action<WorkflowTaskFailedException>? OnDecisionTaskFailed { get; set; }
+
+    /// <summary>Gets or sets what to call when a decision task of a run was answered. Called on the polling thread; it must not throw.</summary>
+    public Action<WorkflowExecution>? OnDecisionTaskCompleted { get; set; }
 }

@@ -30,6 +30,14 @@ public sealed class ActivityOptions
     /// <summary>Gets or sets the retry policy, or null for a single attempt.</summary>
     public RetryPolicy? Retry { get; set; }
 
+    /// <summary>
+    /// Gets or sets the token that cancels activities scheduled with these options when the call passes none:
+    /// null (the default) follows the workflow's <see cref="Workflow.CancellationToken"/>. Set
+    /// <see cref="System.Threading.CancellationToken.None"/> for a proxy whose activities run after the workflow
+    /// was cancelled (cleanup, compensation). A token given to the call itself always wins.
+    /// </summary>
+    public CancellationToken? CancellationToken { get; set; }
+
     /// <summary>Returns a copy whose unset values are taken from <paramref name="defaults"/>.</summary>
     /// <param name="defaults">The fallback values, or null.</param>
     /// <returns>The merged options.</returns>
@@ -43,6 +51,7 @@ public sealed class ActivityOptions
         TaskPriority = TaskPriority ?? defaults.TaskPriority,
         ActivityId = ActivityId ?? defaults.ActivityId,
         Retry = Retry ?? defaults.Retry,
+        CancellationToken = CancellationToken ?? defaults.CancellationToken,
     };
 
     /// <summary>Returns a shallow copy.</summary>

@@ -23,6 +23,13 @@ public sealed class ChildWorkflowOptions
     /// <summary>Gets or sets the task priority of the child's decision tasks.</summary>
     public int? TaskPriority { get; set; }
 
+    /// <summary>
+    /// Gets or sets the token that requests the child's cancellation when the call passes none: null (the default)
+    /// follows the workflow's <see cref="Workflow.CancellationToken"/>; <see cref="System.Threading.CancellationToken.None"/>
+    /// leaves the child running when the workflow is cancelled. A token given to the call itself always wins.
+    /// </summary>
+    public CancellationToken? CancellationToken { get; set; }
+
     /// <summary>Gets the child's tags (at most 5).</summary>
     public IList<string> Tags { get; } = new List<string>();
 }

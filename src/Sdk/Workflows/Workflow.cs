@@ -27,7 +27,10 @@ public static partial class Workflow
     /// <summary>Gets a value indicating whether the code is replaying history that was already decided.</summary>
     public static bool IsReplaying => Context.IsReplaying;
 
-    /// <summary>Gets a token cancelled when someone requests the execution's cancellation.</summary>
+    /// <summary>
+    /// Gets a token cancelled when someone requests the execution's cancellation. Activities, children, timers
+    /// and condition waits follow it unless the call passes a token of its own (see docs/cancellation.md).
+    /// </summary>
     public static CancellationToken CancellationToken => Context.CancellationToken;
 
     /// <summary>Gets a random generator seeded from the run id: the same numbers on every replay.</summary>
@@ -46,22 +49,32 @@ public static partial class Workflow
     /// <returns>The GUID.</returns>
     public static Guid NewGuid() => Context.NewGuid();
 
-    /// <summary>Waits on a durable SWF timer (<c>StartTimer</c>); cancelling the token cancels the timer (<c>CancelTimer</c>).</summary>
+    /// <summary>Waits on a durable SWF timer (<c>StartTimer</c>); cancelling its token cancels the timer (<c>CancelTimer</c>).</summary>
     /// <param name="delay">How long to wait; SWF timers count whole seconds, so the delay is rounded up (at least one second).</param>
-    /// <param name="cancellationToken">Cancels the timer.</param>
-    /// <returns>A task that completes when the timer fires.</returns>
-    public static Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken = default) =>
-        Context.DelayAsync(delay, cancellationToken);
+    /// <param name="cancellationToken">
+    /// Cancels the timer; null (the default) follows <see cref="CancellationToken"/>, so cancelling the workflow
+    /// cancels it. Pass <see cref="System.Threading.CancellationToken.None"/> for a timer the workflow's cancellation leaves alone.
+    /// </param>
+    /// <returns>A task that completes when the timer fires; a canceled timer is a <see cref="TaskCanceledException"/>.</returns>
+    public static Task DelayAsync(TimeSpan delay, CancellationToken? cancellationToken = null)
+    {
+        var context = Context;
+        return context.DelayAsync(delay, cancellationToken ?? context.CancellationToken);
+    }
 
     /// <summary>Waits until a condition over the workflow's state holds, or a timeout passes.</summary>
     /// <param name="condition">Checked after every step of the workflow; must not have side effects.</param>
     /// <param name="timeout">The longest wait (a durable timer), or null to wait forever.</param>
-    /// <param name="cancellationToken">Cancels the wait.</param>
-    /// <returns><c>true</c> when the condition held, <c>false</c> when the timeout passed first.</returns>
-    public static Task<bool> WaitConditionAsync(Func<bool> condition, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    /// <param name="cancellationToken">
+    /// Cancels the wait; null (the default) follows <see cref="CancellationToken"/>, so cancelling the workflow
+    /// cancels it. Pass <see cref="System.Threading.CancellationToken.None"/> for a wait the workflow's cancellation leaves alone.
+    /// </param>
+    /// <returns><c>true</c> when the condition held, <c>false</c> when the timeout passed first; a canceled wait is a <see cref="TaskCanceledException"/>.</returns>
+    public static Task<bool> WaitConditionAsync(Func<bool> condition, TimeSpan? timeout = null, CancellationToken? cancellationToken = null)
     {
         ArgumentNullException.ThrowIfNull(condition);
-        return Context.WaitConditionAsync(condition, timeout, cancellationToken);
+        var context = Context;
+        return context.WaitConditionAsync(condition, timeout, cancellationToken ?? context.CancellationToken);
     }
 
     /// <summary>
@@ -71,15 +84,22 @@ public static partial class Workflow
     /// <param name="activityType">The activity's type.</param>
     /// <param name="input">The encoded input, or null.</param>
     /// <param name="options">How to schedule it; unset values fall back to the type's registered defaults.</param>
-    /// <param name="cancellationToken">Requests the activity's cancellation (<c>RequestCancelActivityTask</c>).</param>
+    /// <param name="cancellationToken">
+    /// Requests the activity's cancellation (<c>RequestCancelActivityTask</c>) and cancels its retry backoff. Null
+    /// (the default) means <see cref="ActivityOptions.CancellationToken"/>, and when that is unset too
+    /// <see cref="CancellationToken"/>: cancelling the workflow cancels the activity. Pass
+    /// <see cref="System.Threading.CancellationToken.None"/> for work that must run after the workflow was cancelled (cleanup).
+    /// </param>
     /// <returns>The encoded result.</returns>
-    /// <exception cref="ActivityException">The activity failed, timed out, was canceled or could not be scheduled.</exception>
-    public static async Task<string?> ExecuteActivityAsync(ActivityType activityType, string? input, ActivityOptions? options = null, CancellationToken cancellationToken = default)
+    /// <exception cref="ActivityException">The activity failed, timed out or could not be scheduled.</exception>
+    /// <exception cref="ActivityCanceledException">The activity was canceled (an <see cref="OperationCanceledException"/>).</exception>
+    public static async Task<string?> ExecuteActivityAsync(ActivityType activityType, string? input, ActivityOptions? options = null, CancellationToken? cancellationToken = null)
     {
         ArgumentNullException.ThrowIfNull(activityType);
         var context = Context;
         PayloadTooLargeException.ThrowIfTooLarge(input, activityType, static t => $"ExecuteActivityAsync({t.Name} {t.Version}) input");
         options ??= new ActivityOptions();
+        var token = cancellationToken ?? options.CancellationToken ?? context.CancellationToken;
         var baseId = options.ActivityId ?? context.NextActivityId();
         var firstScheduled = context.UtcNow;
         for (var attempt = 1; ; attempt++)
@@ -87,12 +107,12 @@ public static partial class Workflow
             var activityId = attempt == 1 ? baseId : $"{baseId}-{attempt}";
             try
             {
-                return await context.ScheduleActivityAsync(activityType, activityId, input, options, cancellationToken);
+                return await context.ScheduleActivityAsync(activityType, activityId, input, options, token);
             }
             catch (ActivityException ex) when (options.Retry is { } retry && ex is ActivityFailedException or ActivityTimedOutException
                 && retry.ShouldRetry(attempt, (ex as ActivityFailedException)?.Reason, context.UtcNow - firstScheduled))
             {
-                await context.DelayAsync(retry.BackoffAfter(attempt), cancellationToken);
+                await context.DelayAsync(retry.BackoffAfter(attempt), token);
             }
             catch (ActivityFailedException ex) when (attempt > 1)
             {
@@ -107,9 +127,9 @@ public static partial class Workflow
     /// <param name="activityType">The activity's type.</param>
     /// <param name="argument">The argument.</param>
     /// <param name="options">How to schedule it.</param>
-    /// <param name="cancellationToken">Requests the activity's cancellation.</param>
+    /// <param name="cancellationToken">Requests the activity's cancellation; null follows the options' token, then the workflow's (see the untyped overload).</param>
     /// <returns>The result.</returns>
-    public static async Task<TResult?> ExecuteActivityAsync<TArg, TResult>(ActivityType activityType, TArg argument, ActivityOptions? options = null, CancellationToken cancellationToken = default)
+    public static async Task<TResult?> ExecuteActivityAsync<TArg, TResult>(ActivityType activityType, TArg argument, ActivityOptions? options = null, CancellationToken? cancellationToken = null)
     {
         var converter = Context.PayloadConverter;
         var result = await ExecuteActivityAsync(activityType, converter.Serialize(argument), options, cancellationToken);
@@ -120,14 +140,22 @@ public static partial class Workflow
     /// <param name="workflowType">The child's type.</param>
     /// <param name="input">The encoded input, or null.</param>
     /// <param name="options">How to start it.</param>
-    /// <param name="cancellationToken">Requests the child's cancellation (<c>RequestCancelExternalWorkflowExecution</c>).</param>
+    /// <param name="cancellationToken">
+    /// Requests the child's cancellation (<c>RequestCancelExternalWorkflowExecution</c>). Null (the default) means
+    /// <see cref="ChildWorkflowOptions.CancellationToken"/>, and when that is unset too <see cref="CancellationToken"/>:
+    /// cancelling the workflow cancels the child. Pass <see cref="System.Threading.CancellationToken.None"/> for a child the
+    /// workflow's cancellation leaves alone.
+    /// </param>
     /// <returns>The child's encoded result.</returns>
-    /// <exception cref="ChildWorkflowException">The child failed, timed out, was canceled or terminated, or could not start.</exception>
-    public static Task<string?> ExecuteChildWorkflowAsync(WorkflowType workflowType, string? input, ChildWorkflowOptions? options = null, CancellationToken cancellationToken = default)
+    /// <exception cref="ChildWorkflowException">The child failed, timed out or was terminated, or could not start.</exception>
+    /// <exception cref="ChildWorkflowCanceledException">The child was canceled (an <see cref="OperationCanceledException"/>).</exception>
+    public static Task<string?> ExecuteChildWorkflowAsync(WorkflowType workflowType, string? input, ChildWorkflowOptions? options = null, CancellationToken? cancellationToken = null)
     {
         ArgumentNullException.ThrowIfNull(workflowType);
+        var context = Context;
         PayloadTooLargeException.ThrowIfTooLarge(input, workflowType, static t => $"ExecuteChildWorkflowAsync({t.Name} {t.Version}) input");
-        return Context.ExecuteChildWorkflowAsync(workflowType, input, options ?? new ChildWorkflowOptions(), cancellationToken);
+        options ??= new ChildWorkflowOptions();
+        return context.ExecuteChildWorkflowAsync(workflowType, input, options, cancellationToken ?? options.CancellationToken ?? context.CancellationToken);
     }
 
     /// <summary>Sends a signal to another execution (<c>SignalExternalWorkflowExecution</c>).</summary>

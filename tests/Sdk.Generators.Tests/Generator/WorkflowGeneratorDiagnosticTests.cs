@@ -224,8 +224,19 @@ public sealed class WorkflowGeneratorDiagnosticTests
         Assert.All(descriptors, d => Assert.EndsWith(d.Id.ToLowerInvariant(), d.HelpLinkUri, StringComparison.Ordinal));
     }
 
-    private static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", "..", ".."));
+    /// <summary>Finds the checkout from the test's output folder (CI builds map source paths to /_/, so the caller's file path does not lead there).</summary>
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Sdk.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No Sdk.sln above {AppContext.BaseDirectory}.");
+    }
 
     [Fact]
     public void Generate_ErrorInWorkflow_EmitsNoSourceForIt()

@@ -52,6 +52,29 @@ public sealed class GeneratedSampleTests : IDisposable
     }
 
     [Fact]
+    public async Task RequestCancelAsync_ProxyMethodWithoutToken_ActivityFollowsTheWorkflowAndIsCanceled()
+    {
+        await _runner.RegisterAsync();
+        var handle = await _runner.Client.StartAsync(new Order("9", 1m), "order-9");
+
+        // AuditAsync has no CancellationToken parameter: its proxy must follow the workflow's token.
+        await _runner.RunDecisionsUntilIdleAsync();
+        await handle.RequestCancelAsync();
+        await _runner.RunDecisionsUntilIdleAsync();
+
+        var history = new List<HistoryEvent>();
+        await foreach (var e in handle.Handle.GetHistoryAsync())
+        {
+            history.Add(e);
+        }
+
+        Assert.Contains(history, e => e.EventType == EventType.ActivityTaskCancelRequested);
+        Assert.Equal(EventType.WorkflowExecutionCanceled, history[^1].EventType);
+        await Assert.ThrowsAsync<WorkflowCanceledException>(() => handle.GetResultAsync());
+        Assert.Empty(_runner.Payments.Calls);
+    }
+
+    [Fact]
     public async Task TerminateAsync_OpenExecution_Terminates()
     {
         await _runner.RegisterAsync();

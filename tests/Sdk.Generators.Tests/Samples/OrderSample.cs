@@ -4,8 +4,7 @@ using Swf.Workflows;
 
 namespace Swf.Generators.Tests.Samples;
 
-// Plain user code: the generator writes everything else. This file is also compiled into the
-// Native AOT smoke test (tests/AotSmoke), so it must stay free of test-framework types.
+// Plain user code: the generator writes everything else.
 
 public sealed record Order(string Id, decimal Total);
 

@@ -10,8 +10,8 @@ using Swf.Workflows;
 namespace Swf.Generators.Tests.Samples;
 
 /// <summary>
-/// Runs <see cref="OrderWorkflow"/> end to end on an SWF client (the in-process engine in tests and
-/// in the AOT smoke test) through the generated definition, proxy, dispatcher and typed client.
+/// Runs <see cref="OrderWorkflow"/> end to end on an SWF client (the in-process engine) through the
+/// generated definition, proxy, dispatcher and typed client.
 /// </summary>
 public sealed class SampleRunner : IDisposable
 {
@@ -93,6 +93,24 @@ public sealed class SampleRunner : IDisposable
             if (activities.PendingTaskCount.Count > 0)
             {
                 progressed |= await _activities.PollOnceAsync();
+            }
+        }
+    }
+
+    /// <summary>Polls decision tasks only (no activity runs) until none is pending.</summary>
+    public async Task RunDecisionsUntilIdleAsync()
+    {
+        var progressed = true;
+        while (progressed)
+        {
+            progressed = false;
+            foreach (var list in new[] { "orders", _workflows.StickyTaskList })
+            {
+                var decisions = await _swf.CountPendingDecisionTasksAsync(new CountPendingDecisionTasksRequest { Domain = Domain, TaskList = new TaskList { Name = list } });
+                if (decisions.PendingTaskCount.Count > 0)
+                {
+                    progressed |= await _workflows.PollOnceAsync(list);
+                }
             }
         }
     }

@@ -10,7 +10,7 @@ internal static class States
 
     public static ExecutionState Run(string runId = "r1")
     {
-        var domain = new DomainState { Name = "d", RetentionPeriodInDays = "1" };
+        var domain = new DomainState { Name = "d", RetentionPeriodInDays = "1", Undo = new UndoLog() };
         var run = new ExecutionState
         {
             Domain = domain,

@@ -7,7 +7,7 @@ public sealed class TimerStateTests
     [Fact]
     public void Fire_Canceled_Throws()
     {
-        var timer = new TimerState { TimerId = "t1", StartedEventId = 5 };
+        var timer = new TimerState { TimerId = "t1", StartedEventId = 5, Undo = new UndoLog() };
         timer.Cancel();
 
         var ex = Assert.Throws<InvalidOperationException>(timer.Fire);

@@ -24,6 +24,34 @@ public class EpochSecondsDateTimeConverterTests
         Assert.Equal(new DateTime(2012, 1, 15, 1, 56, 59, 474, DateTimeKind.Utc), evt.EventTimestamp);
     }
 
+    // A number no DateTime holds overflowed (OverflowException, ArgumentOutOfRangeException), which swf-local answered 500.
+    [Theory]
+    [InlineData("1e20")]
+    [InlineData("18446744073709551616")]
+    [InlineData("999999999999")]
+    [InlineData("253402300800")]
+    [InlineData("-62135596801")]
+    [InlineData("-1e12")]
+    [InlineData("1e28")]
+    [InlineData("\"1e25\"")]
+    public void Read_NumberOutsideTheYears1To9999_IsJsonException(string value)
+    {
+        var error = Assert.Throws<JsonException>(() =>
+            JsonSerializer.Deserialize($$"""{"eventId":1,"eventType":"TimerFired","eventTimestamp":{{value}}}""", SwfJsonContext.Default.HistoryEvent));
+
+        Assert.Contains("between years 1 and 9999", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("253402300799.999", 9999)]
+    [InlineData("-62135596800", 1)]
+    public void Read_NumberAtTheEdgesOfTheRange_IsTheFirstOrLastMillisecond(string value, int year)
+    {
+        var evt = JsonSerializer.Deserialize($$"""{"eventId":1,"eventType":"TimerFired","eventTimestamp":{{value}}}""", SwfJsonContext.Default.HistoryEvent)!;
+
+        Assert.Equal(year, evt.EventTimestamp.Year);
+    }
+
     [Fact]
     public void Write_Time_GivesEpochSecondsWithMilliseconds()
     {

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace Swf.Tests.TestSupport;
 
 /// <summary>A logger that keeps every message, every structured value and every exception it is given.</summary>
-internal sealed class ListLogger : ILogger
+internal sealed class ListLogger(Action<EventId>? logged = null) : ILogger
 {
     private readonly List<string> _lines = [];
 
@@ -41,5 +41,7 @@ internal sealed class ListLogger : ILogger
         {
             _lines.AddRange(lines);
         }
+
+        logged?.Invoke(eventId);
     }
 }

@@ -84,6 +84,21 @@ public class SwfValidatorTests
     }
 
     [Theory]
+    [InlineData(" ", false)]
+    [InlineData("   ", false)]
+    [InlineData("\u00A0", false)]
+    [InlineData("\u2003 ", false)]
+    [InlineData(" ", true)]
+    public void SwfName_OnlyWhitespace_Fails(string value, bool isDomain)
+    {
+        var validator = new SwfValidator();
+
+        validator.SwfName(value, "taskList.name", isDomain);
+
+        Assert.Equal("Value at 'taskList.name' failed to satisfy constraint: Member must not be blank (it holds only whitespace)", Assert.Single(validator.Errors));
+    }
+
+    [Theory]
     [InlineData("orders", true)]
     [InlineData("order processing", true)]
     [InlineData("arnold", true)]
@@ -115,6 +130,19 @@ public class SwfValidatorTests
         validator.Duration(value, "startToFireTimeout");
 
         Assert.Contains("whole number of seconds or NONE", Assert.Single(validator.Errors), StringComparison.Ordinal);
+    }
+
+    // An empty duration used to pass, and the engine failed on it after recording events (the store then never restarted).
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    public void Duration_EmptyOrBlank_Fails(string value)
+    {
+        var validator = new SwfValidator();
+
+        validator.Duration(value, "scheduleToCloseTimeout");
+
+        Assert.Equal($"Value at 'scheduleToCloseTimeout' failed to satisfy constraint: Member must be a whole number of seconds or NONE (it is '{value}')", Assert.Single(validator.Errors));
     }
 
     [Fact]

@@ -81,6 +81,58 @@ public class WorkflowInstanceTests
         }
     }
 
+    private sealed class UsesVersion
+    {
+        public async Task<string?> RunAsync(string? input)
+        {
+            var version = Workflow.GetVersion("change", Workflow.DefaultVersion, 1);
+            return await Workflow.ExecuteActivityAsync(Act, "v" + version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    private sealed class AwaitsItsOwnGate
+    {
+        public TaskCompletionSource Gate { get; } = new();
+
+        public async Task<string?> RunAsync(string? input)
+        {
+            await Gate.Task;
+            return input;
+        }
+    }
+
+    private sealed class HelperWithConfigureAwaitFalse
+    {
+        public async Task<string?> RunAsync(string? input)
+        {
+            var loaded = await LoadAsync(input);
+            return await Workflow.ExecuteActivityAsync(Act, loaded);
+        }
+
+        private static async Task<string?> LoadAsync(string? input)
+        {
+            // Resumes on the thread pool: the workflow's scheduler is left behind.
+            await Workflow.DelayAsync(TimeSpan.FromMinutes(1)).ConfigureAwait(false);
+            return input + " loaded";
+        }
+    }
+
+    private sealed class CanceledDelay
+    {
+        public async Task<string?> RunAsync(string? input)
+        {
+            try
+            {
+                await Workflow.DelayAsync(TimeSpan.FromHours(1), new CancellationToken(canceled: true));
+                return "fired";
+            }
+            catch (OperationCanceledException ex)
+            {
+                return ex.GetType().Name;
+            }
+        }
+    }
+
     private static WorkflowDefinition Define<T>(Func<T, string?, Task<string?>> run, Dictionary<string, Func<object, string?, Task>>? signals = null, Func<T>? create = null)
         where T : class, new() => new()
         {
@@ -90,8 +142,8 @@ public class WorkflowInstanceTests
             Signals = signals ?? [],
         };
 
-    private static WorkflowInstance NewInstance(WorkflowDefinition definition) =>
-        new(definition, "domain", new WorkflowExecution { WorkflowId = "wf", RunId = "run-1" }, new JsonPayloadConverter(Swf.Serialization.SwfJsonContext.Default), NullLogger.Instance);
+    private static WorkflowInstance NewInstance(WorkflowDefinition definition, Action<WorkflowInstance, Exception>? onFailure = null) =>
+        new(definition, "domain", new WorkflowExecution { WorkflowId = "wf", RunId = "run-1" }, new JsonPayloadConverter(Swf.Serialization.SwfJsonContext.Default), NullLogger.Instance, onFailure: onFailure);
 
     // ---- tests --------------------------------------------------------------------------
 
@@ -340,5 +392,74 @@ public class WorkflowInstanceTests
 
         Assert.Equal(100, UsesSideEffect.Calls);
         Assert.True(instance.IsClosed);
+    }
+
+    [Fact]
+    public void GetVersion_MarkerInHistory_ReturnsRecordedVersionAndMatchesTheMarkerOnReplay()
+    {
+        var h = new HistoryBuilder().Started().DecisionTask().Completed().Marker("Version:change", "1");
+        var scheduled = h.ActivityScheduled("1");
+        h.ActivityCompleted(scheduled, "done").DecisionTask();
+        using var instance = NewInstance(Define<UsesVersion>((w, i) => w.RunAsync(i)));
+
+        var decision = Assert.Single(instance.ProcessEvents(h.Events, h.LastEventId));
+
+        Assert.Equal(DecisionType.CompleteWorkflowExecution, decision.DecisionType);
+        Assert.Equal("done", decision.CompleteWorkflowExecutionDecisionAttributes!.Result);
+    }
+
+    [Fact]
+    public async Task QueueTask_ContinuationFromAnotherThreadBetweenTasks_IsReportedAtOnce()
+    {
+        AwaitsItsOwnGate? workflow = null;
+        var reported = new List<Exception>();
+        var h = new HistoryBuilder().Started("x").DecisionTask();
+        using var instance = NewInstance(Define<AwaitsItsOwnGate>((w, i) => w.RunAsync(i), create: () => workflow = new AwaitsItsOwnGate()), (_, e) => reported.Add(e));
+        instance.ProcessEvents(h.Events, h.LastEventId);
+
+        // The gate is completed on a thread-pool thread, which queues the continuation: reported there and then.
+        await Task.Run(() => workflow!.Gate.SetResult());
+
+        var error = Assert.IsType<InvalidWorkflowOperationException>(Assert.Single(reported));
+        Assert.Contains("run run-1", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Task.Run", error.Message, StringComparison.Ordinal);
+        Assert.Same(error, instance.Fatal);
+    }
+
+    [Fact]
+    public async Task ProcessEvents_HelperResumesAfterConfigureAwaitFalse_FailsNamingTheHelper()
+    {
+        var reported = new TaskCompletionSource<Exception>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var h = new HistoryBuilder().Started("x").DecisionTask().Completed();
+        var timer = h.TimerStarted("t1", "60");
+        h.TimerFired("t1", timer, TimeSpan.FromMinutes(1)).DecisionTask();
+        using var instance = NewInstance(Define<HelperWithConfigureAwaitFalse>((w, i) => w.RunAsync(i)), (_, e) => reported.TrySetResult(e));
+
+        // The helper's continuation runs on the thread pool; the decision task fails if it comes back while
+        // the task runs, otherwise it is reported as soon as it does.
+        Exception error;
+        try
+        {
+            instance.ProcessEvents(h.Events, h.LastEventId);
+            error = await reported.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        catch (InvalidWorkflowOperationException ex)
+        {
+            error = ex;
+        }
+
+        Assert.Contains("HelperWithConfigureAwaitFalse.LoadAsync", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ConfigureAwait(false)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DelayAsync_TokenAlreadyCanceled_IsTaskCanceledWithoutATimer()
+    {
+        var h = new HistoryBuilder().Started().DecisionTask();
+        using var instance = NewInstance(Define<CanceledDelay>((w, i) => w.RunAsync(i)));
+
+        var decision = Assert.Single(instance.ProcessEvents(h.Events, h.LastEventId));
+
+        Assert.Equal("TaskCanceledException", decision.CompleteWorkflowExecutionDecisionAttributes!.Result);
     }
 }

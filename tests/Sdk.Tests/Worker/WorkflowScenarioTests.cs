@@ -514,6 +514,149 @@ public sealed class WorkflowScenarioTests : IDisposable
         Assert.Equal(EventType.DecisionTaskStarted, history[^1].EventType);
     }
 
+    // ---- markers replayed from event 1 (GetVersion, SideEffect, RecordMarker) ---------------
+
+    private static async Task<string?> EveryMarkerApi(string? input)
+    {
+        var version = Workflow.GetVersion("add-refund", Workflow.DefaultVersion, 1);
+        var stamp = Workflow.SideEffect(() => "stamp-1");
+        Workflow.RecordMarker("audit", "charging " + input);
+        var first = await Workflow.ExecuteActivityAsync(Charge, input);
+        await Workflow.DelayAsync(TimeSpan.FromHours(1));
+
+        // A second call for the same change returns the first answer; a change first met in a later
+        // decision task records its marker there.
+        var again = Workflow.GetVersion("add-refund", Workflow.DefaultVersion, 1);
+        var late = Workflow.GetVersion("late-change", Workflow.DefaultVersion, 2);
+        var second = version == 1 ? await Workflow.ExecuteActivityAsync(Refund, first) : first;
+        return $"{second} {stamp} v{again} v{late}";
+    }
+
+    [Fact]
+    public async Task MarkerApis_HistoryTheEngineRecorded_ReplaysFromEventOne()
+    {
+        Assert.Equal("refunded charged order-1 stamp-1 v1 v2", await RunAsync(EveryMarkerApi));
+        var history = await HistoryAsync();
+        Assert.Equal(
+            ["Version:add-refund", "SideEffect:1", "audit", "Version:late-change"],
+            history.Where(e => e.EventType == EventType.MarkerRecorded).Select(e => e.MarkerRecordedEventAttributes!.MarkerName));
+
+        WorkflowReplayer.Replay(Define(Main, EveryMarkerApi), history, Execution("run-1"));
+    }
+
+    [Fact]
+    public async Task MarkerApis_DeciderWithoutCache_EveryTaskReplaysFromEventOneAndRunCompletes()
+    {
+        var result = await RunAsync(EveryMarkerApi, cacheSize: 0);
+
+        Assert.Equal("refunded charged order-1 stamp-1 v1 v2", result);
+        Assert.Equal(4, (await HistoryAsync()).Count(e => e.EventType == EventType.MarkerRecorded));
+    }
+
+    // ---- cancellation follows the workflow's token ------------------------------------------
+
+    [Fact]
+    public async Task CancelWorkflow_ActivityGivenWorkflowToken_ActivityCanceledAndWorkflowEndsCanceled()
+    {
+        CancelWhenDecided(DecisionType.ScheduleActivityTask);
+
+        // Nobody polls "slow": the activity stays scheduled until it is canceled.
+        await Assert.ThrowsAsync<WorkflowCanceledException>(() => RunAsync(
+            input => Workflow.ExecuteActivityAsync(Charge, input, new ActivityOptions { TaskList = "slow" }, Workflow.CancellationToken)));
+
+        var types = (await HistoryAsync()).Select(e => e.EventType).ToList();
+        Assert.Contains(EventType.ActivityTaskCanceled, types);
+        Assert.Equal(EventType.WorkflowExecutionCanceled, types[^1]);
+    }
+
+    [Fact]
+    public async Task CancelWorkflow_ActivityGivenNoToken_FollowsTheWorkflowAndIsCanceled()
+    {
+        CancelWhenDecided(DecisionType.ScheduleActivityTask);
+
+        await Assert.ThrowsAsync<WorkflowCanceledException>(() => RunAsync(
+            input => Workflow.ExecuteActivityAsync(Charge, input, new ActivityOptions { TaskList = "slow" })));
+
+        var types = (await HistoryAsync()).Select(e => e.EventType).ToList();
+        Assert.Contains(EventType.ActivityTaskCancelRequested, types);
+        Assert.Equal(EventType.WorkflowExecutionCanceled, types[^1]);
+    }
+
+    [Fact]
+    public async Task CancelWorkflow_CleanupActivityGivenNoneToken_RunsAfterCancellationThenWorkflowEndsCanceled()
+    {
+        CancelWhenDecided(DecisionType.ScheduleActivityTask);
+
+        await Assert.ThrowsAsync<WorkflowCanceledException>(() => RunAsync(async input =>
+        {
+            try
+            {
+                return await Workflow.ExecuteActivityAsync(Charge, input, new ActivityOptions { TaskList = "slow" }, Workflow.CancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // CancellationToken.None: not cancelled by the workflow, so the compensation runs.
+                _log.Add(await Workflow.ExecuteActivityAsync(Refund, input, null, CancellationToken.None) ?? "null");
+                throw;
+            }
+        }));
+
+        Assert.Equal(["refunded order-1"], _log);
+        Assert.Equal(EventType.WorkflowExecutionCanceled, (await HistoryAsync())[^1].EventType);
+    }
+
+    [Fact]
+    public async Task CancelWorkflow_WaitingOnChild_ChildCanceledAndParentEndsCanceled()
+    {
+        // Cancel the parent once the child has started its day-long timer.
+        CancelWhenDecided(DecisionType.StartTimer);
+
+        await Assert.ThrowsAsync<WorkflowCanceledException>(() => RunAsync(
+            input => Workflow.ExecuteChildWorkflowAsync(Child, input, new ChildWorkflowOptions { WorkflowId = "order-1-child" }, Workflow.CancellationToken),
+            child: async _ =>
+            {
+                await Workflow.DelayAsync(TimeSpan.FromDays(1), Workflow.CancellationToken);
+                return "child done";
+            }));
+
+        var parent = (await HistoryAsync()).Select(e => e.EventType).ToList();
+        Assert.Contains(EventType.ChildWorkflowExecutionCanceled, parent);
+        Assert.Equal(EventType.WorkflowExecutionCanceled, parent[^1]);
+        Assert.Equal(EventType.WorkflowExecutionCanceled, (await HistoryAsync("order-1-child"))[^1].EventType);
+    }
+
+    // ---- failure messages --------------------------------------------------------------------
+
+    [Fact]
+    public async Task ActivityFailed_CaughtInWorkflow_MessageIsTypeAndMessage()
+    {
+        ChargeImplementation = _ => throw new ArgumentException("card number invalid");
+
+        var result = await RunAsync(async input =>
+        {
+            try
+            {
+                return await Workflow.ExecuteActivityAsync(Charge, input);
+            }
+            catch (ActivityFailedException ex)
+            {
+                return ex.Message;
+            }
+        });
+
+        Assert.Equal("ArgumentException: card number invalid", result);
+    }
+
+    [Fact]
+    public async Task WorkflowFailed_ActivityFailureEscapes_ClientMessageIsReadable()
+    {
+        ChargeImplementation = _ => throw new ArgumentException("card number invalid");
+
+        var failure = await Assert.ThrowsAsync<WorkflowFailedException>(() => RunAsync(input => Workflow.ExecuteActivityAsync(Charge, input)));
+
+        Assert.Equal("ActivityFailedException: ArgumentException: card number invalid", failure.Message);
+    }
+
     // ---- plumbing -------------------------------------------------------------------------
 
     private static readonly ActivityType Refund = new() { Name = "Refund", Version = "1" };
@@ -546,11 +689,12 @@ public sealed class WorkflowScenarioTests : IDisposable
         bool stealFirstActivityTask = false,
         IReadOnlyDictionary<string, Func<object, string?, Task>>? signals = null,
         ILoggerFactory? loggerFactory = null,
-        int cacheSize = 1000)
+        int cacheSize = 1000,
+        Func<string?, Task<string?>>? child = null)
     {
         await RegisterAsync();
-        var child = Define(Child, async childInput => "child " + await Workflow.ExecuteActivityAsync(Charge, childInput));
-        var decider = new WorkflowWorker(_client.Client, new WorkflowWorkerOptions { Domain = Domain, TaskList = Decisions, Identity = "decider", LoggerFactory = loggerFactory, CacheSize = cacheSize, StickyExecution = cacheSize > 0 }, [Define(Main, main, signals), child]);
+        var childDefinition = Define(Child, child ?? (async childInput => "child " + await Workflow.ExecuteActivityAsync(Charge, childInput)));
+        var decider = new WorkflowWorker(_client.Client, new WorkflowWorkerOptions { Domain = Domain, TaskList = Decisions, Identity = "decider", LoggerFactory = loggerFactory, CacheSize = cacheSize, StickyExecution = cacheSize > 0 }, [Define(Main, main, signals), childDefinition]);
         using var activities = new ActivityWorker(
             _client.Client,
             new ActivityWorkerOptions { Domain = Domain, TaskList = Activities, TimeProvider = _clock },
@@ -605,10 +749,25 @@ public sealed class WorkflowScenarioTests : IDisposable
         }
     }
 
-    private async Task<List<HistoryEvent>> HistoryAsync()
+    private void CancelWhenDecided(DecisionType decisionType)
+    {
+        var requested = false;
+        _client.Before = request =>
+        {
+            if (!requested && request is RespondDecisionTaskCompletedRequest r && r.Decisions!.Any(d => d.DecisionType == decisionType))
+            {
+                requested = true;
+                return _engine.RequestCancelWorkflowExecutionAsync(new RequestCancelWorkflowExecutionRequest { Domain = Domain, WorkflowId = "order-1" });
+            }
+
+            return Task.CompletedTask;
+        };
+    }
+
+    private async Task<List<HistoryEvent>> HistoryAsync(string workflowId = "order-1")
     {
         var events = new List<HistoryEvent>();
-        await foreach (var e in new WorkflowClient(_engine, new WorkflowClientOptions { Domain = Domain }).GetHandle("order-1").GetHistoryAsync())
+        await foreach (var e in new WorkflowClient(_engine, new WorkflowClientOptions { Domain = Domain }).GetHandle(workflowId).GetHistoryAsync())
         {
             events.Add(e);
         }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using Swf.Exceptions;
 using Swf.LocalEngine;
 using Swf.Model;
 using Swf.Worker;
@@ -119,6 +120,83 @@ public sealed class WorkflowWorkerTests : IDisposable
         Assert.Equal("10", (await HistoryAsync(runId))[^1].WorkflowExecutionCompletedEventAttributes!.Result);
         Assert.Equal(11, worker.Counters.CacheMisses);
         Assert.True(worker.Counters.HistoryPages > 20, $"fetched {worker.Counters.HistoryPages} extra pages");
+    }
+
+    [Fact]
+    public async Task PollOnceAsync_ContinuationFromAnotherThreadBetweenTasks_RunEvictedReportedAndItsNextTaskFailsAtOnce()
+    {
+        await SetUpAsync();
+        var gate = new TaskCompletionSource();
+        var failures = new List<WorkflowTaskFailedException>();
+        var awaitsGate = new WorkflowDefinition
+        {
+            WorkflowType = Sequential,
+            CreateInstance = () => new object(),
+            Run = async (_, input) =>
+            {
+                await gate.Task;
+                return input;
+            },
+        };
+        var worker = new WorkflowWorker(_engine, new WorkflowWorkerOptions { Domain = Domain, TaskList = Decisions, OnDecisionTaskFailed = failures.Add }, [awaitsGate]);
+        var runId = await StartAsync("x");
+        Assert.True(await worker.PollOnceAsync(Decisions));
+        Assert.Equal(1, worker.CachedInstances);
+
+        // The thread pool completes what the code awaits: reported on that thread, at once.
+        await Task.Run(gate.SetResult);
+
+        var failure = Assert.Single(failures);
+        Assert.Equal((Domain, "order-1", runId, 3L), (failure.Domain, failure.WorkflowId, failure.RunId, failure.StartedEventId));
+        Assert.IsType<InvalidWorkflowOperationException>(failure.InnerException);
+        Assert.Equal(0, worker.CachedInstances);
+        Assert.Equal(1, worker.Counters.DecisionTaskFailures);
+
+        // The run's next decision task fails with the same error, without running the broken code again.
+        await _engine.SignalWorkflowExecutionAsync(new SignalWorkflowExecutionRequest { Domain = Domain, WorkflowId = "order-1", SignalName = "poke" });
+        Assert.True(await worker.PollOnceAsync(worker.StickyTaskList));
+        Assert.Equal(2, failures.Count);
+        Assert.Same(failure.InnerException, failures[1].InnerException);
+        Assert.Equal(EventType.DecisionTaskStarted, (await HistoryAsync(runId))[^1].EventType);
+    }
+
+    [Fact]
+    public async Task PollOnceAsync_CodeBlocksPastTheDeadlockTimeout_TaskFailsWithDeadlockAndRunIsEvicted()
+    {
+        await SetUpAsync();
+        var watchdog = new FakeTimeProvider();
+        using var gate = new ManualResetEventSlim();
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var failures = new List<WorkflowTaskFailedException>();
+        var blocks = new WorkflowDefinition
+        {
+            WorkflowType = Sequential,
+            CreateInstance = () => new object(),
+            Run = (_, input) =>
+            {
+                entered.TrySetResult();
+                gate.Wait();
+                return Task.FromResult(input);
+            },
+        };
+        var worker = new WorkflowWorker(
+            _engine,
+            new WorkflowWorkerOptions { Domain = Domain, TaskList = Decisions, DeadlockTimeout = TimeSpan.FromSeconds(5), TimeProvider = watchdog, OnDecisionTaskFailed = failures.Add },
+            [blocks]);
+        var runId = await StartAsync("x");
+
+        var polling = worker.PollOnceAsync(Decisions);
+        await entered.Task;
+        watchdog.Advance(TimeSpan.FromSeconds(4));
+        Assert.False(polling.IsCompleted);
+        watchdog.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(await polling);
+        gate.Set();
+
+        var deadlock = Assert.IsType<WorkflowDeadlockException>(Assert.Single(failures).InnerException);
+        Assert.Equal(("Sequential", "order-1", runId, TimeSpan.FromSeconds(5)), (deadlock.WorkflowType, deadlock.WorkflowId, deadlock.RunId, deadlock.Timeout));
+        Assert.Equal(0, worker.CachedInstances);
+        Assert.Equal(EventType.DecisionTaskStarted, (await HistoryAsync(runId))[^1].EventType);
     }
 
     private WorkflowWorker NewWorker() =>
