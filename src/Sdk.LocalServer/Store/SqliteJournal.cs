@@ -23,6 +23,9 @@ internal sealed class SqliteJournal : IEngineJournal, IDisposable
     private readonly SqliteConnection _connection;
     private readonly SqliteCommand _insert;
 
+    // The engine appends under its lock; a clock move may record from another thread, and a connection serves one at a time.
+    private readonly Lock _gate = new();
+
     // The row id of each entry ReadAll gave out, so that a message about an entry can name its row.
     private readonly ConditionalWeakTable<JournalEntry, object> _ids = [];
 
@@ -129,8 +132,68 @@ internal sealed class SqliteJournal : IEngineJournal, IDisposable
         }
     }
 
+    /// <summary>
+    /// Records where a manual or skipping clock stands (its instant, and the base clock's then), so
+    /// that a restart keeps the time; written and fsync'd before the clock moves there.
+    /// </summary>
+    /// <param name="instant">The clock's time.</param>
+    /// <param name="baseNow">The base clock's time when <paramref name="instant"/> was recorded (a skipping clock runs on from there).</param>
+    public void RecordClock(DateTimeOffset instant, DateTimeOffset baseNow)
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "INSERT INTO meta (key, value) VALUES ('clock', $value) ON CONFLICT(key) DO UPDATE SET value = excluded.value";
+            command.Parameters.AddWithValue("$value", string.Create(CultureInfo.InvariantCulture, $"{instant.UtcTicks} {baseNow.UtcTicks}"));
+            command.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Reads what <see cref="RecordClock"/> recorded last, or null when the clock was never moved through this store.</summary>
+    /// <returns>The clock's instant and the base clock's time then.</returns>
+    public (DateTimeOffset Instant, DateTimeOffset BaseNow)? ReadClock()
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT value FROM meta WHERE key = 'clock'";
+            if (command.ExecuteScalar() is not string value)
+            {
+                return null;
+            }
+
+            var parts = value.Split(' ');
+            return parts.Length == 2
+                && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var instant)
+                && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var baseNow)
+                && instant <= DateTimeOffset.MaxValue.UtcTicks && baseNow <= DateTimeOffset.MaxValue.UtcTicks
+                ? (new DateTimeOffset(instant, TimeSpan.Zero), new DateTimeOffset(baseNow, TimeSpan.Zero))
+                : throw new InvalidDataException($"The store's clock record '{value}' is damaged.");
+        }
+    }
+
+    /// <summary>Gets the instant of the journal's last entry, or null when it is empty.</summary>
+    /// <returns>The instant.</returns>
+    public DateTimeOffset? LastEntryAt()
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT MAX(at_ticks) FROM journal";
+            return command.ExecuteScalar() is long ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+        }
+    }
+
     /// <inheritdoc/>
     public void Append(JournalEntry entry)
+    {
+        lock (_gate)
+        {
+            AppendLocked(entry);
+        }
+    }
+
+    private void AppendLocked(JournalEntry entry)
     {
         var operation = entry.Request is null ? null : SwfOperations.ForRequest(entry.Request)
             ?? throw new InvalidOperationException($"The engine journaled a request swf-local cannot store: {entry.Request.GetType().Name}.");
