@@ -9,7 +9,7 @@ public sealed class ClockSkipTests
     public async Task SkipToNextScheduledTime_WorkersIdle_MovesToTheTimerAndFiresIt()
     {
         using var h = await EngineHarness.CreateAsync();
-        var runId = await h.StartAsync();
+        var runId = await h.StartAsync(configure: r => r.ExecutionStartToCloseTimeout = "31536000");
         await h.DecideAsync(D.StartTimer("day", 86400));
         Assert.True(h.Engine.IsIdle);
 
