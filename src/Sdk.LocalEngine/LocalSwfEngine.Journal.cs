@@ -25,6 +25,7 @@ public sealed partial class LocalSwfEngine
     private readonly IEngineJournal? _journal;
     private object? _accepted;
     private long _polledSequence;
+    private bool _journaling;
 
     // While a journal is replayed: the instant of the entry being replayed (the replay's clock,
     // which also holds every timer), and the random values that entry's call drew.
@@ -69,37 +70,20 @@ public sealed partial class LocalSwfEngine
     /// <paramref name="skipEntry"/> did not skip it. The message names the entry by its position,
     /// counting from 1, its operation and its instant (<see cref="JournalReplayFailure.Message"/>).
     /// </exception>
-    public static LocalSwfEngine Restore(LocalSwfEngineOptions options, IEnumerable<JournalEntry> entries, Func<JournalReplayFailure, bool>? skipEntry = null)
-    {
-        ArgumentNullException.ThrowIfNull(entries);
-        ArgumentNullException.ThrowIfNull(options);
-        if (options.LambdaFunctions.Count > 0)
-        {
-            throw new ArgumentException("An engine with Lambda functions cannot be restored from a journal: the journal's Lambda decisions were recorded without them.", nameof(options));
-        }
-
-        var engine = new LocalSwfEngine(options);
-        try
-        {
-            engine.ReplayJournal(entries, skipEntry);
-            return engine;
-        }
-        catch
-        {
-            engine.Dispose();
-            throw;
-        }
-    }
+    public static LocalSwfEngine Restore(LocalSwfEngineOptions options, IEnumerable<JournalEntry> entries, Func<JournalReplayFailure, bool>? skipEntry = null) =>
+        Restore(options, snapshot: null, entries, skipEntry);
 
     /// <summary>Replays a journal into this new engine, then catches up with the clock.</summary>
     private void ReplayJournal(IEnumerable<JournalEntry> entries, Func<JournalReplayFailure, bool>? skipEntry)
     {
         _replaying = true;
-        long position = 0;
         foreach (var entry in entries)
         {
             ArgumentNullException.ThrowIfNull(entry);
-            position++;
+
+            // Positions count from the journal's start (a skipped entry included), so that one after a
+            // snapshot is named as the store numbers it.
+            var position = ++_journalPosition;
             try
             {
                 Replay(entry);
@@ -173,6 +157,9 @@ public sealed partial class LocalSwfEngine
         return value;
     }
 
+    /// <summary>Gets whether an engine call is under way on this thread's hold of the lock (its body, its settling or its journaling).</summary>
+    private bool InCall => _depth > 0 || _journaling;
+
     private void BeginCall()
     {
         _callNow = _replaying ? _replayAt : _time.GetUtcNow();
@@ -188,7 +175,17 @@ public sealed partial class LocalSwfEngine
         _callNow = null;
         if (_journal is not null && !_replaying && (_accepted is not null || _ranScheduledActions))
         {
-            _journal.Append(new JournalEntry(at, _accepted, _polledSequence, [.. _generated]));
+            _journaling = true;
+            try
+            {
+                _journal.Append(new JournalEntry(at, _accepted, _polledSequence, [.. _generated]));
+            }
+            finally
+            {
+                _journaling = false;
+            }
+
+            _journalPosition++;
         }
 
         _accepted = null;

@@ -7,7 +7,7 @@ public sealed partial class LocalSwfEngine
 {
     /// <summary>
     /// SWF's long poll: answers at once when a task waits, else waits up to the long-poll timeout
-    /// (on the engine's clock) for one, else answers with no task. Pollers are served first come,
+    /// (on <see cref="LocalSwfEngineOptions.LongPollTimeProvider"/>'s clock) for one, else answers with no task. Pollers are served first come,
     /// first served; a poll cancelled after a task was handed to it gives the task back.
     /// </summary>
     /// <typeparam name="T">The response type.</typeparam>
@@ -21,7 +21,7 @@ public sealed partial class LocalSwfEngine
     private async Task<T> PollAsync<T>(string domainName, string taskList, bool decisions, string? identity, Func<QueuedTask, T> start, Func<T> empty, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var deadline = _time.GetUtcNow() + _options.LongPollTimeout;
+        var deadline = _pollTime.GetUtcNow() + _options.LongPollTimeout;
         TaskQueue? queue = null;
         PollWaiter? waiter = null;
         var (done, result) = Locked(() =>
@@ -33,12 +33,12 @@ public sealed partial class LocalSwfEngine
 
         while (!done)
         {
-            var remaining = deadline - _time.GetUtcNow();
+            var remaining = deadline - _pollTime.GetUtcNow();
             try
             {
                 if (remaining > TimeSpan.Zero)
                 {
-                    await waiter!.Signal.Task.WaitAsync(remaining, _time, cancellationToken).ConfigureAwait(false);
+                    await waiter!.Signal.Task.WaitAsync(remaining, _pollTime, cancellationToken).ConfigureAwait(false);
                 }
             }
             catch (TimeoutException)
@@ -100,7 +100,7 @@ public sealed partial class LocalSwfEngine
             return (true, Start(queue, task, start));
         }
 
-        if (_time.GetUtcNow() >= deadline)
+        if (_pollTime.GetUtcNow() >= deadline)
         {
             return (true, empty());
         }

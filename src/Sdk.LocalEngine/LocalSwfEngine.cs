@@ -37,6 +37,7 @@ public sealed partial class LocalSwfEngine : ISwfClient, IDisposable
     private readonly Lock _lock = new();
     private readonly LocalSwfEngineOptions _options;
     private readonly TimeProvider _time;
+    private readonly TimeProvider _pollTime;
     private readonly SortedDictionary<string, DomainState> _domains = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DecisionTaskState> _decisionTokens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ActivityTaskState> _activityTokens = new(StringComparer.Ordinal);
@@ -79,6 +80,7 @@ public sealed partial class LocalSwfEngine : ISwfClient, IDisposable
 
         _options = options;
         _time = options.TimeProvider;
+        _pollTime = options.LongPollTimeProvider ?? options.TimeProvider;
         _journal = options.Journal;
         _clock = _time.CreateTimer(_ => OnClock(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         FaultHook = options.FaultHook;

@@ -11,7 +11,7 @@ public sealed class LocalSwfEngineOptions
 
     /// <summary>
     /// Gets or sets the journal that receives every state-changing step of the engine, so that a
-    /// durable store can rebuild it after a restart with <see cref="LocalSwfEngine.Restore"/>; null
+    /// durable store can rebuild it after a restart with <see cref="LocalSwfEngine.Restore(LocalSwfEngineOptions, EngineSnapshot?, IEnumerable{JournalEntry}, Func{JournalReplayFailure, bool})"/>; null
     /// (the default) journals nothing.
     /// </summary>
     public IEngineJournal? Journal { get; set; }
@@ -23,13 +23,25 @@ public sealed class LocalSwfEngineOptions
     /// </summary>
     /// <remarks>
     /// Functions run outside the engine and their results are not journaled, so an engine with functions cannot have a
-    /// <see cref="Journal"/> nor be restored from one (its constructor and <see cref="LocalSwfEngine.Restore"/> refuse).
+    /// <see cref="Journal"/> nor be restored from one (its constructor and <c>LocalSwfEngine.Restore</c> refuse).
     /// The engine does not check the run's <c>lambdaRole</c>: there is no IAM behind it.
     /// </remarks>
     public IDictionary<string, LocalLambdaFunction> LambdaFunctions { get; } = new Dictionary<string, LocalLambdaFunction>(StringComparer.Ordinal);
 
     /// <summary>Gets or sets the longest a poll waits for a task before returning an empty one (SWF: 60 seconds).</summary>
     public TimeSpan LongPollTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Gets or sets the clock long polls wait on (for <see cref="LongPollTimeout"/>); null (the
+    /// default) uses <see cref="TimeProvider"/>.
+    /// </summary>
+    /// <remarks>
+    /// A long poll is a connection a real client holds open, and the client gives up on it by its
+    /// own clock (SWF's clients after about 70 seconds). On a clock that only moves when told, a poll
+    /// on the engine's clock would never end; swf-local's manual and skipping clocks therefore let
+    /// polls wait on the system clock, while timestamps, timers and timeouts follow the engine's.
+    /// </remarks>
+    public TimeProvider? LongPollTimeProvider { get; set; }
 
     /// <summary>Gets or sets the number of domains an account may have (SWF: 100).</summary>
     public int MaxDomains { get; set; } = 100;

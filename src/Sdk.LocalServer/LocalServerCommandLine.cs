@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using Swf.LocalServer.Clock;
 
 namespace Swf.LocalServer;
 
@@ -58,6 +59,26 @@ internal sealed class LocalServerCommandLine
             HelpName = "N",
             CustomParser = result => ParsePort(result, "--ui-port"),
         };
+        Clock = new Option<LocalClockMode>("--clock")
+        {
+            Description = "The engine's clock: system, manual (moved over HTTP) or skip (jumps to the next timer when idle).",
+            HelpName = "system|manual|skip",
+            DefaultValueFactory = _ => defaults.Clock,
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+                switch (text)
+                {
+                    case "system": return LocalClockMode.System;
+                    case "manual": return LocalClockMode.Manual;
+                    case "skip": return LocalClockMode.Skip;
+                    default:
+                        result.AddError($"--clock needs system, manual or skip, not '{text}'.");
+                        return defaults.Clock;
+                }
+            },
+        };
+        Clock.CompletionSources.Add("system", "manual", "skip");
         ServeConsole = Flag("--console", "Serve the web console even with --require-auth (its API is unsigned).");
         NoConsole = Flag("--no-console", "Do not serve the web console (the default with --require-auth).");
 
@@ -112,7 +133,7 @@ internal sealed class LocalServerCommandLine
 
         Root = new RootCommand("swf-local: the Swf.Sdk local SWF engine over SWF's HTTP protocol, for the AWS CLI, the AWS SDKs and SwfHttpClient, with a web console.")
         {
-            Port, Database, SkipBadJournalEntries, AllowHost, Region, RequireAuth, AccessKey, SecretKey, LogRequests, ConsolePort, ServeConsole, NoConsole,
+            Port, Database, SkipBadJournalEntries, AllowHost, Region, Clock, RequireAuth, AccessKey, SecretKey, LogRequests, ConsolePort, ServeConsole, NoConsole,
         };
 
         // The tool's name however it is started (dotnet swf-local.dll, an apphost, a test host).
@@ -123,7 +144,7 @@ internal sealed class LocalServerCommandLine
     public RootCommand Root { get; }
 
     /// <summary>Gets the options that make up <see cref="SwfLocalServerOptions"/>, in the order help lists them.</summary>
-    public IReadOnlyList<Option> ServerOptions => [Port, Database, SkipBadJournalEntries, AllowHost, Region, RequireAuth, AccessKey, SecretKey, LogRequests, ConsolePort, ServeConsole, NoConsole];
+    public IReadOnlyList<Option> ServerOptions => [Port, Database, SkipBadJournalEntries, AllowHost, Region, Clock, RequireAuth, AccessKey, SecretKey, LogRequests, ConsolePort, ServeConsole, NoConsole];
 
     private Option<int> Port { get; }
 
@@ -134,6 +155,8 @@ internal sealed class LocalServerCommandLine
     private Option<string[]> AllowHost { get; }
 
     private Option<string> Region { get; }
+
+    private Option<LocalClockMode> Clock { get; }
 
     private Option<bool> RequireAuth { get; }
 
@@ -161,6 +184,7 @@ internal sealed class LocalServerCommandLine
             DatabasePath = parse.GetValue(Database),
             SkipBadJournalEntries = parse.GetValue(SkipBadJournalEntries),
             Region = parse.GetRequiredValue(Region),
+            Clock = parse.GetValue(Clock),
             RequireAuth = parse.GetValue(RequireAuth),
             AccessKey = parse.GetValue(AccessKey),
             SecretKey = parse.GetValue(SecretKey),

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Swf.LocalEngine;
 using Swf.LocalServer.Auth;
+using Swf.LocalServer.Clock;
 using Swf.LocalServer.Protocol;
 using Swf.LocalServer.Routing;
 using Swf.LocalServer.Store;
@@ -35,10 +36,12 @@ public sealed partial class SwfLocalServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly SqliteJournal? _journal;
+    private readonly ClockController _clock;
 
-    private SwfLocalServer(WebApplication app, LocalSwfEngine engine, SqliteJournal? journal, Uri endpoint, Uri? consoleEndpoint, IReadOnlyList<string> skipped)
+    private SwfLocalServer(WebApplication app, LocalSwfEngine engine, SqliteJournal? journal, ClockController clock, Uri endpoint, Uri? consoleEndpoint, IReadOnlyList<string> skipped)
     {
         _app = app;
+        _clock = clock;
         Engine = engine;
         _journal = journal;
         Endpoint = endpoint;
@@ -83,13 +86,26 @@ public sealed partial class SwfLocalServer : IAsyncDisposable
         LocalSwfEngine? engine = null;
         SqliteJournal? journal = null;
         WebApplication? app = null;
+        ClockController? controller = null;
         var skipped = new List<string>();
         try
         {
             if (options.DatabasePath is not null)
             {
-                // The store is the engine's journal: replaying it rebuilds the engine, which then journals every later step to it.
                 journal = SqliteJournal.Open(options.DatabasePath);
+            }
+
+            var steerable = options.Clock == LocalClockMode.System ? null : SteerableClockFor(options, journal);
+            if (steerable is not null)
+            {
+                // A client times its long poll on its own clock, so a poll must end in real time even when the engine's clock stands still.
+                engineOptions.TimeProvider = steerable;
+                engineOptions.LongPollTimeProvider = clock;
+            }
+
+            if (journal is not null)
+            {
+                // The store is the engine's journal: replaying it rebuilds the engine, which then journals every later step to it.
                 engineOptions.Journal = journal;
                 engine = Restore(options, engineOptions, journal, skipped);
             }
@@ -97,6 +113,8 @@ public sealed partial class SwfLocalServer : IAsyncDisposable
             {
                 engine = new LocalSwfEngine(engineOptions);
             }
+
+            controller = new ClockController(options.Clock, engine, steerable, journal, engineOptions.TimeProvider);
 
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
             builder.Logging.ClearProviders();
@@ -127,19 +145,25 @@ public sealed partial class SwfLocalServer : IAsyncDisposable
             }
 
             var handler = new SwfRequestHandler(engine, verifier, logger, options.LogRequests, journal);
-            var console = options.ConsoleEnabled ? new ConsoleEndpoints(engine, clock) : null;
+            var console = options.ConsoleEnabled ? new ConsoleEndpoints(engine, engineOptions.TimeProvider) : null;
             app.Use(new HostFilter(options.AllowedHosts).InvokeAsync);
-            LocalServerEndpoints.Map(app, handler, console, separateConsole ? (() => BoundPort(swfListener!), () => BoundPort(consoleListener!)) : null);
+            LocalServerEndpoints.Map(app, handler, new ClockEndpoints(controller), console, separateConsole ? (() => BoundPort(swfListener!), () => BoundPort(consoleListener!)) : null);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            controller.Start();
 
             var port = BoundPort(swfListener!);
             var consolePort = consoleListener is null ? port : BoundPort(consoleListener);
             var endpoint = new Uri($"http://127.0.0.1:{port}/");
             var consoleEndpoint = console is null ? null : new Uri($"http://127.0.0.1:{consolePort}/");
-            return new SwfLocalServer(app, engine, journal, endpoint, consoleEndpoint, skipped);
+            return new SwfLocalServer(app, engine, journal, controller, endpoint, consoleEndpoint, skipped);
         }
         catch
         {
+            if (controller is not null)
+            {
+                await controller.DisposeAsync().ConfigureAwait(false);
+            }
+
             if (app is not null)
             {
                 await app.DisposeAsync().ConfigureAwait(false);
@@ -160,11 +184,31 @@ public sealed partial class SwfLocalServer : IAsyncDisposable
     /// <returns>A task that completes when the server has stopped.</returns>
     public async ValueTask DisposeAsync()
     {
-        // Ending the engine first wakes waiting long polls, so that the server stops at once.
+        // The clock stops skipping first; ending the engine then wakes waiting long polls, so that the server stops at once.
+        await _clock.DisposeAsync().ConfigureAwait(false);
         Engine.Dispose();
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         _journal?.Dispose();
+    }
+
+    /// <summary>
+    /// Creates the clock of the manual and skipping modes, where the store left it: a manual clock at
+    /// the instant it last recorded, a skipping clock as far ahead of the base clock as it was; never
+    /// before the journal's last entry. A new store starts at the base clock's time.
+    /// </summary>
+    private static SteerableClock SteerableClockFor(SwfLocalServerOptions options, SqliteJournal? journal)
+    {
+        var baseNow = options.TimeProvider.GetUtcNow();
+        var start = journal?.ReadClock() is var (instant, recordedBase)
+            ? options.Clock == LocalClockMode.Manual ? instant : baseNow + (instant - recordedBase)
+            : baseNow;
+        if (journal?.LastEntryAt() is { } last && last > start)
+        {
+            start = last;
+        }
+
+        return new SteerableClock(options.TimeProvider, running: options.Clock == LocalClockMode.Skip, start);
     }
 
     /// <summary>Reads a listener's port: Kestrel writes the bound endpoint (with the port it picked for 0) back into it.</summary>

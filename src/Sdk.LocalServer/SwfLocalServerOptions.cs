@@ -1,3 +1,5 @@
+using Swf.LocalServer.Clock;
+
 namespace Swf.LocalServer;
 
 /// <summary>Settings of a <see cref="SwfLocalServer"/>.</summary>
@@ -24,8 +26,27 @@ public sealed class SwfLocalServerOptions
     /// </remarks>
     public bool SkipBadJournalEntries { get; set; }
 
-    /// <summary>Gets or sets the clock the engine runs on (timestamps, timeouts, timers, long polls).</summary>
+    /// <summary>
+    /// Gets or sets the clock the engine runs on (timestamps, timeouts, timers, long polls, retention)
+    /// with <see cref="LocalClockMode.System"/>; with the other modes, the base clock that signatures are
+    /// checked against, long polls wait on and a skipping clock runs at the pace of.
+    /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// Gets or sets the engine's clock (<c>--clock</c>): <see cref="LocalClockMode.System"/> (the
+    /// default) runs on <see cref="TimeProvider"/>; <see cref="LocalClockMode.Manual"/> and
+    /// <see cref="LocalClockMode.Skip"/> run on a clock that <c>POST /_swf-local/clock/advance</c> and
+    /// <c>/skip</c> move, which a store (<see cref="DatabasePath"/>) keeps across restarts.
+    /// </summary>
+    /// <remarks>
+    /// Timers, every timeout and retention follow the engine's clock; long polls and request
+    /// signatures follow <see cref="TimeProvider"/>, since clients time them on their own clocks.
+    /// A manual clock starts at the time it had when the store last recorded it (or at
+    /// <see cref="TimeProvider"/>'s time for a new store); a skipping clock keeps how far it is ahead of
+    /// <see cref="TimeProvider"/>.
+    /// </remarks>
+    public LocalClockMode Clock { get; set; } = LocalClockMode.System;
 
     /// <summary>Gets or sets a value indicating whether requests must carry a valid SigV4 signature made with <see cref="AccessKey"/> and <see cref="SecretKey"/>.</summary>
     public bool RequireAuth { get; set; }
@@ -97,6 +118,11 @@ public sealed class SwfLocalServerOptions
         }
 
         ArgumentNullException.ThrowIfNull(TimeProvider);
+        if (!Enum.IsDefined(Clock))
+        {
+            throw new ArgumentException($"Clock must be System, Manual or Skip; it is {Clock}.", nameof(Clock));
+        }
+
         if (LongPollTimeout < TimeSpan.Zero)
         {
             throw new ArgumentException($"LongPollTimeout must not be negative; it is {LongPollTimeout}.", nameof(LongPollTimeout));

@@ -1,9 +1,11 @@
+using Swf.LocalServer.Clock;
+
 namespace Swf.LocalServer.Tests;
 
 public sealed class CommandLineTests
 {
     private static readonly string[] OptionNames =
-        ["--port", "--db", "--skip-bad-journal-entries", "--allow-host", "--region", "--require-auth", "--access-key", "--secret-key", "--log-requests", "--ui-port", "--console", "--no-console"];
+        ["--port", "--db", "--skip-bad-journal-entries", "--allow-host", "--region", "--clock", "--require-auth", "--access-key", "--secret-key", "--log-requests", "--ui-port", "--console", "--no-console"];
 
     [Fact]
     public void Parse_FullCommandLine_SetsEveryOption()
@@ -22,6 +24,27 @@ public sealed class CommandLineTests
         Assert.True(options.EnableConsole);
     }
 
+    [Theory]
+    [InlineData("system", LocalClockMode.System)]
+    [InlineData("manual", LocalClockMode.Manual)]
+    [InlineData("skip", LocalClockMode.Skip)]
+    public void Parse_Clock_SetsTheMode(string value, LocalClockMode mode)
+    {
+        var parsed = LocalServerCommand.Parse(["--port", "0", "--clock", value]);
+
+        Assert.Empty(parsed.Errors);
+        Assert.Equal(mode, Assert.IsType<SwfLocalServerOptions>(parsed.Options).Clock);
+    }
+
+    [Fact]
+    public void Parse_UnknownClock_NamesTheChoices()
+    {
+        var parsed = LocalServerCommand.Parse(["--port", "0", "--clock", "fast"]);
+
+        Assert.Null(parsed.Options);
+        Assert.Equal(["--clock needs system, manual or skip, not 'fast'."], parsed.Errors);
+    }
+
     [Fact]
     public void Parse_PortOnly_KeepsTheDefaults()
     {
@@ -30,8 +53,8 @@ public sealed class CommandLineTests
 
         Assert.Equal(0, options.Port);
         Assert.Equal(
-            (defaults.DatabasePath, defaults.Region, defaults.RequireAuth, defaults.AccessKey, defaults.SecretKey, defaults.LogRequests, defaults.ConsolePort, defaults.EnableConsole),
-            (options.DatabasePath, options.Region, options.RequireAuth, options.AccessKey, options.SecretKey, options.LogRequests, options.ConsolePort, options.EnableConsole));
+            (defaults.DatabasePath, defaults.Region, defaults.Clock, defaults.RequireAuth, defaults.AccessKey, defaults.SecretKey, defaults.LogRequests, defaults.ConsolePort, defaults.EnableConsole),
+            (options.DatabasePath, options.Region, options.Clock, options.RequireAuth, options.AccessKey, options.SecretKey, options.LogRequests, options.ConsolePort, options.EnableConsole));
     }
 
     // Each case's message names the option that is wrong; the library's own messages (a missing

@@ -3,7 +3,7 @@ namespace Swf.LocalEngine.Journal;
 /// <summary>
 /// The engine's journal, which lets a durable store rebuild a <see cref="LocalSwfEngine"/> after a
 /// restart, even a crash: the engine hands it every state-changing step, in the order the steps
-/// happened, and <see cref="LocalSwfEngine.Restore"/> replays the steps into a new engine.
+/// happened, and <see cref="LocalSwfEngine.Restore(LocalSwfEngineOptions, EngineSnapshot?, IEnumerable{JournalEntry}, Func{JournalReplayFailure, bool})"/> replays the steps into a new engine.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -15,7 +15,10 @@ namespace Swf.LocalEngine.Journal;
 /// </para>
 /// <para>
 /// A store keeps the entries in order and gives them back, unchanged and in the same order, to
-/// <see cref="LocalSwfEngine.Restore"/>. Nothing else has to be saved.
+/// <see cref="LocalSwfEngine.Restore(LocalSwfEngineOptions, EngineSnapshot?, IEnumerable{JournalEntry}, Func{JournalReplayFailure, bool})"/>. Nothing else has to be saved. To keep the journal from growing without
+/// end, a store may also take an <see cref="EngineSnapshot"/> now and then (<see cref="LocalSwfEngine.CaptureSnapshot"/>),
+/// keep it, and drop the entries up to its <see cref="EngineSnapshot.JournalPosition"/>: the engine is then
+/// restored from the snapshot and the entries after it.
 /// </para>
 /// </remarks>
 public interface IEngineJournal

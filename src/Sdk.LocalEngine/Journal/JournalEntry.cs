@@ -2,7 +2,7 @@ namespace Swf.LocalEngine.Journal;
 
 /// <summary>
 /// One step a <see cref="LocalSwfEngine"/> took, as its <see cref="IEngineJournal"/> receives it and as
-/// <see cref="LocalSwfEngine.Restore"/> replays it: when it happened (the instant the whole call ran
+/// <see cref="LocalSwfEngine.Restore(LocalSwfEngineOptions, EngineSnapshot?, IEnumerable{JournalEntry}, Func{JournalReplayFailure, bool})"/> replays it: when it happened (the instant the whole call ran
 /// at), what it was, and every random value it drew.
 /// </summary>
 /// <remarks>

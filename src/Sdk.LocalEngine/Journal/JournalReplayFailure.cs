@@ -7,7 +7,7 @@ namespace Swf.LocalEngine.Journal;
 /// another version of the engine or with other settings, or holds a step that a bug made fail.
 /// </summary>
 /// <remarks>
-/// <see cref="LocalSwfEngine.Restore"/>
+/// <see cref="LocalSwfEngine.Restore(LocalSwfEngineOptions, IEnumerable{JournalEntry}, Func{JournalReplayFailure, bool})"/>
 /// hands it to its caller, who may skip the entry: a skipped entry changes nothing, and the replay
 /// goes on with the next one. Not skipped, it stops the restore with an <see cref="InvalidDataException"/>
 /// carrying <see cref="Message"/>, with <see cref="Error"/> as its inner exception.

@@ -62,6 +62,33 @@ internal sealed class ActivityTaskState : QueuedTask
         StopTimeout(ActivityTaskTimeoutType.ScheduleToStart);
     }
 
+    /// <summary>Restores, from a snapshot, what happened to the task so far; its timeouts are armed afterwards.</summary>
+    /// <param name="started">Whether a worker holds the task.</param>
+    /// <param name="startedEventId">The ActivityTaskStarted event's id, when started.</param>
+    /// <param name="token">The task token the worker holds, when started.</param>
+    /// <param name="cancelRequested">Whether the decider asked to cancel the task.</param>
+    /// <param name="latestCancelRequestedEventId">The last ActivityTaskCancelRequested event's id, or 0.</param>
+    /// <param name="heartbeatDetails">The last heartbeat's details.</param>
+    public void RestoreProgress(bool started, long startedEventId, string? token, bool cancelRequested, long latestCancelRequestedEventId, string? heartbeatDetails)
+    {
+        if (Phase != ActivityTaskPhase.Scheduled || _timeouts.Count > 0 || (started && token is null))
+        {
+            throw Illegal(nameof(RestoreProgress));
+        }
+
+        Remember();
+        if (started)
+        {
+            _f.Phase = ActivityTaskPhase.Started;
+            _f.StartedEventId = startedEventId;
+            _f.Token = token;
+        }
+
+        _f.CancelRequested = cancelRequested;
+        _f.LatestCancelRequestedEventId = latestCancelRequestedEventId;
+        _f.HeartbeatDetails = heartbeatDetails;
+    }
+
     /// <summary>Keeps the details of a heartbeat of the started task.</summary>
     /// <param name="details">The heartbeat's details.</param>
     public void RecordHeartbeat(string? details)

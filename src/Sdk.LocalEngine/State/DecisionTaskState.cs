@@ -40,6 +40,22 @@ internal sealed class DecisionTaskState : QueuedTask
         StopTimeout();
     }
 
+    /// <summary>Scheduled to Started as a snapshot recorded it: no event is recorded and no timeout changes.</summary>
+    /// <param name="startedEventId">The DecisionTaskStarted event's id.</param>
+    /// <param name="token">The task token the decider holds.</param>
+    public void RestoreStarted(long startedEventId, string token)
+    {
+        if (Phase != DecisionTaskPhase.Scheduled || Timeout is not null)
+        {
+            throw Illegal(nameof(RestoreStarted));
+        }
+
+        Remember();
+        _f.Phase = DecisionTaskPhase.Started;
+        _f.StartedEventId = startedEventId;
+        _f.Token = token;
+    }
+
     /// <summary>Arms the task's timeout, replacing the one before.</summary>
     /// <param name="timeout">The scheduled timeout.</param>
     public void ArmTimeout(ScheduledAction timeout)

@@ -8,7 +8,10 @@ internal sealed class ExecutionState
     private readonly List<HistoryEvent> _history = [];
     private readonly Dictionary<string, ActivityTaskState> _activities = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TimerState> _timers = new(StringComparer.Ordinal);
-    private readonly Dictionary<long, ChildExecutionState> _children = [];
+
+    // Ordered by initiated event id, so that a closing run applies its child policy in the order the
+    // children were initiated, whatever came and went in between (a snapshot restores the same order).
+    private readonly SortedDictionary<long, ChildExecutionState> _children = [];
     private readonly Dictionary<string, LambdaFunctionState> _lambdaFunctions = new(StringComparer.Ordinal);
 
     // Every field a transition changes, in one value, so that a transition records them all for the undo log at once.
@@ -450,6 +453,58 @@ internal sealed class ExecutionState
             }
         });
         return children;
+    }
+
+    /// <summary>
+    /// Restores, from a snapshot, the history of a run just added to its domain (before its tasks,
+    /// timers and children are restored, which refer to it).
+    /// </summary>
+    /// <param name="events">The history's events, oldest first, numbered from 1.</param>
+    public void RestoreHistory(IEnumerable<HistoryEvent> events)
+    {
+        if (!IsOpen || _history.Count > 0 || DecisionTask is not null)
+        {
+            throw Illegal(nameof(RestoreHistory));
+        }
+
+        _history.AddRange(events);
+        if (_history.Where((e, i) => e.EventId != i + 1).Any())
+        {
+            throw new InvalidOperationException($"The snapshot's history of run {RunId} is not numbered from 1 without gaps.");
+        }
+    }
+
+    /// <summary>
+    /// Restores, from a snapshot, what the run's decision tasks left behind (the values
+    /// <see cref="CompleteDecisionTask"/> and <see cref="NoteEventForDecider"/> keep), after its
+    /// decision task and activities are restored, and before a closed run is closed again.
+    /// </summary>
+    /// <param name="previousStartedEventId">The started event of the last completed decision task.</param>
+    /// <param name="latestExecutionContext">The last execution context a decider sent.</param>
+    /// <param name="latestActivityTaskTimestamp">When the run's latest activity task was scheduled.</param>
+    /// <param name="eventsSinceDecisionTaskStarted">Whether events arrived while the started decision task was out.</param>
+    /// <param name="taskListOverride">The task list override, if any.</param>
+    /// <param name="taskListOverrideScheduleToStart">The override's schedule-to-start timeout, if any.</param>
+    public void RestoreProgress(
+        long previousStartedEventId,
+        string? latestExecutionContext,
+        DateTime? latestActivityTaskTimestamp,
+        bool eventsSinceDecisionTaskStarted,
+        string? taskListOverride,
+        TimeSpan? taskListOverrideScheduleToStart)
+    {
+        if (!IsOpen || ApplyingDecisions)
+        {
+            throw Illegal(nameof(RestoreProgress));
+        }
+
+        Remember();
+        _f.PreviousStartedEventId = previousStartedEventId;
+        _f.LatestExecutionContext = latestExecutionContext;
+        _f.LatestActivityTaskTimestamp = latestActivityTaskTimestamp;
+        _f.EventsSinceDecisionTaskStarted = eventsSinceDecisionTaskStarted;
+        _f.TaskListOverride = taskListOverride;
+        _f.TaskListOverrideScheduleToStart = taskListOverrideScheduleToStart;
     }
 
     private UndoLog Undo => Domain.Undo;

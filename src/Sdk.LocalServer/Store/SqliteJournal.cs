@@ -11,7 +11,7 @@ namespace Swf.LocalServer.Store;
 /// <summary>
 /// swf-local's durable store: the engine's journal (<see cref="IEngineJournal"/>) in one SQLite
 /// table, one row per step the engine took, fsync'd (WAL, synchronous=FULL) before the caller gets its
-/// answer. On start the rows are replayed in order into a fresh engine (<see cref="LocalSwfEngine.Restore"/>),
+/// answer. On start the rows are replayed in order into a fresh engine (<see cref="LocalSwfEngine.Restore(LocalSwfEngineOptions, IEnumerable{JournalEntry}, Func{JournalReplayFailure, bool})"/>),
 /// which rebuilds everything; nothing else is ever saved, so a crash loses nothing that was acknowledged.
 /// </summary>
 /// <remarks>
@@ -35,6 +35,7 @@ internal sealed class SqliteJournal : IEngineJournal, IDisposable
 
     // Rows waiting for the writer, in the order the engine took the steps; guarded by _state.
     private readonly Lock _state = new();
+    // Held while the connection is in use (a flush, or the clock record), since a connection serves one caller at a time.
     private readonly Lock _writing = new();
     private List<Row> _pending = [];
     private List<Row> _spare = [];
@@ -160,6 +161,58 @@ internal sealed class SqliteJournal : IEngineJournal, IDisposable
         }
     }
 
+    /// <summary>
+    /// Records where a manual or skipping clock stands (its instant, and the base clock's then), so
+    /// that a restart keeps the time; written and fsync'd before the clock moves there.
+    /// </summary>
+    /// <param name="instant">The clock's time.</param>
+    /// <param name="baseNow">The base clock's time when <paramref name="instant"/> was recorded (a skipping clock runs on from there).</param>
+    public void RecordClock(DateTimeOffset instant, DateTimeOffset baseNow)
+    {
+        lock (_writing)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "INSERT INTO meta (key, value) VALUES ('clock', $value) ON CONFLICT(key) DO UPDATE SET value = excluded.value";
+            command.Parameters.AddWithValue("$value", string.Create(CultureInfo.InvariantCulture, $"{instant.UtcTicks} {baseNow.UtcTicks}"));
+            command.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Reads what <see cref="RecordClock"/> recorded last, or null when the clock was never moved through this store.</summary>
+    /// <returns>The clock's instant and the base clock's time then.</returns>
+    public (DateTimeOffset Instant, DateTimeOffset BaseNow)? ReadClock()
+    {
+        lock (_writing)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT value FROM meta WHERE key = 'clock'";
+            if (command.ExecuteScalar() is not string value)
+            {
+                return null;
+            }
+
+            var parts = value.Split(' ');
+            return parts.Length == 2
+                && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var instant)
+                && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var baseNow)
+                && instant <= DateTimeOffset.MaxValue.UtcTicks && baseNow <= DateTimeOffset.MaxValue.UtcTicks
+                ? (new DateTimeOffset(instant, TimeSpan.Zero), new DateTimeOffset(baseNow, TimeSpan.Zero))
+                : throw new InvalidDataException($"The store's clock record '{value}' is damaged.");
+        }
+    }
+
+    /// <summary>Gets the instant of the journal's last entry, or null when it is empty.</summary>
+    /// <returns>The instant.</returns>
+    public DateTimeOffset? LastEntryAt()
+    {
+        lock (_writing)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT MAX(at_ticks) FROM journal";
+            return command.ExecuteScalar() is long ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+        }
+    }
+
     /// <inheritdoc/>
     public void Append(JournalEntry entry)
     {
@@ -271,64 +324,62 @@ internal sealed class SqliteJournal : IEngineJournal, IDisposable
 
     private void FlushLocked()
     {
+        List<Row> rows;
+        long last;
+        lock (_state)
         {
-            List<Row> rows;
-            long last;
+            if (_pending.Count == 0 || _failure is not null)
+            {
+                return;
+            }
+
+            rows = _pending;
+            _pending = _spare;
+            _spare = rows;
+            last = _appended;
+        }
+
+        TaskCompletionSource done;
+        try
+        {
+            using (var transaction = _connection.BeginTransaction())
+            {
+                _insert.Transaction = transaction;
+                foreach (var row in rows)
+                {
+                    _insert.Parameters["$at"].Value = row.AtTicks;
+                    _insert.Parameters["$op"].Value = row.Operation;
+                    _insert.Parameters["$request"].Value = row.Request is null ? DBNull.Value : row.Request;
+                    _insert.Parameters["$task"].Value = row.TaskSequence;
+                    _insert.Parameters["$generated"].Value = row.Generated;
+                    _insert.ExecuteNonQuery();
+                }
+
+                transaction.Commit();
+            }
+
+            _insert.Transaction = null;
+            rows.Clear();
             lock (_state)
             {
-                if (_pending.Count == 0 || _failure is not null)
-                {
-                    return;
-                }
-
-                rows = _pending;
-                _pending = _spare;
-                _spare = rows;
-                last = _appended;
+                _durable = last;
+                done = _flushed;
+                _flushed = new(TaskCreationOptions.RunContinuationsAsynchronously);
             }
-
-            TaskCompletionSource done;
-            try
-            {
-                using (var transaction = _connection.BeginTransaction())
-                {
-                    _insert.Transaction = transaction;
-                    foreach (var row in rows)
-                    {
-                        _insert.Parameters["$at"].Value = row.AtTicks;
-                        _insert.Parameters["$op"].Value = row.Operation;
-                        _insert.Parameters["$request"].Value = row.Request is null ? DBNull.Value : row.Request;
-                        _insert.Parameters["$task"].Value = row.TaskSequence;
-                        _insert.Parameters["$generated"].Value = row.Generated;
-                        _insert.ExecuteNonQuery();
-                    }
-
-                    transaction.Commit();
-                }
-
-                _insert.Transaction = null;
-                rows.Clear();
-                lock (_state)
-                {
-                    _durable = last;
-                    done = _flushed;
-                    _flushed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-                }
-            }
-#pragma warning disable CA1031 // A store that cannot write is fatal to every waiting and later request, which all get the cause.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                _insert.Transaction = null;
-                lock (_state)
-                {
-                    _failure = ex;
-                    done = _flushed;
-                }
-            }
-
-            done.TrySetResult();
         }
+#pragma warning disable CA1031 // A store that cannot write is fatal to every waiting and later request, which all get the cause.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            _insert.Transaction = null;
+            lock (_state)
+            {
+                _failure = ex;
+                done = _flushed;
+            }
+        }
+
+        done.TrySetResult();
     }
 
     private void ThrowIfFailed()

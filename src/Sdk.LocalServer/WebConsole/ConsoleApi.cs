@@ -116,7 +116,7 @@ internal sealed class ConsoleApi(LocalSwfEngine engine, TimeProvider time)
     /// host and port of this request); null for a same-origin request, or one no browser sent (no
     /// <c>Origin</c> or <c>Sec-Fetch-Site</c> header: curl, tests, scripts).
     /// </summary>
-    private static string? ForeignOrigin(HttpRequest request)
+    internal static string? ForeignOrigin(HttpRequest request)
     {
         var site = request.Headers["Sec-Fetch-Site"].ToString();
         if (site.Length > 0 && site is not ("same-origin" or "none"))

@@ -49,7 +49,7 @@ public static partial class Workflow
             catch (LambdaFunctionException ex) when (options.Retry is { } retry && ex is LambdaFunctionFailedException or LambdaFunctionTimedOutException
                 && retry.ShouldRetry(attempt, (ex as LambdaFunctionFailedException)?.Reason, context.UtcNow - firstScheduled))
             {
-                await context.DelayAsync(retry.BackoffAfter(attempt), token);
+                await context.DelayAsync(retry.BackoffAfter(attempt), timerId: null, token);
             }
             catch (LambdaFunctionFailedException ex) when (attempt > 1)
             {
