@@ -18,6 +18,9 @@ public sealed class WorkflowReplayOptions
     /// <summary>Gets or sets the converter the workflows' payloads use (default: System.Text.Json with the SDK's own metadata).</summary>
     public IPayloadConverter? PayloadConverter { get; set; }
 
+    /// <summary>Gets or sets the payload pipeline the histories were written with (codecs, claim check); null reads plain payloads only.</summary>
+    public Payloads.PayloadPipeline? PayloadPipeline { get; set; }
+
     /// <summary>Gets or sets the execution to replay a history as when the file does not record its own.</summary>
     public WorkflowExecution? Execution { get; set; }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Swf.Converters;
 using Swf.Exceptions;
 using Swf.Model;
+using Swf.Payloads;
 using Swf.Serialization;
 using Swf.Workflows;
 
@@ -77,7 +78,7 @@ public static class WorkflowReplayer
         }
 
         var execution = document.Execution ?? options.ExecutionResolver?.Invoke(path) ?? options.Execution;
-        return ReplayToResult(path, document.Events, definitions, StandInDomain, execution, options.PayloadConverter);
+        return ReplayToResult(path, document.Events, definitions, StandInDomain, execution, options.PayloadConverter, options.PayloadPipeline);
     }
 
     /// <summary>Replays every <c>*.json</c> history in a folder (and its subfolders), reporting each one.</summary>
@@ -124,11 +125,15 @@ public static class WorkflowReplayer
 
     /// <summary>Replays one history against the definition of its type and reports the outcome instead of throwing.</summary>
     internal static ReplayResult ReplayToResult(
-        string source, IReadOnlyList<HistoryEvent> events, IEnumerable<WorkflowDefinition> definitions, string domain, WorkflowExecution? execution, IPayloadConverter? payloadConverter)
+        string source, IReadOnlyList<HistoryEvent> events, IEnumerable<WorkflowDefinition> definitions, string domain, WorkflowExecution? execution, IPayloadConverter? payloadConverter, PayloadPipeline? payloads = null)
     {
         WorkflowType? type = null;
+        payloads ??= PayloadPipeline.Empty;
         try
         {
+            // Decoded as a decider decodes them; the replayer's API is synchronous, and it runs in tools and tests,
+            // not on a request thread, so waiting here for a store is acceptable.
+            payloads.DecodeEventsAsync(events).GetAwaiter().GetResult();
             type = events.Count > 0 ? events[0].WorkflowExecutionStartedEventAttributes?.WorkflowType : null;
             if (type is null)
             {
@@ -137,18 +142,18 @@ public static class WorkflowReplayer
 
             var definition = definitions.FirstOrDefault(d => d.WorkflowType.Name == type.Name && d.WorkflowType.Version == type.Version)
                 ?? throw new InvalidOperationException($"{source}: no definition for workflow type {type.Name} {type.Version}; known: {string.Join(", ", definitions.Select(d => $"{d.WorkflowType.Name} {d.WorkflowType.Version}"))}.");
-            ReplayCore(definition, events, domain, execution, payloadConverter ?? new JsonPayloadConverter(SwfJsonContext.Default));
+            ReplayCore(definition, events, domain, execution, payloadConverter ?? new JsonPayloadConverter(SwfJsonContext.Default), payloads.RawPayloadLimit);
             return new ReplayResult(source, type, null) { Execution = execution, EventCount = events.Count };
         }
         catch (Exception ex) when (ex is NonDeterministicWorkflowException or InvalidWorkflowOperationException or ReplayExecutionRequiredException
-            or FormatException or InvalidOperationException)
+            or FormatException or InvalidOperationException or PayloadCodecException)
         {
             return new ReplayResult(source, type, ex) { Execution = execution, EventCount = events.Count };
         }
     }
 
     /// <summary>Replays as the given execution of the given domain, or, without an execution, under stand-ins.</summary>
-    internal static void ReplayCore(WorkflowDefinition definition, IReadOnlyList<HistoryEvent> events, string domain, WorkflowExecution? execution, IPayloadConverter payloadConverter)
+    internal static void ReplayCore(WorkflowDefinition definition, IReadOnlyList<HistoryEvent> events, string domain, WorkflowExecution? execution, IPayloadConverter payloadConverter, int payloadLimit = PayloadTooLargeException.DataLimit)
     {
         if (events.Count == 0 || events[0].EventType != EventType.WorkflowExecutionStarted)
         {
@@ -157,17 +162,17 @@ public static class WorkflowReplayer
 
         if (execution is not null)
         {
-            ReplayAs(definition, events, domain, execution, payloadConverter);
+            ReplayAs(definition, events, domain, execution, payloadConverter, payloadLimit);
             return;
         }
 
         try
         {
-            ReplayAs(definition, events, domain, StandIn, payloadConverter);
+            ReplayAs(definition, events, domain, StandIn, payloadConverter, payloadLimit);
         }
         catch (Exception first) when (first is NonDeterministicWorkflowException or InvalidWorkflowOperationException)
         {
-            if (DependsOnExecution(definition, events, domain, payloadConverter, first))
+            if (DependsOnExecution(definition, events, domain, payloadConverter, payloadLimit, first))
             {
                 throw new ReplayExecutionRequiredException(first);
             }
@@ -181,12 +186,12 @@ public static class WorkflowReplayer
     /// the stand-in ids (a child's id, a GUID, a random branch, a marker): under <see cref="OtherStandIn"/> it then fails
     /// differently, or the decision task that failed decides differently. A real non-determinism does neither.
     /// </summary>
-    private static bool DependsOnExecution(WorkflowDefinition definition, IReadOnlyList<HistoryEvent> events, string domain, IPayloadConverter payloadConverter, Exception first)
+    private static bool DependsOnExecution(WorkflowDefinition definition, IReadOnlyList<HistoryEvent> events, string domain, IPayloadConverter payloadConverter, int payloadLimit, Exception first)
     {
         string? second = null;
         try
         {
-            ReplayAs(definition, events, domain, OtherStandIn, payloadConverter);
+            ReplayAs(definition, events, domain, OtherStandIn, payloadConverter, payloadLimit);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -206,7 +211,7 @@ public static class WorkflowReplayer
         }
 
         List<HistoryEvent> seen = [.. events.TakeWhile(e => e.EventId <= startedEventId)];
-        return Decide(definition, seen, startedEventId, domain, StandIn, payloadConverter) != Decide(definition, seen, startedEventId, domain, OtherStandIn, payloadConverter);
+        return Decide(definition, seen, startedEventId, domain, StandIn, payloadConverter, payloadLimit) != Decide(definition, seen, startedEventId, domain, OtherStandIn, payloadConverter, payloadLimit);
     }
 
     /// <summary>The started event of the decision task whose decisions a non-determinism at <paramref name="eventId"/> is about.</summary>
@@ -215,11 +220,11 @@ public static class WorkflowReplayer
 
     /// <summary>Runs one decision task as a decider would and describes its decisions by what identifies them.</summary>
     private static string Decide(
-        WorkflowDefinition definition, IReadOnlyList<HistoryEvent> seen, long startedEventId, string domain, WorkflowExecution execution, IPayloadConverter payloadConverter)
+        WorkflowDefinition definition, IReadOnlyList<HistoryEvent> seen, long startedEventId, string domain, WorkflowExecution execution, IPayloadConverter payloadConverter, int payloadLimit)
     {
         try
         {
-            using var instance = new WorkflowInstance(definition, domain, execution, payloadConverter, NullLogger.Instance);
+            using var instance = new WorkflowInstance(definition, domain, execution, payloadConverter, NullLogger.Instance) { PayloadLimit = payloadLimit };
             return string.Join("\n", instance.ProcessEvents(seen, startedEventId).Select(Identity));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -246,9 +251,9 @@ public static class WorkflowReplayer
         _ => d.DecisionType.Value,
     };
 
-    private static void ReplayAs(WorkflowDefinition definition, IReadOnlyList<HistoryEvent> events, string domain, WorkflowExecution execution, IPayloadConverter payloadConverter)
+    private static void ReplayAs(WorkflowDefinition definition, IReadOnlyList<HistoryEvent> events, string domain, WorkflowExecution execution, IPayloadConverter payloadConverter, int payloadLimit)
     {
-        using var instance = new WorkflowInstance(definition, domain, execution, payloadConverter, NullLogger.Instance);
+        using var instance = new WorkflowInstance(definition, domain, execution, payloadConverter, NullLogger.Instance) { PayloadLimit = payloadLimit };
         instance.ProcessEvents(events, 0);
     }
 
