@@ -42,10 +42,32 @@ public static class WorkflowReplayer
     }
 
     /// <summary>
+    /// Replays a history against a workflow definition as <see cref="Replay(WorkflowDefinition, IReadOnlyList{HistoryEvent}, WorkflowExecution?, IPayloadConverter?)"/>
+    /// does, with the execution, converter and payload pipeline of <paramref name="options"/>. The events' payload fields
+    /// are decoded in place first.
+    /// </summary>
+    /// <param name="definition">The workflow's definition.</param>
+    /// <param name="events">The history, from event 1, in id order.</param>
+    /// <param name="options">The execution (or null for stand-ins), the converter and the payload pipeline the history was written with.</param>
+    /// <exception cref="NonDeterministicWorkflowException">The code's decisions differ from the history's, at the reported event.</exception>
+    /// <exception cref="InvalidWorkflowOperationException">The code broke a rule of deterministic execution.</exception>
+    /// <exception cref="ReplayExecutionRequiredException">No execution was given, and the code's decisions depend on it.</exception>
+    /// <exception cref="PayloadCodecException">A payload needs a codec, key or store the pipeline lacks.</exception>
+    public static void Replay(WorkflowDefinition definition, IReadOnlyList<HistoryEvent> events, WorkflowReplayOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(options);
+        var payloads = options.PayloadPipeline ?? PayloadPipeline.Empty;
+        payloads.DecodeEventsAsync(events).GetAwaiter().GetResult();
+        ReplayCore(definition, events, StandInDomain, options.Execution, options.PayloadConverter ?? new JsonPayloadConverter(SwfJsonContext.Default), payloads.RawPayloadLimit);
+    }
+
+    /// <summary>
     /// Replays a history file (the JSON that <c>aws swf get-workflow-execution-history</c> prints, v1 or v2,
     /// one page or several) against the definition of its workflow type. A file that records its execution
     /// (<c>swf history get</c> writes it) is replayed as that execution; one that does not is replayed under
-    /// stand-ins, as <see cref="Replay"/> does without an execution.
+    /// stand-ins, as <see cref="Replay(WorkflowDefinition, IReadOnlyList{HistoryEvent}, WorkflowExecution?, IPayloadConverter?)"/> does without an execution.
     /// </summary>
     /// <param name="path">The file.</param>
     /// <param name="definitions">The workflow definitions; the one matching the history's type and version is used.</param>
