@@ -8,6 +8,9 @@ using Temporalio.Api.Sdk.V1;
 using Temporalio.Api.TaskQueue.V1;
 using Temporalio.Common;
 
+// Swf.Payloads (the SDK's payload pipeline) would shadow Temporal's Payloads message inside namespace Swf.
+using TemporalPayloads = Temporalio.Api.Common.V1.Payloads;
+
 namespace Swf.Benchmarks;
 
 /// <summary>
@@ -121,6 +124,6 @@ public static class TemporalHistories
         return new WorkflowHistory("wf-1", events);
     }
 
-    private static Payloads Json(string json) =>
+    private static TemporalPayloads Json(string json) =>
         new() { Payloads_ = { new Payload { Metadata = { ["encoding"] = JsonPlain }, Data = ByteString.CopyFromUtf8(json) } } };
 }

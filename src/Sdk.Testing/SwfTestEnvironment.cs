@@ -7,6 +7,7 @@ using Swf.Exceptions;
 using Swf.Hosting;
 using Swf.LocalEngine;
 using Swf.Model;
+using Swf.Payloads;
 using Swf.Worker;
 
 namespace Swf.Testing;
@@ -58,10 +59,12 @@ public sealed class SwfTestEnvironment : IAsyncDisposable
         services?.Invoke(collection);
         _services = collection.BuildServiceProvider();
         Definitions = _services.GetRequiredService<SwfWorkerDefinitions>();
+        Payloads = options.PayloadPipeline ?? _services.GetRequiredService<PayloadPipeline>();
         Client = new WorkflowClient(Engine, new WorkflowClientOptions
         {
             Domain = options.Domain,
             PayloadConverter = Definitions.PayloadConverter,
+            PayloadPipeline = Payloads,
             TimeProvider = Clock,
             WhileRunOpen = WhileRunOpenAsync,
         });
@@ -75,6 +78,7 @@ public sealed class SwfTestEnvironment : IAsyncDisposable
                 TaskList = DecisionTaskLists[0],
                 Identity = "test-decider",
                 PayloadConverter = Definitions.PayloadConverter,
+                PayloadPipeline = Payloads,
                 CacheSize = options.CacheSize,
                 StickyExecution = options.CacheSize > 0,
                 DeadlockTimeout = options.DeadlockTimeout,
@@ -94,7 +98,7 @@ public sealed class SwfTestEnvironment : IAsyncDisposable
         foreach (var group in Definitions.Activities.GroupBy(a => a.DefaultTaskList ?? "activities"))
         {
             _activityWorkers.Add((
-                new ActivityWorker(Engine, new ActivityWorkerOptions { Domain = options.Domain, TaskList = group.Key, TimeProvider = Clock, Identity = "test-activities" }, group),
+                new ActivityWorker(Engine, new ActivityWorkerOptions { Domain = options.Domain, TaskList = group.Key, TimeProvider = Clock, Identity = "test-activities", PayloadPipeline = Payloads }, group),
                 group.Key));
         }
     }
@@ -110,6 +114,12 @@ public sealed class SwfTestEnvironment : IAsyncDisposable
 
     /// <summary>Gets the container the workflows and activities were added to.</summary>
     public IServiceProvider Services => _services;
+
+    /// <summary>
+    /// Gets the payload pipeline of the client and workers: <see cref="SwfTestEnvironmentOptions.PayloadPipeline"/>, or
+    /// the one the builder made from <c>AddPayloadCodec</c> and <c>UsePayloadStore</c>.
+    /// </summary>
+    public PayloadPipeline Payloads { get; }
 
     /// <summary>Gets the workflow and activity definitions in use.</summary>
     public SwfWorkerDefinitions Definitions { get; }

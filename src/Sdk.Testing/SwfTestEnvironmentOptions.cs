@@ -53,4 +53,10 @@ public sealed class SwfTestEnvironmentOptions
     /// clock and advances it past <see cref="DeadlockTimeout"/> while workflow code blocks.
     /// </summary>
     public TimeProvider WatchdogTimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// Gets or sets the payload pipeline (codecs, claim check) of the environment's client and workers; null uses
+    /// the one the builder configured (<c>AddPayloadCodec</c>, <c>UsePayloadStore</c>), by default none.
+    /// </summary>
+    public Swf.Payloads.PayloadPipeline? PayloadPipeline { get; set; }
 }

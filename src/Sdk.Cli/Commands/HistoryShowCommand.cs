@@ -1,7 +1,11 @@
 using System.CommandLine;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Swf.Cli.Histories;
+using Swf.Cli.Replay;
+using Swf.Exceptions;
 using Swf.Model;
+using Swf.Payloads;
 
 namespace Swf.Cli.Commands;
 
@@ -19,6 +23,8 @@ internal sealed class HistoryShowCommand : Command
         Options.Add(Width);
         Options.Add(Full);
         Options.Add(NoDecisions);
+        Options.Add(Assembly);
+        Options.Add(PayloadPipelineType);
         _colors.AddTo(this);
         SetAction((parseResult, _) => RunAsync(parseResult, context));
     }
@@ -34,10 +40,34 @@ internal sealed class HistoryShowCommand : Command
 
     public Option<bool> NoDecisions { get; } = CliOptions.Flag("--no-decisions", "Leave out DecisionTaskScheduled, -Started and -Completed events.");
 
+    public Option<string?> Assembly { get; } = CliOptions.Text(
+        "--assembly", "PATH", "The assembly (.dll) that holds the --payload-pipeline type, built with its dependencies beside it.");
+
+    public Option<string?> PayloadPipelineType { get; } = CliOptions.Text(
+        "--payload-pipeline",
+        "TYPE",
+        "A type in --assembly with one public static PayloadPipeline property or field: payloads are shown decoded with its codecs, keys and " +
+        "store. Without it, encoded payloads are shown as stored.");
+
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The tool is not trimmed; it reflects over the user's assembly on purpose.")]
     private async Task<int> RunAsync(ParseResult parseResult, CliContext context)
     {
         var width = parseResult.GetValue(Full) ? 0 : parseResult.GetValue(Width);
         var events = HistoryFile.Read(parseResult.GetRequiredValue(File));
+        if (parseResult.GetValue(PayloadPipelineType) is { } pipelineType)
+        {
+            var assembly = parseResult.GetValue(Assembly) ?? throw CliException.Usage("--payload-pipeline needs --assembly, the assembly that holds the type.");
+            var pipeline = WorkflowCatalog.Load(assembly).CreatePayloadPipeline(pipelineType);
+            try
+            {
+                await pipeline.DecodeEventsAsync(events).ConfigureAwait(false);
+            }
+            catch (PayloadCodecException ex)
+            {
+                throw new CliException("The history's payloads cannot be decoded: " + ex.Message, ex);
+            }
+        }
+
         var summaries = EventSummarizer.Summarize(events);
         var ansi = new Ansi(_colors.UseColor(parseResult, context));
         var output = context.Out;

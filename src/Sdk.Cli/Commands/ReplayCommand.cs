@@ -6,6 +6,7 @@ using Swf.Cli.Replay;
 using Swf.Converters;
 using Swf.Exceptions;
 using Swf.Model;
+using Swf.Payloads;
 using Swf.Worker;
 
 namespace Swf.Cli.Commands;
@@ -30,6 +31,7 @@ internal sealed class ReplayCommand : Command
         Options.Add(WorkflowId);
         Options.Add(RunId);
         Options.Add(PayloadConverter);
+        Options.Add(PayloadPipelineType);
         Options.Add(Domain);
         Options.Add(ClosedSince);
         Options.Add(StartedSince);
@@ -65,6 +67,12 @@ internal sealed class ReplayCommand : Command
 
     public Option<string?> PayloadConverter { get; } = CliOptions.Text(
         "--payload-converter", "TYPE", "An IPayloadConverter type in the assembly (default: System.Text.Json with web defaults).");
+
+    public Option<string?> PayloadPipelineType { get; } = CliOptions.Text(
+        "--payload-pipeline",
+        "TYPE",
+        "A type in the assembly with one public static PayloadPipeline property or field: the codecs, keys and payload store the histories were " +
+        "written with (default: none; an encoded payload then fails naming the codec, key id or store it needs).");
 
     public Option<string?> Domain { get; } = CliOptions.Text(
         "--domain",
@@ -107,10 +115,13 @@ internal sealed class ReplayCommand : Command
         var converter = parseResult.GetValue(PayloadConverter) is { } converterType
             ? catalog.CreatePayloadConverter(converterType)
             : JsonPayloadConverter.CreateReflectionBased();
+        var payloads = parseResult.GetValue(PayloadPipelineType) is { } pipelineType
+            ? catalog.CreatePayloadPipeline(pipelineType)
+            : PayloadPipeline.Empty;
 
         return domain is null
-            ? await ReplayFilesAsync(files, catalog, execution, converter, context, cancellationToken).ConfigureAwait(false)
-            : await ReplayDomainAsync(parseResult, domain, catalog, converter, context, cancellationToken).ConfigureAwait(false);
+            ? await ReplayFilesAsync(files, catalog, execution, converter, payloads, context, cancellationToken).ConfigureAwait(false)
+            : await ReplayDomainAsync(parseResult, domain, catalog, converter, payloads, context, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Checks that the options make one of the two modes; returns the execution given for a file.</summary>
@@ -172,13 +183,13 @@ internal sealed class ReplayCommand : Command
     }
 
     private static async Task<int> ReplayFilesAsync(
-        string[] files, WorkflowCatalog catalog, WorkflowExecution? given, IPayloadConverter converter, CliContext context, CancellationToken cancellationToken)
+        string[] files, WorkflowCatalog catalog, WorkflowExecution? given, IPayloadConverter converter, PayloadPipeline payloads, CliContext context, CancellationToken cancellationToken)
     {
         var exitCode = ExitCodes.Success;
         foreach (var file in files)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (code, message) = await ReplayOneAsync(file, catalog, given, converter, context).ConfigureAwait(false);
+            var (code, message) = await ReplayOneAsync(file, catalog, given, converter, payloads, context).ConfigureAwait(false);
             var mark = code switch
             {
                 ExitCodes.Success => ReplayReport.Ok,
@@ -192,7 +203,7 @@ internal sealed class ReplayCommand : Command
         return exitCode;
     }
 
-    private static async Task<(int Code, string Message)> ReplayOneAsync(string file, WorkflowCatalog catalog, WorkflowExecution? given, IPayloadConverter converter, CliContext context)
+    private static async Task<(int Code, string Message)> ReplayOneAsync(string file, WorkflowCatalog catalog, WorkflowExecution? given, IPayloadConverter converter, PayloadPipeline payloads, CliContext context)
     {
         Serialization.HistoryDocument document;
         try
@@ -224,8 +235,12 @@ internal sealed class ReplayCommand : Command
 
         try
         {
-            WorkflowReplayer.Replay(definition, events, document.Execution ?? given, converter);
+            WorkflowReplayer.Replay(definition, events, new WorkflowReplayOptions { Execution = document.Execution ?? given, PayloadConverter = converter, PayloadPipeline = payloads });
             return (ExitCodes.Success, ReplayReport.Replayed(file, name, events.Count));
+        }
+        catch (PayloadCodecException ex)
+        {
+            return (ExitCodes.Error, $"{file}: the payloads of {name} cannot be read: {ex.Message}");
         }
         catch (NonDeterministicWorkflowException ex)
         {
@@ -249,7 +264,7 @@ internal sealed class ReplayCommand : Command
     }
 
     private async Task<int> ReplayDomainAsync(
-        ParseResult parseResult, string domain, WorkflowCatalog catalog, IPayloadConverter converter, CliContext context, CancellationToken cancellationToken)
+        ParseResult parseResult, string domain, WorkflowCatalog catalog, IPayloadConverter converter, PayloadPipeline payloads, CliContext context, CancellationToken cancellationToken)
     {
         var now = context.Clock.GetUtcNow();
         var options = new ProductionReplayOptions
@@ -259,6 +274,7 @@ internal sealed class ReplayCommand : Command
             MaxExecutions = parseResult.GetValue(Max),
             MaxConcurrency = parseResult.GetValue(Parallel),
             PayloadConverter = converter,
+            PayloadPipeline = payloads,
             TimeProvider = context.Clock,
             Logger = new CliLogger(context.Error, "swf replay"),
         };

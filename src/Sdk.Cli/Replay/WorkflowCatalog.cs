@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using Swf.Converters;
+using Swf.Payloads;
 using Swf.Workflows;
 
 namespace Swf.Cli.Replay;
@@ -113,6 +114,46 @@ internal sealed class WorkflowCatalog
         catch (TargetInvocationException ex)
         {
             throw new CliException($"Creating the payload converter {type.FullName} failed: {(ex.InnerException ?? ex).Message}", ex);
+        }
+    }
+
+    /// <summary>
+    /// Finds the payload pipeline named by a type of the assembly: its one public static property or field of type
+    /// <see cref="PayloadPipeline"/> (such as <c>public static PayloadPipeline Pipeline { get; } = ...</c>).
+    /// </summary>
+    /// <param name="typeName">The type's full name, or its simple name when that is unique.</param>
+    /// <returns>The pipeline.</returns>
+    /// <exception cref="CliException">There is no such type, or it has no such member or several.</exception>
+    [RequiresUnreferencedCode("Reads a user's pipeline by reflection.")]
+    public PayloadPipeline CreatePayloadPipeline(string typeName)
+    {
+        var candidates = Assembly.GetType(typeName) is { } exact
+            ? [exact]
+            : PublicTypes().Where(t => t.Name == typeName).ToList();
+        if (candidates.Count != 1)
+        {
+            throw new CliException(candidates.Count == 0
+                ? $"{Path} has no type {typeName} to take the payload pipeline from."
+                : $"{Path} has several types named {typeName}; give the full name.");
+        }
+
+        var type = candidates[0];
+        var members = type.GetProperties(BindingFlags.Public | BindingFlags.Static).Where(p => p.PropertyType == typeof(PayloadPipeline)).Cast<MemberInfo>()
+            .Concat(type.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.FieldType == typeof(PayloadPipeline)))
+            .ToList();
+        if (members.Count != 1)
+        {
+            throw new CliException($"{type.FullName} must have exactly one public static property or field of type {nameof(PayloadPipeline)}; it has {members.Count}.");
+        }
+
+        try
+        {
+            var value = members[0] is PropertyInfo property ? property.GetValue(null) : ((FieldInfo)members[0]).GetValue(null);
+            return value as PayloadPipeline ?? throw new CliException($"{type.FullName}.{members[0].Name} is null.");
+        }
+        catch (TargetInvocationException ex)
+        {
+            throw new CliException($"Reading the payload pipeline {type.FullName}.{members[0].Name} failed: {(ex.InnerException ?? ex).Message}", ex);
         }
     }
 

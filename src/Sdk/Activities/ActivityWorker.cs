@@ -5,6 +5,7 @@ using Swf.Client;
 using Swf.Diagnostics;
 using Swf.Exceptions;
 using Swf.Model;
+using Swf.Payloads;
 using Swf.Worker;
 
 namespace Swf.Activities;
@@ -25,6 +26,7 @@ public sealed partial class ActivityWorker : IDisposable
     private readonly List<Task> _running = [];
     private readonly Lock _runningLock = new();
     private readonly CancellationTokenSource _abort = new();
+    private readonly PayloadPipeline _payloads;
 
     /// <summary>Initializes the worker.</summary>
     /// <param name="client">The SWF client.</param>
@@ -46,6 +48,7 @@ public sealed partial class ActivityWorker : IDisposable
         }
 
         _slots = new SemaphoreSlim(options.MaxConcurrentTasks);
+        _payloads = options.PayloadPipeline ?? PayloadPipeline.Empty;
         _logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<ActivityWorker>();
     }
 
@@ -203,9 +206,13 @@ public sealed partial class ActivityWorker : IDisposable
         }
 
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
+        var storeContext = new PayloadStoreContext(_options.Domain, task.WorkflowExecution.WorkflowId, task.WorkflowExecution.RunId);
         var context = new ActivityContext(task, cancellation, async (details, ct) =>
-            (await _client.RecordActivityTaskHeartbeatAsync(new RecordActivityTaskHeartbeatRequest { TaskToken = task.TaskToken!, Details = details }, ct).ConfigureAwait(false))
-                .ActivityTaskStatus.CancelRequested);
+        {
+            var encoded = await _payloads.EncodeAsync(details, null, storeContext, $"Activity {type.Name} {type.Version} heartbeat details", ct).ConfigureAwait(false);
+            return (await _client.RecordActivityTaskHeartbeatAsync(new RecordActivityTaskHeartbeatRequest { TaskToken = task.TaskToken!, Details = encoded }, ct).ConfigureAwait(false))
+                .ActivityTaskStatus.CancelRequested;
+        });
         using var heartbeats = new CancellationTokenSource();
         var heartbeating = definition.DefaultHeartbeatTimeout is { } timeout && timeout > TimeSpan.Zero
             ? HeartbeatLoopAsync(context, timeout / 2, heartbeats.Token)
@@ -216,6 +223,8 @@ public sealed partial class ActivityWorker : IDisposable
             try
             {
                 ActivityContext.Current = context;
+                // Decoded here, inside the task's error handling: a missing codec or key fails this task, naming it.
+                task.Input = await _payloads.DecodeAsync(task.Input, cancellation.Token).ConfigureAwait(false);
                 result = await definition.Execute(context, task.Input).ConfigureAwait(false);
             }
             finally
@@ -224,23 +233,31 @@ public sealed partial class ActivityWorker : IDisposable
                 await heartbeating.ConfigureAwait(false);
             }
 
-            PayloadTooLargeException.ThrowIfTooLarge(result, type, static t => $"Activity {t.Name} {t.Version} result");
+            if (_payloads.IsEmpty)
+            {
+                PayloadTooLargeException.ThrowIfTooLarge(result, type, static t => $"Activity {t.Name} {t.Version} result");
+            }
+
             if (context.CompleteManually)
             {
                 return "left_open";
             }
+
+            result = await _payloads.EncodeAsync(result, null, storeContext, $"Activity {type.Name} {type.Version} result", CancellationToken.None).ConfigureAwait(false);
 
             await RespondAsync(() => _client.RespondActivityTaskCompletedAsync(new RespondActivityTaskCompletedRequest { TaskToken = task.TaskToken!, Result = result })).ConfigureAwait(false);
             return "completed";
         }
         catch (OperationCanceledException ex) when (cancellation.IsCancellationRequested)
         {
-            await RespondAsync(() => _client.RespondActivityTaskCanceledAsync(new RespondActivityTaskCanceledRequest { TaskToken = task.TaskToken!, Details = ex.Message })).ConfigureAwait(false);
+            var details = await EncodeOrDropAsync(ex.Message, storeContext).ConfigureAwait(false);
+            await RespondAsync(() => _client.RespondActivityTaskCanceledAsync(new RespondActivityTaskCanceledRequest { TaskToken = task.TaskToken!, Details = details })).ConfigureAwait(false);
             return "canceled";
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellation.IsCancellationRequested)
         {
-            var (reason, details) = FailureConverter.FromException(ex);
+            var (reason, plainDetails) = FailureConverter.FromException(ex);
+            var details = await EncodeOrDropAsync(plainDetails, storeContext).ConfigureAwait(false);
             await RespondAsync(() => _client.RespondActivityTaskFailedAsync(new RespondActivityTaskFailedRequest { TaskToken = task.TaskToken!, Reason = reason, Details = details })).ConfigureAwait(false);
             return "failed";
         }
@@ -272,6 +289,23 @@ public sealed partial class ActivityWorker : IDisposable
         }
     }
 
+    /// <summary>
+    /// Encodes failure or cancellation details. If that fails too (the store is down, say), the answer goes without
+    /// details rather than with them in clear: an encryption codec means they must not reach SWF unencrypted.
+    /// </summary>
+    private async Task<string?> EncodeOrDropAsync(string? details, PayloadStoreContext storeContext)
+    {
+        try
+        {
+            return await _payloads.EncodeAsync(details, null, storeContext, "Activity failure details", CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is PayloadCodecException or PayloadTooLargeException)
+        {
+            LogDetailsDropped(_logger, ex);
+            return null;
+        }
+    }
+
     private async Task RespondAsync(Func<Task> respond)
     {
         try
@@ -290,6 +324,9 @@ public sealed partial class ActivityWorker : IDisposable
 
     [LoggerMessage(EventId = 301, Level = LogLevel.Warning, Message = "SWF no longer knows the activity task (timed out or canceled); its answer is dropped")]
     private static partial void LogStaleTask(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 310, Level = LogLevel.Error, Message = "The details of a failed or canceled activity task could not be encoded; the task is answered without them")]
+    private static partial void LogDetailsDropped(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 302, Level = LogLevel.Warning, Message = "Heartbeat of activity {ActivityId} failed")]
     private static partial void LogHeartbeatFailed(ILogger logger, string activityId, Exception exception);

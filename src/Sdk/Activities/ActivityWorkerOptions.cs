@@ -28,4 +28,10 @@ public sealed class ActivityWorkerOptions
 
     /// <summary>Gets or sets the logger factory.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>
+    /// Gets or sets the payload pipeline (codecs, claim check) applied where payloads cross the wire; null means
+    /// <see cref="Payloads.PayloadPipeline.Empty"/>, which passes plain payloads and names what an encoded one needs.
+    /// </summary>
+    public Payloads.PayloadPipeline? PayloadPipeline { get; set; }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Swf.Converters;
 using Swf.Exceptions;
 using Swf.Model;
+using Swf.Payloads;
 using Swf.Serialization;
 
 namespace Swf.Client;
@@ -23,6 +24,7 @@ public sealed class WorkflowClient
         Swf = swf;
         Options = options;
         PayloadConverter = options.PayloadConverter ?? new JsonPayloadConverter(SwfJsonContext.Default);
+        Payloads = options.PayloadPipeline ?? PayloadPipeline.Empty;
     }
 
     /// <summary>Gets the SWF client.</summary>
@@ -33,6 +35,9 @@ public sealed class WorkflowClient
 
     /// <summary>Gets the converter of typed inputs and results.</summary>
     public IPayloadConverter PayloadConverter { get; }
+
+    /// <summary>Gets the payload pipeline: inputs and details sent are encoded with it, results and history read are decoded.</summary>
+    public PayloadPipeline Payloads { get; }
 
     /// <summary>Starts an execution.</summary>
     /// <param name="workflowType">The workflow type.</param>
@@ -47,7 +52,9 @@ public sealed class WorkflowClient
     {
         ArgumentNullException.ThrowIfNull(workflowType);
         ArgumentException.ThrowIfNullOrEmpty(workflowId);
-        PayloadTooLargeException.ThrowIfTooLarge(input, $"StartAsync({workflowType.Name} {workflowType.Version}) input");
+        var call = $"StartAsync({workflowType.Name} {workflowType.Version}) input";
+        PayloadTooLargeException.ThrowIfTooLarge(input, call, Payloads.RawPayloadLimit);
+        input = await Payloads.EncodeAsync(input, null, new PayloadStoreContext(Options.Domain, workflowId, null), call, cancellationToken).ConfigureAwait(false);
         options ??= new WorkflowStartOptions();
         var response = await Swf.StartWorkflowExecutionAsync(
             new StartWorkflowExecutionRequest

@@ -12,6 +12,12 @@ public sealed class WorkflowClientOptions
     /// <summary>Gets or sets the converter of typed inputs and results.</summary>
     public IPayloadConverter? PayloadConverter { get; set; }
 
+    /// <summary>
+    /// Gets or sets the payload pipeline (codecs, claim check) applied where payloads cross the wire; null means
+    /// <see cref="Payloads.PayloadPipeline.Empty"/>, which passes plain payloads and names what an encoded one needs.
+    /// </summary>
+    public Payloads.PayloadPipeline? PayloadPipeline { get; set; }
+
     /// <summary>Gets or sets how often <see cref="WorkflowHandle.GetResultAsync"/> checks whether the run closed, at first.</summary>
     public TimeSpan ResultPollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Swf.Client.Paging;
 using Swf.Exceptions;
 using Swf.Model;
+using Swf.Payloads;
 
 namespace Swf.Client;
 
@@ -25,6 +26,8 @@ public sealed class WorkflowHandle
 
     private string Domain => _client.Options.Domain;
 
+    private PayloadStoreContext StoreContext => new(Domain, WorkflowId, RunId);
+
     /// <summary>Sends a signal (<c>SignalWorkflowExecution</c>).</summary>
     /// <param name="signalName">The signal's name.</param>
     /// <param name="input">The encoded signal input, or null.</param>
@@ -33,7 +36,9 @@ public sealed class WorkflowHandle
     /// <exception cref="UnknownResourceException">The execution is closed or does not exist.</exception>
     public async Task SignalAsync(string signalName, string? input = null, CancellationToken cancellationToken = default)
     {
-        PayloadTooLargeException.ThrowIfTooLarge(input, $"SignalAsync({signalName}) input");
+        var call = $"SignalAsync({signalName}) input";
+        PayloadTooLargeException.ThrowIfTooLarge(input, call, _client.Payloads.RawPayloadLimit);
+        input = await _client.Payloads.EncodeAsync(input, null, StoreContext, call, cancellationToken).ConfigureAwait(false);
         await _client.Swf.SignalWorkflowExecutionAsync(
             new SignalWorkflowExecutionRequest { Domain = Domain, WorkflowId = WorkflowId, RunId = RunId, SignalName = signalName, Input = input },
             cancellationToken).ConfigureAwait(false);
@@ -53,10 +58,13 @@ public sealed class WorkflowHandle
     /// <param name="childPolicy">Overrides what happens to child executions.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the execution is terminated.</returns>
-    public async Task TerminateAsync(string? reason = null, string? details = null, ChildPolicy? childPolicy = null, CancellationToken cancellationToken = default) =>
+    public async Task TerminateAsync(string? reason = null, string? details = null, ChildPolicy? childPolicy = null, CancellationToken cancellationToken = default)
+    {
+        details = await _client.Payloads.EncodeAsync(details, null, StoreContext, "TerminateAsync details", cancellationToken).ConfigureAwait(false);
         await _client.Swf.TerminateWorkflowExecutionAsync(
             new TerminateWorkflowExecutionRequest { Domain = Domain, WorkflowId = WorkflowId, RunId = RunId, Reason = reason, Details = details, ChildPolicy = childPolicy },
             cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Describes the execution (<c>DescribeWorkflowExecution</c>).</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -67,7 +75,9 @@ public sealed class WorkflowHandle
         var response = await _client.Swf.DescribeWorkflowExecutionAsync(
             new DescribeWorkflowExecutionRequest { Domain = Domain, Execution = new WorkflowExecution { WorkflowId = WorkflowId, RunId = runId } },
             cancellationToken).ConfigureAwait(false);
-        return response.WorkflowExecutionDetail;
+        var detail = response.WorkflowExecutionDetail;
+        detail.LatestExecutionContext = await _client.Payloads.DecodeAsync(detail.LatestExecutionContext, cancellationToken).ConfigureAwait(false);
+        return detail;
     }
 
     /// <summary>
@@ -123,9 +133,13 @@ public sealed class WorkflowHandle
             Execution = new WorkflowExecution { WorkflowId = WorkflowId, RunId = runId },
             ReverseOrder = reverseOrder ? true : null,
         };
-        await foreach (var e in _client.Swf.GetWorkflowExecutionHistoryPaginator(request).Events.WithCancellation(cancellationToken).ConfigureAwait(false))
+        await foreach (var page in _client.Swf.GetWorkflowExecutionHistoryPaginator(request).Responses.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            yield return e;
+            await _client.Payloads.DecodeEventsAsync(page.History.Events, cancellationToken).ConfigureAwait(false);
+            foreach (var e in page.History.Events)
+            {
+                yield return e;
+            }
         }
     }
 
@@ -186,7 +200,13 @@ public sealed class WorkflowHandle
         var page = await _client.Swf.GetWorkflowExecutionHistoryAsync(
             new GetWorkflowExecutionHistoryRequest { Domain = Domain, Execution = execution, ReverseOrder = true, MaximumPageSize = 1 },
             cancellationToken).ConfigureAwait(false);
-        return page.History.Events.FirstOrDefault();
+        var last = page.History.Events.FirstOrDefault();
+        if (last is not null)
+        {
+            await _client.Payloads.DecodeEventsAsync([last], cancellationToken).ConfigureAwait(false);
+        }
+
+        return last;
     }
 
     private async Task<string> LatestRunIdAsync(CancellationToken cancellationToken)

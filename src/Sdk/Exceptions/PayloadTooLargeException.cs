@@ -37,8 +37,17 @@ public sealed class PayloadTooLargeException : ArgumentException
     /// <param name="call">Names the call, for the message.</param>
     /// <param name="limit">The limit; SWF's data limit by default.</param>
     /// <exception cref="PayloadTooLargeException">The payload is too long.</exception>
+    /// <remarks>
+    /// In workflow code, SWF's limit gives way to the worker's: with a payload pipeline (codecs, claim check) the
+    /// payload is checked after encoding instead, where it may have shrunk or been stored.
+    /// </remarks>
     public static void ThrowIfTooLarge(string? payload, string call, int limit = DataLimit)
     {
+        if (limit == DataLimit)
+        {
+            limit = Worker.WorkflowInstance.CurrentPayloadLimit;
+        }
+
         if (payload is not null && payload.Length > limit)
         {
             throw new PayloadTooLargeException(call, payload.Length, limit);
@@ -54,10 +63,11 @@ public sealed class PayloadTooLargeException : ArgumentException
     /// <param name="state">Passed to <paramref name="describeCall"/>.</param>
     /// <param name="describeCall">Names the call, for the message; a static lambda avoids any allocation.</param>
     /// <exception cref="PayloadTooLargeException">The payload is too long.</exception>
+    /// <remarks>In workflow code, SWF's limit gives way to the worker's, as for the other overload.</remarks>
     public static void ThrowIfTooLarge<TState>(string? payload, TState state, Func<TState, string> describeCall)
     {
         ArgumentNullException.ThrowIfNull(describeCall);
-        if (payload is not null && payload.Length > DataLimit)
+        if (payload is not null && payload.Length > DataLimit && payload.Length > Worker.WorkflowInstance.CurrentPayloadLimit)
         {
             throw new PayloadTooLargeException(describeCall(state), payload.Length, DataLimit);
         }

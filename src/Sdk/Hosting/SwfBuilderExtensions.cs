@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Swf.Activities;
 using Swf.Converters;
+using Swf.Payloads;
 using Swf.Registration;
 using Swf.Workflows;
 
@@ -77,6 +78,50 @@ public static class SwfBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(converter);
         builder.Services.Replace(ServiceDescriptor.Singleton(converter));
+        return builder;
+    }
+
+    /// <summary>
+    /// Adds a payload codec to the end of the chain (the first added runs first when writing): add compression
+    /// before encryption. The workers, the client and the test environment of this container all use the chain.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="codec">The codec.</param>
+    /// <returns>The builder, for chaining.</returns>
+    public static ISwfBuilder AddPayloadCodec(this ISwfBuilder builder, IPayloadCodec codec)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(codec);
+        builder.Services.Configure<PayloadPipelineOptions>(o => o.Codecs.Add(codec));
+        return builder;
+    }
+
+    /// <summary>Turns on the claim check: payloads longer than the threshold (after the codecs) go to the store.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="store">The store (<c>S3PayloadStore</c> from Swf.Sdk.S3, <see cref="FileSystemPayloadStore"/>, <see cref="InMemoryPayloadStore"/>).</param>
+    /// <param name="threshold">The length in characters above which payloads are stored; by default just under SWF's limit.</param>
+    /// <returns>The builder, for chaining.</returns>
+    public static ISwfBuilder UsePayloadStore(this ISwfBuilder builder, IPayloadStore store, int threshold = PayloadPipelineOptions.DefaultStoreThreshold)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(store);
+        builder.Services.Configure<PayloadPipelineOptions>(o =>
+        {
+            o.Store = store;
+            o.StoreThreshold = threshold;
+        });
+        return builder;
+    }
+
+    /// <summary>Uses a payload pipeline built elsewhere (shared with a client outside the container, say), instead of the codecs and store added here.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="pipeline">The pipeline.</param>
+    /// <returns>The builder, for chaining.</returns>
+    public static ISwfBuilder UsePayloadPipeline(this ISwfBuilder builder, PayloadPipeline pipeline)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(pipeline);
+        builder.Services.Replace(ServiceDescriptor.Singleton(pipeline));
         return builder;
     }
 }

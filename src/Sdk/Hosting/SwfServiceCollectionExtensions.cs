@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Swf.Client;
 using Swf.Converters;
 using Swf.Hosting;
+using Swf.Payloads;
 using Swf.Serialization;
 
 #pragma warning disable IDE0130 // Extension methods for IServiceCollection live in its namespace, where users look for them.
@@ -56,10 +57,13 @@ public static class SwfServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SwfOptions>, SwfOptionsValidator>());
         services.TryAddSingleton<IPayloadConverter>(_ => new JsonPayloadConverter(SwfJsonContext.Default));
         services.TryAddSingleton<ISwfClient>(CreateClient);
+        services.AddOptions<PayloadPipelineOptions>();
+        services.TryAddSingleton(sp => new PayloadPipeline(sp.GetRequiredService<IOptions<PayloadPipelineOptions>>().Value));
         services.TryAddSingleton(sp => new WorkflowClient(sp.GetRequiredService<ISwfClient>(), new WorkflowClientOptions
         {
             Domain = sp.GetRequiredService<IOptions<SwfOptions>>().Value.Domain,
             PayloadConverter = sp.GetRequiredService<IPayloadConverter>(),
+            PayloadPipeline = sp.GetRequiredService<PayloadPipeline>(),
         }));
         services.TryAddSingleton<SwfWorkerDefinitions>();
         services.TryAddSingleton<SwfWorkerHost>();

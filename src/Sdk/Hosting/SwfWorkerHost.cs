@@ -8,6 +8,7 @@ using Swf.Client;
 using Swf.Converters;
 using Swf.Exceptions;
 using Swf.Model;
+using Swf.Payloads;
 using Swf.Worker;
 using Swf.Workflows;
 
@@ -63,6 +64,7 @@ public sealed partial class SwfWorkerHost : IHostedService, IDisposable
         var swf = _services.GetRequiredService<ISwfClient>();
         var definitions = _services.GetRequiredService<SwfWorkerDefinitions>();
         var converter = definitions.PayloadConverter;
+        var payloads = _services.GetService<PayloadPipeline>();
         var workflows = definitions.Workflows;
         var activities = definitions.Activities;
 
@@ -108,6 +110,7 @@ public sealed partial class SwfWorkerHost : IHostedService, IDisposable
                 ContinueAsNewSuggestedAfterEvents = _options.Decider.ContinueAsNewSuggestedAfterEvents,
                 TimeProvider = _services.GetService<TimeProvider>() ?? TimeProvider.System,
                 PayloadConverter = converter,
+                PayloadPipeline = payloads,
                 LoggerFactory = _loggerFactory,
                 OnDecisionTaskFailed = OnDecisionTaskFailed,
                 OnDecisionTaskCompleted = execution => _failingRuns.TryRemove(execution.RunId, out _),
@@ -139,6 +142,7 @@ public sealed partial class SwfWorkerHost : IHostedService, IDisposable
                     MaxConcurrentTasks = settings.MaxConcurrentTasks,
                     ShutdownGracePeriod = _options.ShutdownGracePeriod,
                     LoggerFactory = _loggerFactory,
+                    PayloadPipeline = payloads,
                 },
                 group);
             _activityWorkers.Add(worker);

@@ -36,6 +36,9 @@ public sealed class ProductionReplayOptions
     /// <summary>Gets or sets the converter the workflows' payloads use (default: System.Text.Json with the SDK's own metadata).</summary>
     public IPayloadConverter? PayloadConverter { get; set; }
 
+    /// <summary>Gets or sets the payload pipeline the histories were written with (codecs, claim check); null reads plain payloads only.</summary>
+    public Payloads.PayloadPipeline? PayloadPipeline { get; set; }
+
     /// <summary>
     /// Gets how calls that SWF throttles (or that fail with a server or network error) are retried, on top of any
     /// retries of the client itself: 8 attempts with full-jitter backoff from 1 second, capped at 20 seconds.

@@ -184,7 +184,7 @@ public static partial class ProductionReplayer
             }
 
             // The replay is CPU work on this thread; the instance's scheduler requires the one thread that drives it.
-            return WorkflowReplayer.ReplayToResult(source, events, definitions, domain, execution, _converter);
+            return WorkflowReplayer.ReplayToResult(source, events, definitions, domain, execution, _converter, options.PayloadPipeline);
         }
 
         private static DateTime Key(WorkflowExecutionInfo info, Window window) =>

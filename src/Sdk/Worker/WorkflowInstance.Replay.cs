@@ -249,9 +249,9 @@ internal sealed partial class WorkflowInstance
         }
 
         Decision decision;
-        if (_run.IsCompletedSuccessfully && exception is null && _run.Result is { Length: > PayloadTooLargeException.DataLimit } tooLarge)
+        if (_run.IsCompletedSuccessfully && exception is null && _run.Result is { } result && result.Length > PayloadLimit)
         {
-            exception = new PayloadTooLargeException($"Workflow {_definition.WorkflowType.Name} result", tooLarge.Length, PayloadTooLargeException.DataLimit);
+            exception = new PayloadTooLargeException($"Workflow {_definition.WorkflowType.Name} result", result.Length, PayloadLimit);
         }
 
         if (_run.IsCompletedSuccessfully && exception is null)

@@ -24,6 +24,9 @@ public sealed class WorkflowReplayOptions
     /// </summary>
     public int ContinueAsNewSuggestedAfterEvents { get; set; } = WorkflowWorkerOptions.DefaultContinueAsNewSuggestedAfterEvents;
 
+    /// <summary>Gets or sets the payload pipeline the histories were written with (codecs, claim check); null reads plain payloads only.</summary>
+    public Payloads.PayloadPipeline? PayloadPipeline { get; set; }
+
     /// <summary>Gets or sets the execution to replay a history as when the file does not record its own.</summary>
     public WorkflowExecution? Execution { get; set; }
 

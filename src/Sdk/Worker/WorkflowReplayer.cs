@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Swf.Converters;
 using Swf.Exceptions;
 using Swf.Model;
+using Swf.Payloads;
 using Swf.Serialization;
 using Swf.Workflows;
 
@@ -41,10 +42,32 @@ public static class WorkflowReplayer
     }
 
     /// <summary>
+    /// Replays a history against a workflow definition as <see cref="Replay(WorkflowDefinition, IReadOnlyList{HistoryEvent}, WorkflowExecution?, IPayloadConverter?)"/>
+    /// does, with the execution, converter and payload pipeline of <paramref name="options"/>. The events' payload fields
+    /// are decoded in place first.
+    /// </summary>
+    /// <param name="definition">The workflow's definition.</param>
+    /// <param name="events">The history, from event 1, in id order.</param>
+    /// <param name="options">The execution (or null for stand-ins), the converter and the payload pipeline the history was written with.</param>
+    /// <exception cref="NonDeterministicWorkflowException">The code's decisions differ from the history's, at the reported event.</exception>
+    /// <exception cref="InvalidWorkflowOperationException">The code broke a rule of deterministic execution.</exception>
+    /// <exception cref="ReplayExecutionRequiredException">No execution was given, and the code's decisions depend on it.</exception>
+    /// <exception cref="PayloadCodecException">A payload needs a codec, key or store the pipeline lacks.</exception>
+    public static void Replay(WorkflowDefinition definition, IReadOnlyList<HistoryEvent> events, WorkflowReplayOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(options);
+        var payloads = options.PayloadPipeline ?? PayloadPipeline.Empty;
+        payloads.DecodeEventsAsync(events).GetAwaiter().GetResult();
+        ReplayCore(definition, events, StandInDomain, options.Execution, options.PayloadConverter ?? new JsonPayloadConverter(SwfJsonContext.Default), payloads.RawPayloadLimit, options.ContinueAsNewSuggestedAfterEvents);
+    }
+
+    /// <summary>
     /// Replays a history file (the JSON that <c>aws swf get-workflow-execution-history</c> prints, v1 or v2,
     /// one page or several) against the definition of its workflow type. A file that records its execution
     /// (<c>swf history get</c> writes it) is replayed as that execution; one that does not is replayed under
-    /// stand-ins, as <see cref="Replay"/> does without an execution.
+    /// stand-ins, as <see cref="Replay(WorkflowDefinition, IReadOnlyList{HistoryEvent}, WorkflowExecution?, IPayloadConverter?)"/> does without an execution.
     /// </summary>
     /// <param name="path">The file.</param>
     /// <param name="definitions">The workflow definitions; the one matching the history's type and version is used.</param>
@@ -77,7 +100,7 @@ public static class WorkflowReplayer
         }
 
         var execution = document.Execution ?? options.ExecutionResolver?.Invoke(path) ?? options.Execution;
-        return ReplayToResult(path, document.Events, definitions, StandInDomain, execution, options.PayloadConverter, options.ContinueAsNewSuggestedAfterEvents);
+        return ReplayToResult(path, document.Events, definitions, StandInDomain, execution, options.PayloadConverter, options.PayloadPipeline, options.ContinueAsNewSuggestedAfterEvents);
     }
 
     /// <summary>Replays every <c>*.json</c> history in a folder (and its subfolders), reporting each one.</summary>
@@ -130,11 +153,16 @@ public static class WorkflowReplayer
         string domain,
         WorkflowExecution? execution,
         IPayloadConverter? payloadConverter,
+        PayloadPipeline? payloads = null,
         long continueAsNewSuggestedAfter = WorkflowWorkerOptions.DefaultContinueAsNewSuggestedAfterEvents)
     {
         WorkflowType? type = null;
+        payloads ??= PayloadPipeline.Empty;
         try
         {
+            // Decoded as a decider decodes them; the replayer's API is synchronous, and it runs in tools and tests,
+            // not on a request thread, so waiting here for a store is acceptable.
+            payloads.DecodeEventsAsync(events).GetAwaiter().GetResult();
             type = events.Count > 0 ? events[0].WorkflowExecutionStartedEventAttributes?.WorkflowType : null;
             if (type is null)
             {
@@ -143,11 +171,11 @@ public static class WorkflowReplayer
 
             var definition = definitions.FirstOrDefault(d => d.WorkflowType.Name == type.Name && d.WorkflowType.Version == type.Version)
                 ?? throw new InvalidOperationException($"{source}: no definition for workflow type {type.Name} {type.Version}; known: {string.Join(", ", definitions.Select(d => $"{d.WorkflowType.Name} {d.WorkflowType.Version}"))}.");
-            ReplayCore(definition, events, domain, execution, payloadConverter ?? new JsonPayloadConverter(SwfJsonContext.Default), continueAsNewSuggestedAfter);
+            ReplayCore(definition, events, domain, execution, payloadConverter ?? new JsonPayloadConverter(SwfJsonContext.Default), payloads.RawPayloadLimit, continueAsNewSuggestedAfter);
             return new ReplayResult(source, type, null) { Execution = execution, EventCount = events.Count };
         }
         catch (Exception ex) when (ex is NonDeterministicWorkflowException or InvalidWorkflowOperationException or ReplayExecutionRequiredException
-            or FormatException or InvalidOperationException)
+            or FormatException or InvalidOperationException or PayloadCodecException)
         {
             return new ReplayResult(source, type, ex) { Execution = execution, EventCount = events.Count };
         }
@@ -160,6 +188,7 @@ public static class WorkflowReplayer
         string domain,
         WorkflowExecution? execution,
         IPayloadConverter payloadConverter,
+        int payloadLimit = PayloadTooLargeException.DataLimit,
         long continueAsNewSuggestedAfter = WorkflowWorkerOptions.DefaultContinueAsNewSuggestedAfterEvents)
     {
         if (events.Count == 0 || events[0].EventType != EventType.WorkflowExecutionStarted)
@@ -169,17 +198,17 @@ public static class WorkflowReplayer
 
         if (execution is not null)
         {
-            ReplayAs(definition, events, domain, execution, payloadConverter, continueAsNewSuggestedAfter);
+            ReplayAs(definition, events, domain, execution, payloadConverter, payloadLimit, continueAsNewSuggestedAfter);
             return;
         }
 
         try
         {
-            ReplayAs(definition, events, domain, StandIn, payloadConverter, continueAsNewSuggestedAfter);
+            ReplayAs(definition, events, domain, StandIn, payloadConverter, payloadLimit, continueAsNewSuggestedAfter);
         }
         catch (Exception first) when (first is NonDeterministicWorkflowException or InvalidWorkflowOperationException)
         {
-            if (DependsOnExecution(definition, events, domain, payloadConverter, first, continueAsNewSuggestedAfter))
+            if (DependsOnExecution(definition, events, domain, payloadConverter, payloadLimit, first, continueAsNewSuggestedAfter))
             {
                 throw new ReplayExecutionRequiredException(first);
             }
@@ -193,12 +222,12 @@ public static class WorkflowReplayer
     /// the stand-in ids (a child's id, a GUID, a random branch, a marker): under <see cref="OtherStandIn"/> it then fails
     /// differently, or the decision task that failed decides differently. A real non-determinism does neither.
     /// </summary>
-    private static bool DependsOnExecution(WorkflowDefinition definition, IReadOnlyList<HistoryEvent> events, string domain, IPayloadConverter payloadConverter, Exception first, long continueAsNewSuggestedAfter)
+    private static bool DependsOnExecution(WorkflowDefinition definition, IReadOnlyList<HistoryEvent> events, string domain, IPayloadConverter payloadConverter, int payloadLimit, Exception first, long continueAsNewSuggestedAfter)
     {
         string? second = null;
         try
         {
-            ReplayAs(definition, events, domain, OtherStandIn, payloadConverter, continueAsNewSuggestedAfter);
+            ReplayAs(definition, events, domain, OtherStandIn, payloadConverter, payloadLimit, continueAsNewSuggestedAfter);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -218,8 +247,8 @@ public static class WorkflowReplayer
         }
 
         List<HistoryEvent> seen = [.. events.TakeWhile(e => e.EventId <= startedEventId)];
-        return Decide(definition, seen, startedEventId, domain, StandIn, payloadConverter, continueAsNewSuggestedAfter)
-            != Decide(definition, seen, startedEventId, domain, OtherStandIn, payloadConverter, continueAsNewSuggestedAfter);
+        return Decide(definition, seen, startedEventId, domain, StandIn, payloadConverter, payloadLimit, continueAsNewSuggestedAfter)
+            != Decide(definition, seen, startedEventId, domain, OtherStandIn, payloadConverter, payloadLimit, continueAsNewSuggestedAfter);
     }
 
     /// <summary>The started event of the decision task whose decisions a non-determinism at <paramref name="eventId"/> is about.</summary>
@@ -228,11 +257,11 @@ public static class WorkflowReplayer
 
     /// <summary>Runs one decision task as a decider would and describes its decisions by what identifies them.</summary>
     private static string Decide(
-        WorkflowDefinition definition, IReadOnlyList<HistoryEvent> seen, long startedEventId, string domain, WorkflowExecution execution, IPayloadConverter payloadConverter, long continueAsNewSuggestedAfter)
+        WorkflowDefinition definition, IReadOnlyList<HistoryEvent> seen, long startedEventId, string domain, WorkflowExecution execution, IPayloadConverter payloadConverter, int payloadLimit, long continueAsNewSuggestedAfter)
     {
         try
         {
-            using var instance = new WorkflowInstance(definition, domain, execution, payloadConverter, NullLogger.Instance, continueAsNewSuggestedAfter: continueAsNewSuggestedAfter);
+            using var instance = new WorkflowInstance(definition, domain, execution, payloadConverter, NullLogger.Instance, continueAsNewSuggestedAfter: continueAsNewSuggestedAfter) { PayloadLimit = payloadLimit };
             return string.Join("\n", instance.ProcessEvents(seen, startedEventId).Select(Identity));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -259,9 +288,9 @@ public static class WorkflowReplayer
         _ => d.DecisionType.Value,
     };
 
-    private static void ReplayAs(WorkflowDefinition definition, IReadOnlyList<HistoryEvent> events, string domain, WorkflowExecution execution, IPayloadConverter payloadConverter, long continueAsNewSuggestedAfter)
+    private static void ReplayAs(WorkflowDefinition definition, IReadOnlyList<HistoryEvent> events, string domain, WorkflowExecution execution, IPayloadConverter payloadConverter, int payloadLimit, long continueAsNewSuggestedAfter)
     {
-        using var instance = new WorkflowInstance(definition, domain, execution, payloadConverter, NullLogger.Instance, continueAsNewSuggestedAfter: continueAsNewSuggestedAfter);
+        using var instance = new WorkflowInstance(definition, domain, execution, payloadConverter, NullLogger.Instance, continueAsNewSuggestedAfter: continueAsNewSuggestedAfter) { PayloadLimit = payloadLimit };
         instance.ProcessEvents(events, 0);
     }
 

@@ -8,6 +8,7 @@ using Swf.Converters;
 using Swf.Diagnostics;
 using Swf.Exceptions;
 using Swf.Model;
+using Swf.Payloads;
 using Swf.Serialization;
 using Swf.Workflows;
 
@@ -25,6 +26,7 @@ public sealed partial class WorkflowWorker
     private readonly Dictionary<(string Name, string Version), WorkflowDefinition> _definitions = [];
     private readonly WorkflowInstanceCache _cache;
     private readonly IPayloadConverter _converter;
+    private readonly PayloadPipeline _payloads;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
     private readonly PoisonedRuns _poisoned;
@@ -61,6 +63,7 @@ public sealed partial class WorkflowWorker
         _historyWarnings = new HistoryBudgetWarnings(Math.Max(1000, options.CacheSize * 2));
         TaskLists = [.. new[] { options.TaskList }.Concat(options.AdditionalTaskLists.Where(l => !string.IsNullOrEmpty(l))).Distinct(StringComparer.Ordinal)];
         _converter = options.PayloadConverter ?? new JsonPayloadConverter(SwfJsonContext.Default);
+        _payloads = options.PayloadPipeline ?? PayloadPipeline.Empty;
         _loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         _logger = _loggerFactory.CreateLogger<WorkflowWorker>();
         StickyTaskList = SanitizeName($"{options.TaskList}-sticky-{options.Identity}-{Guid.NewGuid():N}");
@@ -213,6 +216,7 @@ public sealed partial class WorkflowWorker
                 : await ReadFullHistoryAsync(execution, cancellationToken).ConfigureAwait(false);
             try
             {
+                await _payloads.DecodeEventsAsync(events, cancellationToken).ConfigureAwait(false);
                 decisions = await ProcessAsync(instance, events, startedEventId).ConfigureAwait(false);
             }
             catch (StaleWorkflowInstanceException)
@@ -221,8 +225,12 @@ public sealed partial class WorkflowWorker
                 WorkflowWorkerCounters.Increment(ref Counters.CacheMissesField);
                 instance = NewInstance(definition, execution, workflowType);
                 events = await ReadFullHistoryAsync(execution, cancellationToken).ConfigureAwait(false);
+                await _payloads.DecodeEventsAsync(events, cancellationToken).ConfigureAwait(false);
                 decisions = await ProcessAsync(instance, events, startedEventId).ConfigureAwait(false);
             }
+
+            // Encoded copies go to SWF; the instance keeps the decisions as its code made them.
+            decisions = await _payloads.EncodeDecisionsAsync(decisions, new PayloadStoreContext(_options.Domain, execution.WorkflowId, execution.RunId), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is SwfException or HttpRequestException || (ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
@@ -292,7 +300,10 @@ public sealed partial class WorkflowWorker
             _loggerFactory.CreateLogger("Swf.Workflow." + workflowType.Name),
             _options.TimeProvider,
             OnInstanceFailed,
-            _options.ContinueAsNewSuggestedAfterEvents);
+            _options.ContinueAsNewSuggestedAfterEvents)
+        {
+            PayloadLimit = _payloads.RawPayloadLimit,
+        };
 
     /// <summary>
     /// Applies the events and runs the code: inline without a watchdog; otherwise on a thread-pool thread that

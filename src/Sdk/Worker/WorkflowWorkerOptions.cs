@@ -80,6 +80,12 @@ public sealed class WorkflowWorkerOptions
     /// <summary>Gets or sets the converter of workflow payloads.</summary>
     public IPayloadConverter? PayloadConverter { get; set; }
 
+    /// <summary>
+    /// Gets or sets the payload pipeline (codecs, claim check) applied where payloads cross the wire; null means
+    /// <see cref="Payloads.PayloadPipeline.Empty"/>, which passes plain payloads and names what an encoded one needs.
+    /// </summary>
+    public Payloads.PayloadPipeline? PayloadPipeline { get; set; }
+
     /// <summary>Gets or sets the logger factory.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 
