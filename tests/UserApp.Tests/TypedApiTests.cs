@@ -2,6 +2,7 @@ using Swf.Client;
 using Swf.Exceptions;
 using Swf.Hosting;
 using Swf.Model;
+using Swf.Payloads;
 using Swf.Serialization;
 using Swf.Testing;
 using Swf.Worker;
@@ -185,6 +186,22 @@ public sealed class TypedApiTests
         Assert.NotNull(raw);
         Assert.StartsWith("{\"$asOf\":\"", raw, StringComparison.Ordinal);
         Assert.Contains("\"signals\":1", raw, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task QueryAsync_WithAnEncryptingPipeline_ContextIsEncryptedInSwfAndReadsBack()
+    {
+        var options = new PayloadPipelineOptions();
+        options.Codecs.Add(new AesGcmPayloadCodec(new InMemoryEncryptionKeyProvider("k1", new Dictionary<string, byte[]> { ["k1"] = [.. Enumerable.Range(1, 32).Select(i => (byte)i)] })));
+        await using var env = await SwfTestEnvironment.StartAsync(AddTyped, options: new SwfTestEnvironmentOptions { PayloadPipeline = new PayloadPipeline(options) });
+        var handle = await new StatusWorkflowClient(env.Client).StartAsync("job", "status-encrypted");
+        await env.RunUntilIdleAsync();
+
+        Assert.Equal("waiting", (await handle.QueryStageAsync()).Value);
+        // What SWF holds is the envelope, not the query values.
+        var stored = (await env.Engine.DescribeWorkflowExecutionAsync(new DescribeWorkflowExecutionRequest { Domain = "test", Execution = ExecutionOf("status-encrypted", handle.Handle.RunId!) })).WorkflowExecutionDetail;
+        Assert.StartsWith("{\"swf-payload\":1,", stored.LatestExecutionContext, StringComparison.Ordinal);
+        Assert.DoesNotContain("waiting", stored.LatestExecutionContext, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -82,7 +82,7 @@ public sealed class WorkflowHandle
 
     /// <summary>
     /// Reads the execution context the run's deciders last sent (<c>DescribeWorkflowExecution.latestExecutionContext</c>),
-    /// as SWF returns it: for executions of this SDK the JSON of their queries (see <see cref="GetQueryResultsAsync"/>);
+    /// decoded by the client's payload pipeline: for executions of this SDK the JSON of their queries (see <see cref="GetQueryResultsAsync"/>);
     /// for executions another framework decides, whatever it wrote.
     /// </summary>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -116,7 +116,8 @@ public sealed class WorkflowHandle
                 continue;
             }
 
-            return WorkflowQueryResults.Parse(detail.LatestExecutionContext, WorkflowId, runId);
+            var context = await _client.Payloads.DecodeAsync(detail.LatestExecutionContext, cancellationToken).ConfigureAwait(false);
+            return WorkflowQueryResults.Parse(context, WorkflowId, runId);
         }
     }
 

@@ -209,6 +209,7 @@ public sealed partial class WorkflowWorker
 
         List<HistoryEvent> events;
         IReadOnlyList<Decision> decisions;
+        string? executionContext;
         try
         {
             events = hit || !fromSticky
@@ -229,8 +230,11 @@ public sealed partial class WorkflowWorker
                 decisions = await ProcessAsync(instance, events, startedEventId).ConfigureAwait(false);
             }
 
-            // Encoded copies go to SWF; the instance keeps the decisions as its code made them.
-            decisions = await _payloads.EncodeDecisionsAsync(decisions, new PayloadStoreContext(_options.Domain, execution.WorkflowId, execution.RunId), cancellationToken).ConfigureAwait(false);
+            // Encoded copies go to SWF; the instance keeps the decisions as its code made them. The execution
+            // context (the query values) is a payload too, read back encoded by DescribeWorkflowExecution.
+            var storeContext = new PayloadStoreContext(_options.Domain, execution.WorkflowId, execution.RunId);
+            decisions = await _payloads.EncodeDecisionsAsync(decisions, storeContext, cancellationToken).ConfigureAwait(false);
+            executionContext = await _payloads.EncodeAsync(instance.ExecutionContext, storeContext, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is SwfException or HttpRequestException || (ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
@@ -260,7 +264,7 @@ public sealed partial class WorkflowWorker
         var closing = decisions.Count > 0 && WorkflowCommand.IsClosing(decisions[^1]);
         ReportQueryProblems(instance, workflowType.Name);
         WarnAboutHistoryLength(instance, workflowType.Name, startedEventId);
-        var respond = new RespondDecisionTaskCompletedRequest { TaskToken = task.TaskToken!, Decisions = [.. decisions], ExecutionContext = instance.ExecutionContext };
+        var respond = new RespondDecisionTaskCompletedRequest { TaskToken = task.TaskToken!, Decisions = [.. decisions], ExecutionContext = executionContext };
         if (_options.StickyExecution && !closing && _options.CacheSize > 0)
         {
             respond.TaskList = new TaskList { Name = StickyTaskList };
