@@ -13,10 +13,10 @@ public static class SwfTelemetry
     public const string Name = "Swf.Sdk";
 
     /// <summary>Gets the source of the SDK's spans: one per decision task and per activity task.</summary>
-    public static ActivitySource ActivitySource { get; } = new(Name);
+    internal static ActivitySource ActivitySource { get; } = new(Name);
 
     /// <summary>Gets the SDK's meter.</summary>
-    public static Meter Meter { get; } = new(Name);
+    internal static Meter Meter { get; } = new(Name);
 
     /// <summary>Gets the time to answer a decision task, from poll response to the answer, in milliseconds.</summary>
     internal static Histogram<double> DecisionLatency { get; } = Meter.CreateHistogram<double>("swf.decision_task.duration", "ms", "Time to answer a decision task");

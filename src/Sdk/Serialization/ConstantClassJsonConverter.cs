@@ -7,7 +7,7 @@ namespace Swf.Serialization;
 
 /// <summary>Reads and writes an SWF string enumeration as its wire string.</summary>
 /// <typeparam name="T">The enumeration.</typeparam>
-public sealed class ConstantClassJsonConverter<T> : JsonConverter<T>
+internal sealed class ConstantClassJsonConverter<T> : JsonConverter<T>
     where T : ConstantClass, IConstantClass<T>
 {
     // Every history event carries an EventType: looking the known values up by the UTF-8 bytes (widened

@@ -10,7 +10,7 @@ namespace Swf.Serialization;
 /// Values are UTC <see cref="DateTime"/>s with millisecond precision, as SWF keeps them; a number
 /// outside what a <see cref="DateTime"/> holds (years 1 to 9999) is a <see cref="JsonException"/>.
 /// </summary>
-public sealed class EpochSecondsDateTimeConverter : JsonConverter<DateTime>
+internal sealed class EpochSecondsDateTimeConverter : JsonConverter<DateTime>
 {
     /// <summary>The earliest and latest instants a <see cref="DateTime"/> holds, in milliseconds since the Unix epoch.</summary>
     private const long MinMilliseconds = -62_135_596_800_000;

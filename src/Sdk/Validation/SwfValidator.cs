@@ -9,7 +9,7 @@ namespace Swf.Validation;
 /// engine, when it arrives), collecting every violation with the member's path as SWF names it
 /// (<c>decisions.1.member.startTimerDecisionAttributes.timerId</c>).
 /// </summary>
-public sealed class SwfValidator
+internal sealed class SwfValidator
 {
     /// <summary>The longest duration SWF accepts: one year, in seconds.</summary>
     public const long MaxDurationSeconds = 31_536_000;

@@ -10,6 +10,11 @@ public sealed class WorkflowWorkerCounters
     internal long HistoryPagesField;
     internal long EventsReadField;
 
+    // Only a worker creates its counters.
+    internal WorkflowWorkerCounters()
+    {
+    }
+
     /// <summary>Gets the number of decision tasks received.</summary>
     public long DecisionTasks => Interlocked.Read(ref DecisionTasksField);
 
