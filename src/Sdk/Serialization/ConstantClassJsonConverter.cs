@@ -5,9 +5,13 @@ using Swf.Model;
 
 namespace Swf.Serialization;
 
-/// <summary>Reads and writes an SWF string enumeration as its wire string.</summary>
+/// <summary>
+/// Reads and writes an SWF string enumeration as its wire string. Public because the model's
+/// <c>[JsonConverter]</c> attributes name it, so a JSON context over the model in another assembly (the local
+/// engine's snapshots) must reach it.
+/// </summary>
 /// <typeparam name="T">The enumeration.</typeparam>
-internal sealed class ConstantClassJsonConverter<T> : JsonConverter<T>
+public sealed class ConstantClassJsonConverter<T> : JsonConverter<T>
     where T : ConstantClass, IConstantClass<T>
 {
     // Every history event carries an EventType: looking the known values up by the UTF-8 bytes (widened
