@@ -196,12 +196,14 @@ public sealed class PayloadPipeline
     {
         ArgumentNullException.ThrowIfNull(events);
         var list = events as IReadOnlyList<HistoryEvent> ?? [.. events];
-        var encoded = new HashSet<string>(StringComparer.Ordinal);
+        // Every decision task reads its events through here, almost always with nothing encoded: the set is made
+        // only when an envelope turns up.
+        HashSet<string>? encoded = null;
         Func<string?, string?> collect = value =>
         {
             if (IsEncoded(value))
             {
-                encoded.Add(value!);
+                (encoded ??= new(StringComparer.Ordinal)).Add(value!);
             }
 
             return value;
@@ -211,7 +213,7 @@ public sealed class PayloadPipeline
             historyEvent.Accept(PayloadFields.Instance, collect);
         }
 
-        if (encoded.Count == 0)
+        if (encoded is null)
         {
             return;
         }
