@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using Swf.Exceptions;
 using Swf.LocalEngine;
 using Swf.Model;
+using Swf.Tests.TestSupport;
 using Swf.Worker;
 using Swf.Workflows;
 
@@ -197,6 +198,62 @@ public sealed class WorkflowWorkerTests : IDisposable
         Assert.Equal(("Sequential", "order-1", runId, TimeSpan.FromSeconds(5)), (deadlock.WorkflowType, deadlock.WorkflowId, deadlock.RunId, deadlock.Timeout));
         Assert.Equal(0, worker.CachedInstances);
         Assert.Equal(EventType.DecisionTaskStarted, (await HistoryAsync(runId))[^1].EventType);
+    }
+
+    [Fact]
+    public async Task PollOnceAsync_HistoryPastBothThresholds_WarnsOncePerThresholdWithLogAndMetric()
+    {
+        await SetUpAsync();
+        var logger = new ListLogger();
+        var measurements = new List<(long Value, string? Level, string? Type)>();
+        using var meters = new System.Diagnostics.Metrics.MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == Swf.Diagnostics.SwfTelemetry.Name && instrument.Name == "swf.workflow.history_length.warnings")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        meters.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            var all = tags.ToArray();
+            lock (measurements)
+            {
+                measurements.Add((value, all.FirstOrDefault(t => t.Key == "swf.history.level").Value as string, all.FirstOrDefault(t => t.Key == "swf.workflow.type").Value as string));
+            }
+        });
+        meters.Start();
+        var worker = new WorkflowWorker(
+            _engine,
+            new WorkflowWorkerOptions { Domain = Domain, TaskList = Decisions, ContinueAsNewSuggestedAfterEvents = 100, LoggerFactory = new SingleLoggerFactory(logger) },
+            [Definition]);
+        // 3,340 activities, six events each: the run passes 100 events early and SWF's 20,000-event warning line near the end.
+        var runId = await StartAsync("3340");
+
+        await RunToCompletionAsync(worker, worker.StickyTaskList);
+
+        var last = (await _engine.GetWorkflowExecutionHistoryAsync(new GetWorkflowExecutionHistoryRequest
+        {
+            Domain = Domain,
+            Execution = new WorkflowExecution { WorkflowId = "order-1", RunId = runId },
+            MaximumPageSize = 1,
+            ReverseOrder = true,
+        })).History.Events[0];
+        Assert.Equal(EventType.WorkflowExecutionCompleted, last.EventType);
+        Assert.True(last.EventId > WorkflowWorkerOptions.HistoryNearLimitEvents, $"only {last.EventId} events");
+        var warnings = logger.Lines.Where(l => l.StartsWith("Warning: ", StringComparison.Ordinal) && l.Contains("history events, past", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, warnings.Count);
+        Assert.Contains($"order-1 (run {runId})", warnings[0], StringComparison.Ordinal);
+        Assert.Contains("past 100;", warnings[0], StringComparison.Ordinal);
+        Assert.Contains("past 20000;", warnings[1], StringComparison.Ordinal);
+        Assert.Contains("25000", warnings[1], StringComparison.Ordinal);
+        lock (measurements)
+        {
+            var ours = measurements.Where(m => m.Type == Sequential.Name).ToList();
+            Assert.Equal([(1L, "continue_as_new_suggested", "Sequential"), (1L, "near_limit", "Sequential")], ours);
+        }
     }
 
     private WorkflowWorker NewWorker() =>
