@@ -23,6 +23,7 @@ internal static class RequestTimings
     private static readonly long[] Ticks = new long[7];
     private static long _requests;
     private static long _polls;
+    private static long _journalWaits;
 
     /// <summary>The stages of a request.</summary>
     public enum Stage
@@ -52,6 +53,11 @@ internal static class RequestTimings
     {
         var now = Stopwatch.GetTimestamp();
         Interlocked.Add(ref Ticks[stage == Stage.Engine && poll ? PollEngine : (int)stage], now - since);
+        if (stage == Stage.Journal)
+        {
+            Interlocked.Increment(ref _journalWaits);
+        }
+
         return now;
     }
 
@@ -68,13 +74,14 @@ internal static class RequestTimings
     }
 
     /// <summary>Returns the counters and sets them to zero.</summary>
-    /// <returns>Requests (not polls), polls, and the milliseconds summed per stage.</returns>
+    /// <returns>Requests (not polls), polls, journal waits, and the milliseconds summed per stage.</returns>
     public static Snapshot TakeSnapshot()
     {
         static double Ms(int slot) => Interlocked.Exchange(ref Ticks[slot], 0) * 1000.0 / Stopwatch.Frequency;
         return new Snapshot(
             Interlocked.Exchange(ref _requests, 0),
             Interlocked.Exchange(ref _polls, 0),
+            Interlocked.Exchange(ref _journalWaits, 0),
             Ms((int)Stage.Read),
             Ms((int)Stage.Parse),
             Ms((int)Stage.Engine),
@@ -87,6 +94,7 @@ internal static class RequestTimings
     /// <summary>The counters at one moment.</summary>
     /// <param name="Requests">Requests other than long polls.</param>
     /// <param name="Polls">Long polls.</param>
+    /// <param name="JournalWaits">Requests, polls included, that waited for the journal.</param>
     /// <param name="ReadMs">Reading bodies.</param>
     /// <param name="ParseMs">Deserializing.</param>
     /// <param name="EngineMs">Engine calls other than polls.</param>
@@ -94,5 +102,5 @@ internal static class RequestTimings
     /// <param name="JournalMs">Waiting for the journal.</param>
     /// <param name="WriteMs">Serializing and writing answers.</param>
     /// <param name="TotalMs">Requests other than long polls, in the handler from start to end.</param>
-    internal readonly record struct Snapshot(long Requests, long Polls, double ReadMs, double ParseMs, double EngineMs, double PollEngineMs, double JournalMs, double WriteMs, double TotalMs);
+    internal readonly record struct Snapshot(long Requests, long Polls, long JournalWaits, double ReadMs, double ParseMs, double EngineMs, double PollEngineMs, double JournalMs, double WriteMs, double TotalMs);
 }
