@@ -7,6 +7,7 @@ return args switch
 {
     ["--verify"] => await Verify.RunAsync(),
     ["--profile-parse", .. var sizes] => ParseProfile.Run(sizes),
+    ["--e2e", .. var probe] => await E2eProbe.RunAsync(probe),
     ["--table", .. var rest] => ResultTable.Run(rest),
     _ => Switch(args),
 };

@@ -131,7 +131,7 @@ public static class ResultTable
         var swfLocal = results.Find(r => r.Type == nameof(SwfLocalEndToEndBenchmarks));
         var journal = results.Find(r => r.Type == nameof(SwfLocalJournalEndToEndBenchmarks));
         var moto = results.Find(r => r.Type == nameof(MotoEndToEndBenchmarks));
-        table.AppendLine(Invariant, $"| Workflows/s end to end (3 activities), in-process engine | | {Time(engine?.MeanNs)} per workflow | {PerSecond(engine)} workflows/s | {Bytes(engine?.Allocated)} | {EndToEndBenchmarks.WorkflowsPerBatch} started at once |");
+        table.AppendLine(Invariant, $"| Workflows/s end to end (3 activities), in-process engine | | {Time(engine?.MeanNs)} per workflow | {PerSecond(engine)} workflows/s | {Bytes(engine?.Allocated)} | {EndToEndBenchmarks.WorkflowsPerBatch} started at once, {EndToEndBenchmarks.Pollers} pollers per list |");
         table.AppendLine(Invariant, $"| Workflows/s end to end, swf-local over loopback, in memory | | {Time(swfLocal?.MeanNs)} per workflow | {PerSecond(swfLocal)} workflows/s | {Bytes(swfLocal?.Allocated)} | wire client |");
         table.AppendLine(Invariant, $"| Workflows/s end to end, swf-local over loopback, durable journal | | {Time(journal?.MeanNs)} per workflow | {PerSecond(journal)} workflows/s | {Bytes(journal?.Allocated)} | wire client; SQLite journal |");
         if (!BenchJobs.Quick)

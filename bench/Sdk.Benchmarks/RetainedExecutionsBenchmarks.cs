@@ -22,8 +22,8 @@ public abstract class RetainedExecutionsBenchmarks
 
     /// <summary>Starts a batch, waits until it completed, and describes each run.</summary>
     /// <returns>A task that completes with the batch.</returns>
-    [Benchmark(OperationsPerInvoke = EndToEndBenchmarks.WorkflowsPerBatch)]
-    public Task Workflows() => Fleet.RunBatchAndDescribeAsync(EndToEndBenchmarks.WorkflowsPerBatch);
+    [Benchmark(OperationsPerInvoke = EndToEndBenchmarks.RetainedWorkflowsPerBatch)]
+    public Task Workflows() => Fleet.RunBatchAndDescribeAsync(EndToEndBenchmarks.RetainedWorkflowsPerBatch);
 }
 
 /// <summary>The in-process engine.</summary>

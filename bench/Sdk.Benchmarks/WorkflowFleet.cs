@@ -32,22 +32,31 @@ public sealed class WorkflowFleet : IAsyncDisposable
     /// <summary>Creates a wire client for a server on loopback.</summary>
     /// <param name="endpoint">The server's address.</param>
     /// <returns>The client.</returns>
-    public static SwfHttpClient WireClient(Uri endpoint) => new(new SwfClientOptions
+    public static SwfHttpClient WireClient(Uri endpoint) => new(WireClientOptions(endpoint));
+
+    /// <summary>Returns the wire client's options for a server on loopback.</summary>
+    /// <param name="endpoint">The server's address.</param>
+    /// <returns>The options.</returns>
+    public static SwfClientOptions WireClientOptions(Uri endpoint) => new()
     {
         ServiceUrl = endpoint,
         Region = "us-east-1",
         Credentials = new BasicAWSCredentials("testing", "testing"),
-    });
+    };
 
     /// <summary>Registers the domain and types and starts the workers.</summary>
     /// <param name="client">The service.</param>
+    /// <param name="pollers">Pollers per task list, for the decider and for the activity worker (2 is the workers' default).</param>
     /// <returns>The running fleet.</returns>
-    public static async Task<WorkflowFleet> StartAsync(ISwfClient client)
+    public static async Task<WorkflowFleet> StartAsync(ISwfClient client, int pollers = 2)
     {
         var fleet = new WorkflowFleet(client);
         await fleet.RegisterAsync();
-        var decider = new WorkflowWorker(fleet._client, new WorkflowWorkerOptions { Domain = Domain, TaskList = "decisions", Identity = "decider" }, [SequentialWorkflow.Definition]);
-        fleet._activities = new ActivityWorker(fleet._client, new ActivityWorkerOptions { Domain = Domain, TaskList = "activities", Identity = "activity-worker" }, [SequentialWorkflow.StepActivity]);
+        var decider = new WorkflowWorker(fleet._client, new WorkflowWorkerOptions { Domain = Domain, TaskList = "decisions", Identity = "decider", PollerCount = pollers }, [SequentialWorkflow.Definition]);
+        fleet._activities = new ActivityWorker(
+            fleet._client,
+            new ActivityWorkerOptions { Domain = Domain, TaskList = "activities", Identity = "activity-worker", PollerCount = pollers, MaxConcurrentTasks = Math.Max(20, pollers * 4) },
+            [SequentialWorkflow.StepActivity]);
         fleet._running.Add(decider.RunAsync(fleet._stop.Token));
         fleet._running.Add(fleet._activities.RunAsync(fleet._stop.Token));
         return fleet;

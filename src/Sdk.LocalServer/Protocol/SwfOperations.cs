@@ -15,6 +15,7 @@ internal static class SwfOperations
 {
     private static readonly Dictionary<string, SwfOperation> ByName = new(StringComparer.Ordinal);
     private static readonly Dictionary<Type, SwfOperation> ByRequestType = [];
+    private static readonly Dictionary<string, SwfOperation>.AlternateLookup<ReadOnlySpan<char>> ByNameSpan = ByName.GetAlternateLookup<ReadOnlySpan<char>>();
 
     static SwfOperations()
     {
@@ -65,6 +66,9 @@ internal static class SwfOperations
 
     /// <summary>Finds an operation by its name, such as <c>PollForDecisionTask</c>.</summary>
     public static SwfOperation? Find(string name) => ByName.GetValueOrDefault(name);
+
+    /// <summary>Finds an operation by its name, given as characters (the tail of an <c>X-Amz-Target</c>), without a string.</summary>
+    public static SwfOperation? Find(ReadOnlySpan<char> name) => ByNameSpan.TryGetValue(name, out var operation) ? operation : null;
 
     /// <summary>Finds the operation of a request object.</summary>
     public static SwfOperation? ForRequest(object request) => ByRequestType.GetValueOrDefault(request.GetType());

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -41,16 +42,21 @@ internal sealed partial class SwfRequestHandler(ISwfClient engine, SigV4Verifier
         var requestId = Guid.NewGuid().ToString();
         var response = context.Response;
         response.Headers["x-amzn-RequestId"] = requestId;
-        var operationName = "?";
+        var state = new RequestState { Started = RequestTimings.Enabled ? Stopwatch.GetTimestamp() : 0 };
         try
         {
-            var (status, body) = await ProcessAsync(context, name => operationName = name).ConfigureAwait(false);
+            var (status, body) = await ProcessAsync(context, state).ConfigureAwait(false);
             if (logRequests)
             {
-                LogRequest(logger, operationName, "OK", requestId);
+                LogRequest(logger, state.OperationName, "OK", requestId);
             }
 
             await WriteAsync(response, status, body).ConfigureAwait(false);
+            if (RequestTimings.Enabled)
+            {
+                RequestTimings.Add(RequestTimings.Stage.Write, state.Mark, state.IsPoll);
+                RequestTimings.Finish(state.Started, state.IsPoll);
+            }
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -60,7 +66,7 @@ internal sealed partial class SwfRequestHandler(ISwfClient engine, SigV4Verifier
         {
             if (logRequests)
             {
-                LogRequest(logger, operationName, ex.ErrorCode, requestId);
+                LogRequest(logger, state.OperationName, ex.ErrorCode, requestId);
             }
 
             await WriteErrorAsync(response, ex.StatusCode is >= 400 and < 600 ? ex.StatusCode : 400, WireTypeOf(ex), ex.Message).ConfigureAwait(false);
@@ -76,7 +82,7 @@ internal sealed partial class SwfRequestHandler(ISwfClient engine, SigV4Verifier
             };
             if (logRequests)
             {
-                LogRequest(logger, operationName, type[(type.IndexOf('#', StringComparison.Ordinal) + 1)..], requestId);
+                LogRequest(logger, state.OperationName, type[(type.IndexOf('#', StringComparison.Ordinal) + 1)..], requestId);
             }
 
             await WriteErrorAsync(response, ex.StatusCode, type, message).ConfigureAwait(false);
@@ -89,25 +95,23 @@ internal sealed partial class SwfRequestHandler(ISwfClient engine, SigV4Verifier
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            LogFailure(logger, ex, operationName, requestId);
+            LogFailure(logger, ex, state.OperationName, requestId);
             if (!response.HasStarted)
             {
-                await WriteErrorAsync(response, 500, "com.amazon.coral.service#InternalFailure", $"swf-local failed to process {operationName} (request {requestId}); its log has the details.").ConfigureAwait(false);
+                await WriteErrorAsync(response, 500, "com.amazon.coral.service#InternalFailure", $"swf-local failed to process {state.OperationName} (request {requestId}); its log has the details.").ConfigureAwait(false);
             }
         }
     }
 
-    private async Task<(int Status, byte[] Body)> ProcessAsync(HttpContext context, Action<string> setOperation)
+    private async Task<(int Status, byte[] Body)> ProcessAsync(HttpContext context, RequestState state)
     {
         var request = context.Request;
         var target = request.Headers["X-Amz-Target"].ToString();
-        var prefix = TargetPrefixes.FirstOrDefault(p => target.StartsWith(p, StringComparison.Ordinal));
-        var operation = prefix is null ? null : SwfOperations.Find(target[prefix.Length..]);
-        setOperation(operation?.Name ?? (target.Length == 0 ? "?" : target));
+        var operation = FindOperation(target);
+        state.OperationName = operation?.Name ?? (target.Length == 0 ? "?" : target);
+        state.IsPoll = operation?.IsPoll == true;
 
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
-        var body = buffer.ToArray();
+        var body = await ReadBodyAsync(request, context.RequestAborted).ConfigureAwait(false);
 
         if (verifier?.Verify(request, body) is { } authError)
         {
@@ -139,11 +143,25 @@ internal sealed partial class SwfRequestHandler(ISwfClient engine, SigV4Verifier
                 $"Unsupported Content-Type '{request.ContentType}'; send {AmzJson}.");
         }
 
+        if (RequestTimings.Enabled)
+        {
+            state.Mark = RequestTimings.Add(RequestTimings.Stage.Read, state.Started, state.IsPoll);
+        }
+
         var input = ReadRequest(operation, body);
+        if (RequestTimings.Enabled)
+        {
+            state.Mark = RequestTimings.Add(RequestTimings.Stage.Parse, state.Mark, state.IsPoll);
+        }
+
         object? output;
         if (journal is null)
         {
             output = await operation.Invoke(engine, input, context.RequestAborted).ConfigureAwait(false);
+            if (RequestTimings.Enabled)
+            {
+                state.Mark = RequestTimings.Add(RequestTimings.Stage.Engine, state.Mark, state.IsPoll);
+            }
         }
         else
         {
@@ -161,7 +179,16 @@ internal sealed partial class SwfRequestHandler(ISwfClient engine, SigV4Verifier
                 throw;
             }
 
+            if (RequestTimings.Enabled)
+            {
+                state.Mark = RequestTimings.Add(RequestTimings.Stage.Engine, state.Mark, state.IsPoll);
+            }
+
             await journal.WhenDurableAsync().ConfigureAwait(false);
+            if (RequestTimings.Enabled)
+            {
+                state.Mark = RequestTimings.Add(RequestTimings.Stage.Journal, state.Mark, state.IsPoll);
+            }
         }
 
         return (200, output switch
@@ -192,8 +219,57 @@ internal sealed partial class SwfRequestHandler(ISwfClient engine, SigV4Verifier
             || string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>Finds the operation an <c>X-Amz-Target</c> names, without allocating.</summary>
+    private static SwfOperation? FindOperation(string target)
+    {
+        foreach (var prefix in TargetPrefixes)
+        {
+            if (target.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return SwfOperations.Find(target.AsSpan(prefix.Length));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Reads the body into an array of its declared length (one allocation, no copy); a body without a length,
+    /// or longer than swf-local accepts, goes through a stream, where Kestrel's limit refuses it as before.
+    /// </summary>
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength is { } length and <= MaxBodyBytes)
+        {
+            var body = length == 0 ? [] : new byte[length];
+            await request.Body.ReadExactlyAsync(body, cancellationToken).ConfigureAwait(false);
+            return body;
+        }
+
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        return buffer.ToArray();
+    }
+
     /// <summary>Reads a request: malformed JSON is a SerializationException, a wrong type or a missing member a ValidationException, as AWS answers them.</summary>
+    /// <remarks>
+    /// The body is deserialized once; only a body that does not deserialize is parsed again, to tell a syntax error
+    /// (or a body that is not an object) from a member of the wrong type or a missing one.
+    /// </remarks>
     private static object ReadRequest(SwfOperation operation, byte[] body)
+    {
+        try
+        {
+            return operation.ReadRequest(body);
+        }
+        catch (JsonException ex)
+        {
+            ThrowIfNotJsonObject(operation, body);
+            throw new ValidationException(DescribeJsonError(ex));
+        }
+    }
+
+    private static void ThrowIfNotJsonObject(SwfOperation operation, byte[] body)
     {
         try
         {
@@ -206,15 +282,6 @@ internal sealed partial class SwfRequestHandler(ISwfClient engine, SigV4Verifier
         catch (JsonException ex)
         {
             throw new ProtocolException("com.amazon.coral.service#SerializationException", $"The request body is not valid JSON: {FirstSentence(ex.Message)}");
-        }
-
-        try
-        {
-            return operation.ReadRequest(body);
-        }
-        catch (JsonException ex)
-        {
-            throw new ValidationException(DescribeJsonError(ex));
         }
     }
 
@@ -276,6 +343,18 @@ internal sealed partial class SwfRequestHandler(ISwfClient engine, SigV4Verifier
 
     [LoggerMessage(Level = LogLevel.Error, Message = "swf-local failed to process {Operation} (request {RequestId})")]
     private static partial void LogFailure(ILogger logger, Exception exception, string operation, string requestId);
+
+    /// <summary>What one request's handling knows about it so far.</summary>
+    private sealed class RequestState
+    {
+        public string OperationName { get; set; } = "?";
+
+        public bool IsPoll { get; set; }
+
+        public long Started { get; init; }
+
+        public long Mark { get; set; }
+    }
 
     /// <summary>A protocol-level error with its full wire type (not one of SWF's faults).</summary>
     private sealed class ProtocolException(string wireType, string message, int statusCode = 400) : SwfException(wireType[(wireType.IndexOf('#', StringComparison.Ordinal) + 1)..], message, statusCode)

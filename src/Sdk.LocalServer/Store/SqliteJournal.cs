@@ -41,6 +41,7 @@ internal sealed class SqliteJournal : IEngineJournal, IDisposable
     private List<Row> _spare = [];
     private long _appended;
     private long _durable;
+    private long _commits;
     private bool _stopping;
     private Exception? _failure;
     private TaskCompletionSource _flushed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -114,6 +115,9 @@ internal sealed class SqliteJournal : IEngineJournal, IDisposable
             throw;
         }
     }
+
+    /// <summary>Gets how many transactions wrote rows so far (each one fsync); for the tests of group commit.</summary>
+    public long Commits => Interlocked.Read(ref _commits);
 
     /// <summary>Gets the row id of an entry <see cref="ReadAll"/> gave out, or null for another entry.</summary>
     public long? IdOf(JournalEntry entry) => _ids.TryGetValue(entry, out var id) ? (long)id : null;
@@ -357,6 +361,8 @@ internal sealed class SqliteJournal : IEngineJournal, IDisposable
 
                 transaction.Commit();
             }
+
+            Interlocked.Increment(ref _commits);
 
             _insert.Transaction = null;
             rows.Clear();
