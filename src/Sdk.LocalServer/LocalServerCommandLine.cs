@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using Swf.LocalServer.Clock;
+using Swf.LocalServer.Throttling;
 
 namespace Swf.LocalServer;
 
@@ -79,6 +80,53 @@ internal sealed class LocalServerCommandLine
             },
         };
         Clock.CompletionSources.Add("system", "manual", "skip");
+        Throttle = Flag("--throttle", "Throttle calls as SWF does (its published API and decision quotas), answering ThrottlingException.");
+        ThrottleConfig = new Option<SwfThrottleOptions?>("--throttle-config")
+        {
+            Description = "JSON file that changes the quotas of --throttle (see the swf-local docs, \"Service limits\").",
+            HelpName = "FILE",
+            CustomParser = result =>
+            {
+                var path = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+                if (string.IsNullOrWhiteSpace(path) || path.StartsWith("--", StringComparison.Ordinal))
+                {
+                    result.AddError("--throttle-config needs a file name.");
+                    return null;
+                }
+
+                if (!Given(result, Throttle))
+                {
+                    // Its own rule says it needs --throttle; a file that is not read cannot be wrong.
+                    return null;
+                }
+
+                try
+                {
+                    return SwfThrottleOptions.Load(path);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+                {
+                    result.AddError($"--throttle-config: {ex.Message}");
+                    return null;
+                }
+            },
+        };
+        ThrottleScale = new Option<double?>("--throttle-scale")
+        {
+            Description = "Multiply every quota of --throttle by X (0.01: a hundredth of SWF's, for tests) [default: 1].",
+            HelpName = "X",
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var scale) && scale > 0 && !double.IsInfinity(scale))
+                {
+                    return scale;
+                }
+
+                result.AddError($"--throttle-scale needs a number above 0, not '{text}'.");
+                return null;
+            },
+        };
         ServeConsole = Flag("--console", "Serve the web console even with --require-auth (its API is unsigned).");
         NoConsole = Flag("--no-console", "Do not serve the web console (the default with --require-auth).");
 
@@ -96,6 +144,8 @@ internal sealed class LocalServerCommandLine
                 result.AddError("--skip-bad-journal-entries is only used with --db.");
             }
         });
+        ThrottleConfig.Validators.Add(result => OnlyWithThrottle(result, "--throttle-config"));
+        ThrottleScale.Validators.Add(result => OnlyWithThrottle(result, "--throttle-scale"));
         AccessKey.Validators.Add(result => OnlyWithRequireAuth(result, "--access-key"));
         SecretKey.Validators.Add(result => OnlyWithRequireAuth(result, "--secret-key"));
         ConsolePort.Validators.Add(result =>
@@ -133,7 +183,7 @@ internal sealed class LocalServerCommandLine
 
         Root = new RootCommand("swf-local: the Swf.Sdk local SWF engine over SWF's HTTP protocol, for the AWS CLI, the AWS SDKs and SwfHttpClient, with a web console.")
         {
-            Port, Database, SkipBadJournalEntries, AllowHost, Region, Clock, RequireAuth, AccessKey, SecretKey, LogRequests, ConsolePort, ServeConsole, NoConsole,
+            Port, Database, SkipBadJournalEntries, AllowHost, Region, Clock, Throttle, ThrottleConfig, ThrottleScale, RequireAuth, AccessKey, SecretKey, LogRequests, ConsolePort, ServeConsole, NoConsole,
         };
 
         // The tool's name however it is started (dotnet swf-local.dll, an apphost, a test host).
@@ -144,7 +194,7 @@ internal sealed class LocalServerCommandLine
     public RootCommand Root { get; }
 
     /// <summary>Gets the options that make up <see cref="SwfLocalServerOptions"/>, in the order help lists them.</summary>
-    public IReadOnlyList<Option> ServerOptions => [Port, Database, SkipBadJournalEntries, AllowHost, Region, Clock, RequireAuth, AccessKey, SecretKey, LogRequests, ConsolePort, ServeConsole, NoConsole];
+    public IReadOnlyList<Option> ServerOptions => [Port, Database, SkipBadJournalEntries, AllowHost, Region, Clock, Throttle, ThrottleConfig, ThrottleScale, RequireAuth, AccessKey, SecretKey, LogRequests, ConsolePort, ServeConsole, NoConsole];
 
     private Option<int> Port { get; }
 
@@ -157,6 +207,12 @@ internal sealed class LocalServerCommandLine
     private Option<string> Region { get; }
 
     private Option<LocalClockMode> Clock { get; }
+
+    private Option<bool> Throttle { get; }
+
+    private Option<SwfThrottleOptions?> ThrottleConfig { get; }
+
+    private Option<double?> ThrottleScale { get; }
 
     private Option<bool> RequireAuth { get; }
 
@@ -192,6 +248,16 @@ internal sealed class LocalServerCommandLine
             ConsolePort = parse.GetValue(ConsolePort),
             EnableConsole = Given(parse, ServeConsole) ? true : Given(parse, NoConsole) ? false : null,
         };
+        if (parse.GetValue(Throttle))
+        {
+            options.Throttle = parse.GetValue(ThrottleConfig) ?? new SwfThrottleOptions();
+            if (parse.GetValue(ThrottleScale) is { } scale)
+            {
+                // The command line's factor applies on top of any the file gives.
+                options.Throttle.Scale *= scale;
+            }
+        }
+
         foreach (var host in parse.GetValue(AllowHost) ?? [])
         {
             options.AllowedHosts.Add(host);
@@ -231,6 +297,14 @@ internal sealed class LocalServerCommandLine
 
     private static int? PortNumber(string text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= 65535 ? port : null;
+
+    private void OnlyWithThrottle(OptionResult result, string name)
+    {
+        if (!result.Implicit && !Given(result, Throttle))
+        {
+            result.AddError($"{name} is only used with --throttle.");
+        }
+    }
 
     private void OnlyWithRequireAuth(OptionResult result, string name)
     {

@@ -13,6 +13,7 @@ using Swf.LocalServer.Clock;
 using Swf.LocalServer.Protocol;
 using Swf.LocalServer.Routing;
 using Swf.LocalServer.Store;
+using Swf.LocalServer.Throttling;
 using Swf.LocalServer.WebConsole;
 
 namespace Swf.LocalServer;
@@ -144,7 +145,9 @@ public sealed partial class SwfLocalServer : IAsyncDisposable
                 LogSkipped(logger, line);
             }
 
-            var handler = new SwfRequestHandler(engine, verifier, logger, options.LogRequests, journal);
+            // Buckets refill by the engine's clock, so that moving a manual or skipping clock refills them too.
+            var throttle = options.Throttle is null ? null : new RequestThrottle(options.Throttle, engineOptions.TimeProvider);
+            var handler = new SwfRequestHandler(engine, verifier, logger, options.LogRequests, journal, throttle);
             var console = options.ConsoleEnabled ? new ConsoleEndpoints(engine, engineOptions.TimeProvider) : null;
             app.Use(new HostFilter(options.AllowedHosts).InvokeAsync);
             LocalServerEndpoints.Map(app, handler, new ClockEndpoints(controller), console, separateConsole ? (() => BoundPort(swfListener!), () => BoundPort(consoleListener!)) : null);

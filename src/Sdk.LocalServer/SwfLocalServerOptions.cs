@@ -1,4 +1,5 @@
 using Swf.LocalServer.Clock;
+using Swf.LocalServer.Throttling;
 
 namespace Swf.LocalServer;
 
@@ -95,6 +96,13 @@ public sealed class SwfLocalServerOptions
     /// </summary>
     public int? ConsolePort { get; set; }
 
+    /// <summary>
+    /// Gets or sets SWF's throttling (<c>--throttle</c>): null (the default) throttles nothing; settings make
+    /// swf-local refuse calls over SWF's quotas with <c>ThrottlingException</c>, as SWF does, so that clients'
+    /// retries can be tested. <c>new SwfThrottleOptions()</c> has SWF's published numbers.
+    /// </summary>
+    public SwfThrottleOptions? Throttle { get; set; }
+
     /// <summary>Gets whether the console is served, once <see cref="EnableConsole"/>'s default is applied.</summary>
     internal bool ConsoleEnabled => EnableConsole ?? !RequireAuth;
 
@@ -139,6 +147,11 @@ public sealed class SwfLocalServerOptions
             {
                 throw new ArgumentException($"AllowedHosts: {problem}.", nameof(AllowedHosts));
             }
+        }
+
+        if (Throttle?.Check() is { } throttleProblem)
+        {
+            throw new ArgumentException($"Throttle: {throttleProblem}.", nameof(Throttle));
         }
 
         if (DatabasePath is not null && string.IsNullOrWhiteSpace(DatabasePath))

@@ -5,7 +5,7 @@ namespace Swf.LocalServer.Tests;
 public sealed class CommandLineTests
 {
     private static readonly string[] OptionNames =
-        ["--port", "--db", "--skip-bad-journal-entries", "--allow-host", "--region", "--clock", "--require-auth", "--access-key", "--secret-key", "--log-requests", "--ui-port", "--console", "--no-console"];
+        ["--port", "--db", "--skip-bad-journal-entries", "--allow-host", "--region", "--clock", "--throttle", "--throttle-config", "--throttle-scale", "--require-auth", "--access-key", "--secret-key", "--log-requests", "--ui-port", "--console", "--no-console"];
 
     [Fact]
     public void Parse_FullCommandLine_SetsEveryOption()
@@ -46,6 +46,47 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void Parse_Throttle_HasSwfsQuotas()
+    {
+        var options = Assert.IsType<SwfLocalServerOptions>(LocalServerCommand.Parse(["--port", "0", "--throttle"]).Options);
+
+        Assert.NotNull(options.Throttle);
+        Assert.Equal(1, options.Throttle.Scale);
+        Assert.Equal(new Throttling.SwfThrottleQuota(2000, 200), options.Throttle.Api["StartWorkflowExecution"]);
+    }
+
+    [Fact]
+    public void Parse_ThrottleConfigAndScale_ScaleMultipliesTheFilesScale()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"swf-local-throttle-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, """{"scale": 0.5, "api": {"ListDomains": {"bucketSize": 3, "refillPerSecond": 1}}}""");
+        try
+        {
+            var parsed = LocalServerCommand.Parse(["--port", "0", "--throttle", "--throttle-config", path, "--throttle-scale", "0.1"]);
+
+            Assert.Empty(parsed.Errors);
+            var throttle = Assert.IsType<SwfLocalServerOptions>(parsed.Options).Throttle!;
+            Assert.Equal(0.05, throttle.Scale, precision: 12);
+            Assert.Equal(new Throttling.SwfThrottleQuota(3, 1), throttle.Api["ListDomains"]);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Parse_ThrottleConfigMissingFile_NamesTheOption()
+    {
+        var parsed = LocalServerCommand.Parse(["--port", "0", "--throttle", "--throttle-config", "/nonexistent/throttle.json"]);
+
+        Assert.Null(parsed.Options);
+        var error = Assert.Single(parsed.Errors);
+        Assert.StartsWith("--throttle-config: ", error, StringComparison.Ordinal);
+        Assert.Contains("/nonexistent/throttle.json", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_PortOnly_KeepsTheDefaults()
     {
         var options = Assert.IsType<SwfLocalServerOptions>(LocalServerCommand.Parse(["--port", "0"]).Options);
@@ -55,6 +96,7 @@ public sealed class CommandLineTests
         Assert.Equal(
             (defaults.DatabasePath, defaults.Region, defaults.Clock, defaults.RequireAuth, defaults.AccessKey, defaults.SecretKey, defaults.LogRequests, defaults.ConsolePort, defaults.EnableConsole),
             (options.DatabasePath, options.Region, options.Clock, options.RequireAuth, options.AccessKey, options.SecretKey, options.LogRequests, options.ConsolePort, options.EnableConsole));
+        Assert.Null(options.Throttle);
     }
 
     // Each case's message names the option that is wrong; the library's own messages (a missing
@@ -78,6 +120,10 @@ public sealed class CommandLineTests
     [InlineData("--ui-port must differ from --port; leave it out to serve the console on --port.", new[] { "--port", "5000", "--ui-port", "5000" })]
     [InlineData("--ui-port and --no-console contradict each other.", new[] { "--port", "0", "--ui-port", "1", "--no-console" })]
     [InlineData("give --console or --no-console once.", new[] { "--port", "0", "--console", "--no-console" })]
+    [InlineData("--throttle-config is only used with --throttle.", new[] { "--port", "0", "--throttle-config", "t.json" })]
+    [InlineData("--throttle-scale is only used with --throttle.", new[] { "--port", "0", "--throttle-scale", "0.1" })]
+    [InlineData("--throttle-scale needs a number above 0, not '0'.", new[] { "--port", "0", "--throttle", "--throttle-scale", "0" })]
+    [InlineData("--throttle-scale needs a number above 0, not 'fast'.", new[] { "--port", "0", "--throttle", "--throttle-scale", "fast" })]
     [InlineData("give --console or --no-console once.", new[] { "--port", "0", "--no-console", "--no-console" })]
     public void Parse_BadArguments_ExplainsWhatIsWrong(string expected, string[] args)
     {

@@ -9,6 +9,7 @@ using Swf.Client;
 using Swf.Exceptions;
 using Swf.LocalServer.Auth;
 using Swf.LocalServer.Store;
+using Swf.LocalServer.Throttling;
 using Swf.Model;
 
 namespace Swf.LocalServer.Protocol;
@@ -26,7 +27,7 @@ namespace Swf.LocalServer.Protocol;
 /// with SWF's error JSON; 500 <c>InternalFailure</c> for a bug in swf-local, logged, never with a
 /// stack trace in the body.
 /// </remarks>
-internal sealed partial class SwfRequestHandler(ISwfClient engine, SigV4Verifier? verifier, ILogger logger, bool logRequests, SqliteJournal? journal = null)
+internal sealed partial class SwfRequestHandler(ISwfClient engine, SigV4Verifier? verifier, ILogger logger, bool logRequests, SqliteJournal? journal = null, RequestThrottle? throttle = null)
 {
     /// <summary>The largest request body accepted (Kestrel's limit; SWF's own is 1 MB per request).</summary>
     public const long MaxBodyBytes = 2 * 1024 * 1024;
@@ -154,6 +155,8 @@ internal sealed partial class SwfRequestHandler(ISwfClient engine, SigV4Verifier
             state.Mark = RequestTimings.Add(RequestTimings.Stage.Parse, state.Mark, state.IsPoll);
         }
 
+        // Before the engine sees it: a throttled request changes nothing and is not journaled.
+        throttle?.Admit(operation.Name, input);
         object? output;
         if (journal is null)
         {

@@ -29,7 +29,8 @@ internal sealed class ConsoleApi(LocalSwfEngine engine, TimeProvider time)
 {
     public const string ActionHeader = "X-Swf-Console";
     public const string Prefix = "/console/api";
-    private const int MaxExecutions = 500;
+    private const int DefaultPageSize = 500;
+    private const int MaxPageSize = 1000;
     private static readonly SwfJsonContext Json = SwfJsonContext.Default;
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -182,37 +183,45 @@ internal sealed class ConsoleApi(LocalSwfEngine engine, TimeProvider time)
     }
 
     /// <summary>
-    /// Lists executions. SWF takes one filter per call; the console combines them (status, type,
-    /// workflow id, tag, start time), so it lists by start time and filters here.
+    /// Lists executions, a page at a time (<c>maximumPageSize</c>, 500 by default, and the <c>nextPageToken</c> of
+    /// the page before, as SWF's list calls page). SWF takes one filter per call; the console combines them
+    /// (status, type, workflow id, tag, start time), so it lists by start time and filters here.
     /// </summary>
+    /// <remarks>
+    /// A token names the last run of its page, not an offset: executions started since the first page are
+    /// newer, so they sort before it and push nothing onto later pages twice. Should that run be gone
+    /// (retention), the next page starts after its start time.
+    /// </remarks>
     private async Task WriteExecutions(Utf8JsonWriter w, IQueryCollection query, CancellationToken ct)
     {
         var domain = Required(query, "domain");
         var state = Optional(query, "state") ?? "all";
+        var pageSize = PageSize(query);
+        var after = Optional(query, "nextPageToken") is { } token ? ExecutionsPageToken.Parse(token) ?? throw new BadRequestException("'nextPageToken' is not a token this console gave.") : null;
         var filter = new ExecutionTimeFilter { OldestDate = Time(query, "from") ?? DateTime.UnixEpoch, LatestDate = Time(query, "to") };
         var found = new List<WorkflowExecutionInfo>();
         if (state is "all" or "open")
         {
-            string? token = null;
+            string? next = null;
             do
             {
-                var page = (await engine.ListOpenWorkflowExecutionsAsync(new ListOpenWorkflowExecutionsRequest { Domain = domain, StartTimeFilter = filter, NextPageToken = token, MaximumPageSize = 1000 }, ct).ConfigureAwait(false)).WorkflowExecutionInfos;
+                var page = (await engine.ListOpenWorkflowExecutionsAsync(new ListOpenWorkflowExecutionsRequest { Domain = domain, StartTimeFilter = filter, NextPageToken = next, MaximumPageSize = 1000 }, ct).ConfigureAwait(false)).WorkflowExecutionInfos;
                 found.AddRange(page.ExecutionInfos);
-                token = page.NextPageToken;
+                next = page.NextPageToken;
             }
-            while (token is not null);
+            while (next is not null);
         }
 
         if (state is "all" or "closed")
         {
-            string? token = null;
+            string? next = null;
             do
             {
-                var page = (await engine.ListClosedWorkflowExecutionsAsync(new ListClosedWorkflowExecutionsRequest { Domain = domain, StartTimeFilter = filter, NextPageToken = token, MaximumPageSize = 1000 }, ct).ConfigureAwait(false)).WorkflowExecutionInfos;
+                var page = (await engine.ListClosedWorkflowExecutionsAsync(new ListClosedWorkflowExecutionsRequest { Domain = domain, StartTimeFilter = filter, NextPageToken = next, MaximumPageSize = 1000 }, ct).ConfigureAwait(false)).WorkflowExecutionInfos;
                 found.AddRange(page.ExecutionInfos);
-                token = page.NextPageToken;
+                next = page.NextPageToken;
             }
-            while (token is not null);
+            while (next is not null);
         }
 
         var closeStatus = Optional(query, "closeStatus");
@@ -228,12 +237,23 @@ internal sealed class ConsoleApi(LocalSwfEngine engine, TimeProvider time)
             // (newest first, ties broken by creation) for runs that started in the same millisecond.
             .OrderByDescending(e => e.StartTimestamp)
             .ToList();
+        var start = after is null ? 0 : after.IndexIn(matching);
+        var shown = matching.Skip(start).Take(pageSize).ToList();
+        var more = start + shown.Count < matching.Count;
         w.WriteStartObject();
-        w.WriteBoolean("truncated", matching.Count > MaxExecutions);
+        w.WriteBoolean("truncated", more);
         w.WritePropertyName("executions");
-        JsonSerializer.Serialize(w, new WorkflowExecutionInfos { ExecutionInfos = [.. matching.Take(MaxExecutions)] }, Json.WorkflowExecutionInfos);
+        JsonSerializer.Serialize(
+            w,
+            new WorkflowExecutionInfos { ExecutionInfos = shown, NextPageToken = more ? ExecutionsPageToken.After(shown[^1]).ToString() : null },
+            Json.WorkflowExecutionInfos);
         w.WriteEndObject();
     }
+
+    private static int PageSize(IQueryCollection query) =>
+        Optional(query, "maximumPageSize") is not { } text ? DefaultPageSize
+        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size is >= 1 and <= MaxPageSize ? size
+        : throw new BadRequestException($"'maximumPageSize' must be a whole number from 1 to {MaxPageSize}; it is '{text}'.");
 
     /// <summary>Writes an execution's description and whole history; the page derives its timeline and pending work from them.</summary>
     private async Task WriteExecution(Utf8JsonWriter w, IQueryCollection query, CancellationToken ct)

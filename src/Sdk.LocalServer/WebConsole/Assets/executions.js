@@ -1,5 +1,6 @@
 // The executions page: open and closed executions of a domain, filtered by status, type,
-// workflow id, tag and start time.
+// workflow id, tag and start time, a page of 500 at a time: "Load more" follows the API's
+// nextPageToken, as SWF's list calls page, and each live update reloads as many pages as are shown.
 'use strict';
 
 SwfConsole.pages.executions = (root, { domain }) => {
@@ -16,16 +17,20 @@ SwfConsole.pages.executions = (root, { domain }) => {
   const tag = h('input', { name: 'tag', placeholder: 'any', size: 12 });
   const from = h('input', { name: 'from', type: 'datetime-local', step: 1 });
   const to = h('input', { name: 'to', type: 'datetime-local', step: 1 });
-  const form = h('form', { class: 'filters card', id: 'filters', onsubmit: (e) => { e.preventDefault(); SwfConsole.refresh(); } },
+  // How many pages are shown: a new filter starts again from the first.
+  let pageCount = 1;
+  const filtersChanged = () => { pageCount = 1; SwfConsole.refresh(); };
+  const form = h('form', { class: 'filters card', id: 'filters', onsubmit: (e) => { e.preventDefault(); filtersChanged(); } },
     field('Status', status), field('Workflow type', type), field('Workflow id', workflowId), field('Tag', tag),
     field('Started from', from), field('Started to', to),
     h('button', { type: 'submit' }, 'Apply'),
-    h('button', { type: 'button', class: 'secondary', onclick: () => { form.reset(); SwfConsole.refresh(); } }, 'Clear'));
-  form.addEventListener('change', () => SwfConsole.refresh());
+    h('button', { type: 'button', class: 'secondary', onclick: () => { form.reset(); filtersChanged(); } }, 'Clear'));
+  form.addEventListener('change', filtersChanged);
 
   const summary = h('p', { class: 'note', id: 'executions-summary' });
   const region = h('div', { class: 'card' });
-  root.append(h('h1', {}, `Executions in ${domain}`), SwfConsole.domainTabs(domain, 'executions'), form, summary, region);
+  const more = h('button', { type: 'button', class: 'secondary', id: 'load-more', hidden: true, onclick: () => { pageCount += 1; SwfConsole.refresh(); } }, 'Load more');
+  root.append(h('h1', {}, `Executions in ${domain}`), SwfConsole.domainTabs(domain, 'executions'), form, summary, region, more);
 
   const iso = (local) => (local ? new Date(local).toISOString() : undefined);
 
@@ -42,9 +47,16 @@ SwfConsole.pages.executions = (root, { domain }) => {
         from: iso(from.value),
         to: iso(to.value),
       };
-      const { executions, truncated } = await api('executions', query);
-      const list = executions.executionInfos;
-      summary.textContent = `${list.length}${truncated ? '+' : ''} execution${list.length === 1 ? '' : 's'}, newest first`;
+      const list = [];
+      let nextPageToken;
+      for (let page = 0; page < pageCount; page += 1) {
+        const { executions } = await api('executions', { ...query, nextPageToken });
+        list.push(...executions.executionInfos);
+        ({ nextPageToken } = executions);
+        if (!nextPageToken) break;
+      }
+      more.hidden = !nextPageToken;
+      summary.textContent = `${list.length}${nextPageToken ? '+' : ''} execution${list.length === 1 ? '' : 's'}, newest first`;
       if (list.length === 0) {
         fill(region, h('p', { class: 'empty' }, 'No executions match.'));
         return;
