@@ -13,7 +13,7 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # In dependency order: a library builds only once the ones it references build.
-PROJECTS = ["src/Sdk/Sdk.csproj", "src/Sdk.LocalEngine/Sdk.LocalEngine.csproj", "src/Sdk.Testing/Sdk.Testing.csproj", "src/Sdk.S3/Sdk.S3.csproj"]
+PROJECTS = ["src/Sdk/Sdk.csproj", "src/Sdk.LocalEngine/Sdk.LocalEngine.csproj", "src/Sdk.Testing/Sdk.Testing.csproj", "src/Sdk.S3/Sdk.S3.csproj", "src/Sdk.AspNetCore/Sdk.AspNetCore.csproj"]
 SYMBOL = re.compile(r"error RS0016: Symbol '(.*)' is not part of the declared public API")
 HEADER = "#nullable enable\n"
 

@@ -127,6 +127,23 @@ internal sealed class LocalServerCommandLine
                 return null;
             },
         };
+        CodecEndpoint = new Option<Uri?>("--codec-endpoint")
+        {
+            Description = "Decode endpoint (MapSwfPayloadDecoder, on loopback) that swf-local asks to show encoded payloads decoded in the console [default: as stored].",
+            HelpName = "URL",
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+                var url = Uri.TryCreate(text, UriKind.Absolute, out var parsed) ? parsed : null;
+                var problem = url is null ? $"must be an absolute http or https URL, such as http://127.0.0.1:5181/decode; it is '{text}'" : SwfLocalServerOptions.CodecEndpointProblem(url);
+                if (problem is not null)
+                {
+                    result.AddError($"--codec-endpoint {problem}.");
+                }
+
+                return url;
+            },
+        };
         ServeConsole = Flag("--console", "Serve the web console even with --require-auth (its API is unsigned).");
         NoConsole = Flag("--no-console", "Do not serve the web console (the default with --require-auth).");
 
@@ -165,6 +182,13 @@ internal sealed class LocalServerCommandLine
                 result.AddError("--ui-port must differ from --port; leave it out to serve the console on --port.");
             }
         });
+        CodecEndpoint.Validators.Add(result =>
+        {
+            if (!result.Implicit && Given(result, NoConsole))
+            {
+                result.AddError("--codec-endpoint is only used by the web console, which --no-console turns off.");
+            }
+        });
         ServeConsole.Validators.Add(result =>
         {
             if (!result.Implicit && (result.IdentifierTokenCount > 1 || Given(result, NoConsole)))
@@ -183,7 +207,7 @@ internal sealed class LocalServerCommandLine
 
         Root = new RootCommand("swf-local: the Swf.Sdk local SWF engine over SWF's HTTP protocol, for the AWS CLI, the AWS SDKs and SwfHttpClient, with a web console.")
         {
-            Port, Database, SkipBadJournalEntries, AllowHost, Region, Clock, Throttle, ThrottleConfig, ThrottleScale, RequireAuth, AccessKey, SecretKey, LogRequests, ConsolePort, ServeConsole, NoConsole,
+            Port, Database, SkipBadJournalEntries, AllowHost, Region, Clock, Throttle, ThrottleConfig, ThrottleScale, RequireAuth, AccessKey, SecretKey, LogRequests, ConsolePort, ServeConsole, NoConsole, CodecEndpoint,
         };
 
         // The tool's name however it is started (dotnet swf-local.dll, an apphost, a test host).
@@ -194,7 +218,7 @@ internal sealed class LocalServerCommandLine
     public RootCommand Root { get; }
 
     /// <summary>Gets the options that make up <see cref="SwfLocalServerOptions"/>, in the order help lists them.</summary>
-    public IReadOnlyList<Option> ServerOptions => [Port, Database, SkipBadJournalEntries, AllowHost, Region, Clock, Throttle, ThrottleConfig, ThrottleScale, RequireAuth, AccessKey, SecretKey, LogRequests, ConsolePort, ServeConsole, NoConsole];
+    public IReadOnlyList<Option> ServerOptions => [Port, Database, SkipBadJournalEntries, AllowHost, Region, Clock, Throttle, ThrottleConfig, ThrottleScale, RequireAuth, AccessKey, SecretKey, LogRequests, ConsolePort, ServeConsole, NoConsole, CodecEndpoint];
 
     private Option<int> Port { get; }
 
@@ -228,6 +252,8 @@ internal sealed class LocalServerCommandLine
 
     private Option<bool> NoConsole { get; }
 
+    private Option<Uri?> CodecEndpoint { get; }
+
     /// <summary>Parses a command line. Values are taken literally: there are no response files (<c>@file</c>).</summary>
     public ParseResult Parse(IReadOnlyList<string> args) => Root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
 
@@ -247,6 +273,7 @@ internal sealed class LocalServerCommandLine
             LogRequests = parse.GetValue(LogRequests),
             ConsolePort = parse.GetValue(ConsolePort),
             EnableConsole = Given(parse, ServeConsole) ? true : Given(parse, NoConsole) ? false : null,
+            CodecEndpoint = parse.GetValue(CodecEndpoint),
         };
         if (parse.GetValue(Throttle))
         {

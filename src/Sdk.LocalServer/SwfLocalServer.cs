@@ -137,6 +137,12 @@ public sealed partial class SwfLocalServer : IAsyncDisposable
             });
             builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, LocalPortMatcherPolicy>());
             builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, ExactPathMatcherPolicy>());
+            if (options.ConsoleEnabled && options.CodecEndpoint is { } codecEndpoint)
+            {
+                // Made by the container, so that it is disposed with the app.
+                builder.Services.AddSingleton(_ => new CodecEndpointClient(codecEndpoint));
+            }
+
             app = builder.Build();
             var verifier = options.RequireAuth ? new SigV4Verifier(options.AccessKey!, options.SecretKey!, clock) : null;
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Swf.LocalServer");
@@ -148,7 +154,7 @@ public sealed partial class SwfLocalServer : IAsyncDisposable
             // Buckets refill by the engine's clock, so that moving a manual or skipping clock refills them too.
             var throttle = options.Throttle is null ? null : new RequestThrottle(options.Throttle, engineOptions.TimeProvider);
             var handler = new SwfRequestHandler(engine, verifier, logger, options.LogRequests, journal, throttle);
-            var console = options.ConsoleEnabled ? new ConsoleEndpoints(engine, engineOptions.TimeProvider) : null;
+            var console = options.ConsoleEnabled ? new ConsoleEndpoints(engine, engineOptions.TimeProvider, app.Services.GetService<CodecEndpointClient>()) : null;
             app.Use(new HostFilter(options.AllowedHosts).InvokeAsync);
             LocalServerEndpoints.Map(app, handler, new ClockEndpoints(controller), console, separateConsole ? (() => BoundPort(swfListener!), () => BoundPort(consoleListener!)) : null);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -103,6 +103,18 @@ public sealed class SwfLocalServerOptions
     /// </summary>
     public SwfThrottleOptions? Throttle { get; set; }
 
+    /// <summary>
+    /// Gets or sets the payload decode endpoint (<c>--codec-endpoint</c>) that the web console's execution page asks
+    /// for the decoded form of encoded payloads (Swf.Sdk's codecs and claim check); null (the default) shows payloads
+    /// as stored. An <c>http</c> or <c>https</c> URL, called only by swf-local's server, never by the browser.
+    /// </summary>
+    /// <remarks>
+    /// The endpoint is the user's own (Swf.Sdk.AspNetCore's <c>MapSwfPayloadDecoder</c>, next to the keys): keys never
+    /// reach swf-local, which receives only the decoded payloads of the page it shows. Keep it on loopback. An endpoint
+    /// that cannot be reached, or a payload it cannot decode, shows the stored payload with the error.
+    /// </remarks>
+    public Uri? CodecEndpoint { get; set; }
+
     /// <summary>Gets whether the console is served, once <see cref="EnableConsole"/>'s default is applied.</summary>
     internal bool ConsoleEnabled => EnableConsole ?? !RequireAuth;
 
@@ -159,9 +171,20 @@ public sealed class SwfLocalServerOptions
             throw new ArgumentException("DatabasePath must not be empty; leave it null to keep state in memory.", nameof(DatabasePath));
         }
 
+        if (CodecEndpoint is not null && CodecEndpointProblem(CodecEndpoint) is { } codecProblem)
+        {
+            throw new ArgumentException($"CodecEndpoint {codecProblem}.", nameof(CodecEndpoint));
+        }
+
         if (RequireAuth && (string.IsNullOrEmpty(AccessKey) || string.IsNullOrEmpty(SecretKey)))
         {
             throw new ArgumentException("RequireAuth needs both AccessKey and SecretKey.", nameof(RequireAuth));
         }
     }
+
+    /// <summary>Says what is wrong with a codec endpoint URL, or null when it is an absolute http(s) URL.</summary>
+    internal static string? CodecEndpointProblem(Uri endpoint) =>
+        !endpoint.IsAbsoluteUri ? $"must be an absolute http or https URL, such as http://127.0.0.1:5181/decode; it is '{endpoint}'"
+        : endpoint.Scheme is not ("http" or "https") ? $"must be an http or https URL; '{endpoint}' is {endpoint.Scheme}"
+        : null;
 }

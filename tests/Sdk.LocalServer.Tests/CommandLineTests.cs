@@ -5,12 +5,12 @@ namespace Swf.LocalServer.Tests;
 public sealed class CommandLineTests
 {
     private static readonly string[] OptionNames =
-        ["--port", "--db", "--skip-bad-journal-entries", "--allow-host", "--region", "--clock", "--throttle", "--throttle-config", "--throttle-scale", "--require-auth", "--access-key", "--secret-key", "--log-requests", "--ui-port", "--console", "--no-console"];
+        ["--port", "--db", "--skip-bad-journal-entries", "--allow-host", "--region", "--clock", "--throttle", "--throttle-config", "--throttle-scale", "--require-auth", "--access-key", "--secret-key", "--log-requests", "--ui-port", "--console", "--no-console", "--codec-endpoint"];
 
     [Fact]
     public void Parse_FullCommandLine_SetsEveryOption()
     {
-        var parsed = LocalServerCommand.Parse(["--port", "5055", "--db", "swf.db", "--region", "eu-west-1", "--require-auth", "--access-key", "K", "--secret-key", "S", "--log-requests", "--ui-port", "5056", "--console"]);
+        var parsed = LocalServerCommand.Parse(["--port", "5055", "--db", "swf.db", "--region", "eu-west-1", "--require-auth", "--access-key", "K", "--secret-key", "S", "--log-requests", "--ui-port", "5056", "--console", "--codec-endpoint", "http://127.0.0.1:5181/decode"]);
 
         Assert.Empty(parsed.Errors);
         var options = Assert.IsType<SwfLocalServerOptions>(parsed.Options);
@@ -22,6 +22,7 @@ public sealed class CommandLineTests
         Assert.True(options.LogRequests);
         Assert.Equal(5056, options.ConsolePort);
         Assert.True(options.EnableConsole);
+        Assert.Equal(new Uri("http://127.0.0.1:5181/decode"), options.CodecEndpoint);
     }
 
     [Theory]
@@ -94,8 +95,8 @@ public sealed class CommandLineTests
 
         Assert.Equal(0, options.Port);
         Assert.Equal(
-            (defaults.DatabasePath, defaults.Region, defaults.Clock, defaults.RequireAuth, defaults.AccessKey, defaults.SecretKey, defaults.LogRequests, defaults.ConsolePort, defaults.EnableConsole),
-            (options.DatabasePath, options.Region, options.Clock, options.RequireAuth, options.AccessKey, options.SecretKey, options.LogRequests, options.ConsolePort, options.EnableConsole));
+            (defaults.DatabasePath, defaults.Region, defaults.Clock, defaults.RequireAuth, defaults.AccessKey, defaults.SecretKey, defaults.LogRequests, defaults.ConsolePort, defaults.EnableConsole, defaults.CodecEndpoint),
+            (options.DatabasePath, options.Region, options.Clock, options.RequireAuth, options.AccessKey, options.SecretKey, options.LogRequests, options.ConsolePort, options.EnableConsole, options.CodecEndpoint));
         Assert.Null(options.Throttle);
     }
 
@@ -119,6 +120,9 @@ public sealed class CommandLineTests
     [InlineData("--ui-port needs a port number from 0 to 65535, not 'x'.", new[] { "--port", "0", "--ui-port", "x" })]
     [InlineData("--ui-port must differ from --port; leave it out to serve the console on --port.", new[] { "--port", "5000", "--ui-port", "5000" })]
     [InlineData("--ui-port and --no-console contradict each other.", new[] { "--port", "0", "--ui-port", "1", "--no-console" })]
+    [InlineData("--codec-endpoint must be an absolute http or https URL, such as http://127.0.0.1:5181/decode; it is 'decode'.", new[] { "--port", "0", "--codec-endpoint", "decode" })]
+    [InlineData("--codec-endpoint must be an http or https URL; 'ftp://127.0.0.1/decode' is ftp.", new[] { "--port", "0", "--codec-endpoint", "ftp://127.0.0.1/decode" })]
+    [InlineData("--codec-endpoint is only used by the web console, which --no-console turns off.", new[] { "--port", "0", "--codec-endpoint", "http://127.0.0.1:5181/decode", "--no-console" })]
     [InlineData("give --console or --no-console once.", new[] { "--port", "0", "--console", "--no-console" })]
     [InlineData("--throttle-config is only used with --throttle.", new[] { "--port", "0", "--throttle-config", "t.json" })]
     [InlineData("--throttle-scale is only used with --throttle.", new[] { "--port", "0", "--throttle-scale", "0.1" })]

@@ -22,6 +22,7 @@ public sealed partial class GuidesCoverageTests
         typeof(SwfTestEnvironment).Assembly,
         typeof(LocalSwfEngine).Assembly,
         typeof(SwfLocalServer).Assembly,
+        typeof(Swf.AspNetCore.SwfPayloadDecoderOptions).Assembly,
     ];
 
     [Fact]

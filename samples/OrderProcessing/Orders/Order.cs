@@ -8,7 +8,8 @@ namespace OrderProcessing.Orders;
 /// <param name="Total">The amount to charge.</param>
 /// <param name="Payment">The payment method, or null when the customer chooses it later (the <c>ChoosePayment</c> signal).</param>
 /// <param name="Approval">The approval timers, or null for <see cref="ApprovalPolicy.Default"/>.</param>
-public sealed record Order(string Id, string Customer, string Item, int Quantity, decimal Total, PaymentMethod? Payment = null, ApprovalPolicy? Approval = null)
+/// <param name="Lines">The order's lines, for an order of many items (thousands make it larger than SWF's 32,768-character limit: the payload pipeline's claim check keeps it in a store); null for a single-item order.</param>
+public sealed record Order(string Id, string Customer, string Item, int Quantity, decimal Total, PaymentMethod? Payment = null, ApprovalPolicy? Approval = null, IReadOnlyList<OrderLine>? Lines = null)
 {
     /// <summary>Gets the workflow id of an order.</summary>
     /// <param name="orderId">The order id.</param>

@@ -5,6 +5,7 @@ namespace OrderProcessing.Orders;
 /// <summary>Source-generated JSON metadata for every payload of the sample (no reflection at run time).</summary>
 [JsonSerializable(typeof(Approval))]
 [JsonSerializable(typeof(Order))]
+[JsonSerializable(typeof(OrderLine))]
 [JsonSerializable(typeof(OrderResult))]
 [JsonSerializable(typeof(PaymentMethod))]
 [JsonSerializable(typeof(PaymentRequest))]

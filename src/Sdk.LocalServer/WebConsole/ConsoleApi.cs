@@ -25,7 +25,7 @@ namespace Swf.LocalServer.WebConsole;
 /// Objects are written in SWF's wire shape (epoch-second timestamps, camelCase), as the AWS CLI
 /// prints them.
 /// </remarks>
-internal sealed class ConsoleApi(LocalSwfEngine engine, TimeProvider time)
+internal sealed class ConsoleApi(LocalSwfEngine engine, TimeProvider time, CodecEndpointClient? codec)
 {
     public const string ActionHeader = "X-Swf-Console";
     public const string Prefix = "/console/api";
@@ -272,11 +272,88 @@ internal sealed class ConsoleApi(LocalSwfEngine engine, TimeProvider time)
         while (token is not null);
 
         w.WriteStartObject();
-        w.WritePropertyName("detail");
-        JsonSerializer.Serialize(w, detail, Json.WorkflowExecutionDetail);
-        w.WritePropertyName("history");
-        JsonSerializer.Serialize(w, new History { Events = events }, Json.History);
+        if (codec is null)
+        {
+            w.WritePropertyName("detail");
+            JsonSerializer.Serialize(w, detail, Json.WorkflowExecutionDetail);
+            w.WritePropertyName("history");
+            JsonSerializer.Serialize(w, new History { Events = events }, Json.History);
+        }
+        else
+        {
+            // The page's payloads stay as stored (the event list shows what SWF holds); "codec" adds the decoded form
+            // of each envelope among them, which the page shows instead, marked as decoded.
+            var detailJson = JsonSerializer.SerializeToElement(detail, Json.WorkflowExecutionDetail);
+            var historyJson = JsonSerializer.SerializeToElement(new History { Events = events }, Json.History);
+            w.WritePropertyName("detail");
+            detailJson.WriteTo(w);
+            w.WritePropertyName("history");
+            historyJson.WriteTo(w);
+            var envelopes = new HashSet<string>(StringComparer.Ordinal);
+            CollectEnvelopes(detailJson, envelopes);
+            CollectEnvelopes(historyJson, envelopes);
+            await WriteDecodedAsync(w, codec, envelopes, ct).ConfigureAwait(false);
+        }
+
         w.WriteNumber("now", Seconds(time.GetUtcNow()));
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Finds the encoded payloads (Swf.Sdk envelopes) among a page's strings. Every string is looked at, not only
+    /// the fields Swf.Sdk encodes, so the page needs no list of payload fields; only envelopes start like one.
+    /// </summary>
+    private static void CollectEnvelopes(JsonElement element, HashSet<string> envelopes)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    CollectEnvelopes(property.Value, envelopes);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    CollectEnvelopes(item, envelopes);
+                }
+
+                break;
+            case JsonValueKind.String when element.GetString() is { } text && Payloads.PayloadPipeline.IsEncoded(text):
+                envelopes.Add(text);
+                break;
+        }
+    }
+
+    private static async Task WriteDecodedAsync(Utf8JsonWriter w, CodecEndpointClient codec, HashSet<string> envelopes, CancellationToken ct)
+    {
+        var answer = envelopes.Count == 0 ? new CodecEndpointClient.Answer(new Dictionary<string, CodecEndpointClient.Item>(), null) : await codec.DecodeAsync(envelopes, ct).ConfigureAwait(false);
+        w.WriteStartObject("codec");
+        w.WriteString("endpoint", codec.Endpoint.ToString());
+        if (answer.Error is not null)
+        {
+            w.WriteString("error", answer.Error);
+        }
+
+        w.WriteStartObject("payloads");
+        foreach (var (stored, item) in answer.Payloads)
+        {
+            w.WriteStartObject(stored);
+            if (item.Error is null)
+            {
+                w.WriteString("payload", item.Payload);
+            }
+            else
+            {
+                w.WriteString("error", item.Error);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
         w.WriteEndObject();
     }
 

@@ -15,7 +15,7 @@ namespace Swf.LocalServer.WebConsole;
 /// everything else (SWF's <c>POST /</c> with <c>X-Amz-Target</c>, and any other method) stays
 /// SWF's. On a port of its own (<c>--ui-port</c>) it answers everything.
 /// </remarks>
-internal sealed class ConsoleEndpoints(LocalSwfEngine engine, TimeProvider time)
+internal sealed class ConsoleEndpoints(LocalSwfEngine engine, TimeProvider time, CodecEndpointClient? codec)
 {
     /// <summary>The methods the page and its assets are served for.</summary>
     public static readonly IReadOnlyList<string> GetOrHead = [HttpMethods.Get, HttpMethods.Head];
@@ -25,7 +25,7 @@ internal sealed class ConsoleEndpoints(LocalSwfEngine engine, TimeProvider time)
     /// <param name="ownPort">Whether the console has its port to itself; on SWF's port, what the console does not answer is SWF's.</param>
     public void Map(IEndpointRouteBuilder endpoints, bool ownPort)
     {
-        new ConsoleApi(engine, time).Map(endpoints.MapGroup(ConsoleApi.Prefix));
+        new ConsoleApi(engine, time, codec).Map(endpoints.MapGroup(ConsoleApi.Prefix));
         new ConsoleAssets(endpoints).Map(endpoints);
 
         // Any other GET or HEAD is a page that does not exist. The order puts this just before the

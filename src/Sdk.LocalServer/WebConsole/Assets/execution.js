@@ -126,10 +126,36 @@ SwfConsole.pages.execution = (root, { domain, workflowId, runId }) => {
 
   root.append(heading, h('div', { class: 'section-row' }, facts, io), timelineCard, h('div', { class: 'section-row' }, pending, actions), events);
 
-  function payload(text, failure) {
-    let shown = text;
-    try { shown = JSON.stringify(JSON.parse(text), null, 2); } catch { /* not JSON: show as is */ }
-    return h('pre', { class: `payload${failure ? ' failure' : ''}` }, shown);
+  // With --codec-endpoint, the answer's "codec" holds the decoded form of each Swf.Sdk envelope of the page (by its
+  // stored text), or the error that kept it from being decoded; without it, payloads show as stored.
+  let codec = null;
+  const isEnvelope = (text) => typeof text === 'string' && text.startsWith('{"swf-payload":');
+  /** What to show for a stored payload: { text, decoded, error }. */
+  function decode(text) {
+    if (!codec || !isEnvelope(text)) return { text, decoded: false, error: null };
+    const item = codec.payloads[text];
+    if (item && item.payload !== undefined) return { text: item.payload, decoded: true, error: null };
+    return { text, decoded: false, error: (item && item.error) || codec.error || 'The codec endpoint did not answer for this payload.' };
+  }
+
+  function pretty(text) {
+    try { return JSON.stringify(JSON.parse(text), null, 2); } catch { return text; /* not JSON: show as is */ }
+  }
+
+  function payload(text, failure, prefix) {
+    const { text: shown, decoded, error } = decode(text);
+    const body = prefix ? `${prefix}\n${pretty(shown)}` : pretty(shown);
+    const box = h('pre', { class: `payload${failure ? ' failure' : ''}${decoded ? ' decoded' : ''}`, 'data-decoded': decoded ? 'true' : null }, body);
+    if (decoded) {
+      return h('div', { class: 'payload-box' },
+        h('span', { class: 'decoded-mark', title: `Decoded by the codec endpoint ${codec.endpoint}; SWF holds it encoded.` }, 'decoded'),
+        box,
+        h('details', { class: 'stored' }, h('summary', {}, 'as stored in SWF'), h('pre', { class: 'payload' }, text)));
+    }
+    if (error) {
+      return h('div', { class: 'payload-box' }, box, h('p', { class: 'decode-error', role: 'note' }, `Not decoded: ${error}`));
+    }
+    return box;
   }
 
   function renderSummary(detail) {
@@ -158,8 +184,10 @@ SwfConsole.pages.execution = (root, { domain, workflowId, runId }) => {
       const a = attrs(closing);
       const failure = FAILED.test(closing.eventType);
       const title = closing.eventType === 'WorkflowExecutionCompleted' ? 'Result' : closing.eventType.replace('WorkflowExecution', '');
-      const body = a.result ?? [a.reason, a.details].filter(Boolean).join('\n') ?? '';
-      parts.push(h('h2', { style: 'margin-top:10px', class: failure ? 'failed' : null }, title), body ? payload(body, failure) : h('p', { class: 'empty' }, 'none'));
+      const heading2 = h('h2', { style: 'margin-top:10px', class: failure ? 'failed' : null }, title);
+      if (a.result !== undefined && a.result !== null) parts.push(heading2, payload(a.result, failure));
+      else if (a.details) parts.push(heading2, payload(a.details, failure, a.reason));
+      else parts.push(heading2, a.reason ? payload(a.reason, failure) : h('p', { class: 'empty' }, 'none'));
     }
     // What the deciders last sent with a decision task (DescribeWorkflowExecution.latestExecutionContext):
     // Swf.Sdk writes its [Query] values there as JSON, other frameworks whatever they like.
@@ -219,7 +247,11 @@ SwfConsole.pages.execution = (root, { domain, workflowId, runId }) => {
 
   function summarize(a) {
     return Object.entries(a).filter(([, v]) => typeof v !== 'object' || v === null)
-      .map(([k, v]) => `${k}=${String(v).length > 80 ? `${String(v).slice(0, 80)}…` : v}`).join('  ');
+      .map(([k, v]) => {
+        const { text, decoded, error } = decode(v);
+        const shown = String(text).length > 80 ? `${String(text).slice(0, 80)}…` : text;
+        return `${k}=${decoded ? '(decoded) ' : error ? '(not decoded) ' : ''}${shown}`;
+      }).join('  ');
   }
 
   function renderEvents(history) {
@@ -232,13 +264,17 @@ SwfConsole.pages.execution = (root, { domain, workflowId, runId }) => {
   let lastCount = -1;
   return {
     async update() {
-      const { detail, history: { events: history }, now } = await api('execution', { domain, workflowId, runId });
+      const answer = await api('execution', { domain, workflowId, runId });
+      const { detail, history: { events: history }, now } = answer;
+      const decodedBefore = JSON.stringify(codec && Object.keys(codec.payloads).length);
+      codec = answer.codec || null;
       renderSummary(detail);
       renderIo(history, detail);
       const tl = renderTimeline(history, now);
       renderPending(detail, tl, history);
       actions.style.display = detail.executionInfo.executionStatus === 'OPEN' ? '' : 'none';
-      if (history.length !== lastCount) {
+      // The events are rendered again when there are more, or when the endpoint now decodes a different number of them.
+      if (history.length !== lastCount || decodedBefore !== JSON.stringify(codec && Object.keys(codec.payloads).length)) {
         renderEvents(history);
         lastCount = history.length;
       }
