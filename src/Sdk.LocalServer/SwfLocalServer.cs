@@ -31,7 +31,7 @@ namespace Swf.LocalServer;
 /// execution, history, task, token and timer exactly; then timers and timeouts that fell due while
 /// the server was down fire, each as of its own due time. There is no save step to miss, so even
 /// <c>kill -9</c> loses nothing that was acknowledged. Every
-/// <see cref="SwfLocalServerOptions.SnapshotEveryEntries"/> entries and at a clean shutdown an engine
+/// <see cref="SwfLocalServerOptions.SnapshotEveryEntries"/> entries (looked at now and then and at a clean shutdown) an engine
 /// snapshot replaces the journal rows it covers, in one transaction; start-up loads it and replays only
 /// the rows after it.
 /// </remarks>
@@ -200,7 +200,7 @@ public sealed partial class SwfLocalServer : IAsyncDisposable
 
     /// <summary>
     /// Stops listening and closes the engine and the store. Nothing needs saving (the store is always
-    /// current), but with a store a last snapshot is taken so that the next start replays little.
+    /// current), but with a store a last snapshot is taken when one is due, so that the next start replays little.
     /// </summary>
     /// <returns>A task that completes when the server has stopped.</returns>
     public async ValueTask DisposeAsync()

@@ -8,8 +8,8 @@ public sealed class SwfLocalServerOptions
     /// <summary>
     /// Gets or sets how many journal entries of <see cref="DatabasePath"/> may follow its snapshot
     /// before a new snapshot is written and the entries it covers are deleted (looked at every few
-    /// seconds of <see cref="TimeProvider"/>; a clean shutdown always writes one); 0 writes one only at
-    /// shutdown. The default is 10,000.
+    /// seconds of <see cref="TimeProvider"/>, and at a clean shutdown); 0 writes one at every clean shutdown
+    /// only. The default is 10,000.
     /// </summary>
     /// <remarks>
     /// A snapshot leaves out closed runs past their domain's retention, so they leave the store too, and

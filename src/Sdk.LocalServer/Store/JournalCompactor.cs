@@ -4,8 +4,8 @@ namespace Swf.LocalServer.Store;
 
 /// <summary>
 /// Bounds swf-local's store and its start-up: now and then (every <see cref="SwfLocalServerOptions.SnapshotEveryEntries"/>
-/// journal entries, looked at every <see cref="CheckInterval"/> of the server's clock, and at a clean
-/// shutdown) it takes an engine snapshot, which leaves out closed runs past their retention, and
+/// journal entries, looked at every <see cref="CheckInterval"/> of the server's clock and at a clean
+/// shutdown; with 0, at every clean shutdown only) it takes an engine snapshot, which leaves out closed runs past their retention, and
 /// writes it into the store in the same transaction that deletes the journal rows it covers
 /// (<see cref="JournalSnapshots.Write"/>). Start-up then loads the snapshot and replays only the rows after it.
 /// </summary>
@@ -108,7 +108,14 @@ internal sealed class JournalCompactor : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the loop and takes a last snapshot (a clean shutdown's); call before the engine and the store close.</summary>
+    /// <summary>
+    /// Stops the loop and takes a last snapshot when one is due (with <see cref="SwfLocalServerOptions.SnapshotEveryEntries"/>
+    /// 0, always); call before the engine and the store close.
+    /// </summary>
+    /// <remarks>
+    /// Not at every shutdown: a store with few entries restarts as quickly from its journal, and a restore from the
+    /// journal keeps even the withdrawn timeouts that a snapshot leaves out (they never fire either way).
+    /// </remarks>
     /// <returns>A task that completes when done.</returns>
     public async ValueTask DisposeAsync()
     {
@@ -124,7 +131,10 @@ internal sealed class JournalCompactor : IAsyncDisposable
 
         try
         {
-            Compact();
+            if (_everyEntries == 0 || _engine.JournalPosition - _coveredPosition >= _everyEntries)
+            {
+                Compact();
+            }
         }
 #pragma warning disable CA1031 // A failed last snapshot loses nothing: the journal still holds every step.
         catch (Exception ex)
