@@ -2,12 +2,14 @@ using BenchmarkDotNet.Running;
 using Swf.Benchmarks;
 
 // --verify: correctness checks of the benchmark histories. --table: every benchmark, one table.
+// --startup [n...]: swf-local's start-up on a store of n completed workflows, journal only and from a snapshot.
 // Anything else goes to BenchmarkSwitcher (for example --filter '*Replay*').
 return args switch
 {
     ["--verify"] => await Verify.RunAsync(),
     ["--profile-parse", .. var sizes] => ParseProfile.Run(sizes),
     ["--e2e", .. var probe] => await E2eProbe.RunAsync(probe),
+    ["--startup", .. var counts] => await StartupProfile.RunAsync(counts),
     ["--table", .. var rest] => ResultTable.Run(rest),
     _ => Switch(args),
 };

@@ -12,11 +12,19 @@ public static class ResultTable
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <summary>Runs everything and prints the table.</summary>
-    /// <param name="args"><c>--no-e2e</c> leaves out the end-to-end runs; <c>--quick</c> runs fewer sizes and iterations, without Temporal and moto.</param>
+    /// <param name="args">
+    /// <c>--no-e2e</c> leaves out the end-to-end runs; <c>--quick</c> runs fewer sizes and iterations, without Temporal and moto;
+    /// <c>--retained</c> runs only the retained-executions rows (checking a change to the engine's cost per execution).
+    /// </param>
     /// <returns>The exit code.</returns>
     public static int Run(string[] args)
     {
         BenchJobs.Quick = args.Contains("--quick");
+        if (args.Contains("--retained"))
+        {
+            return RunRetained();
+        }
+
         var runs = new List<(Type Type, Job Job)>
         {
             (typeof(ReplayBenchmarks), BenchJobs.Micro),
@@ -50,6 +58,38 @@ public static class ResultTable
             CachedInstanceMemory.Measure(activities: 0, runs: 10_000));
         Console.WriteLine();
         Console.WriteLine(Format(results, memory));
+        return results.Exists(r => double.IsNaN(r.MeanNs)) ? 1 : 0;
+    }
+
+    /// <summary><c>--retained</c>: only the two retained-executions benchmarks, their rows and their target.</summary>
+    /// <returns>The exit code.</returns>
+    private static int RunRetained()
+    {
+        var results = new List<Result>();
+        foreach (var type in new[] { typeof(EngineRetainedExecutionsBenchmarks), typeof(SwfLocalRetainedExecutionsBenchmarks) })
+        {
+            results.AddRange(Read(BenchmarkRunner.Run(type, BenchJobs.Config(BenchJobs.ForRun(BenchJobs.EndToEnd)))));
+        }
+
+        var table = new StringBuilder();
+        table.AppendLine("| Measure | Mean | Workflows/s | Allocated/op |");
+        table.AppendLine("|---|---:|---:|---:|");
+        foreach (var r in results.OrderBy(r => r.Type, StringComparer.Ordinal).ThenBy(r => r.Activities))
+        {
+            table.AppendLine(Invariant, $"| {r.Type}, {r.Activities:N0} retained | {Time(r.MeanNs)} per workflow | {PerSecond(r)} | {Bytes(r.Allocated)} |");
+        }
+
+        foreach (var group in results.GroupBy(r => r.Type))
+        {
+            var retained = group.OrderBy(r => r.Activities).ToList();
+            if (retained.Count > 1)
+            {
+                table.AppendLine(Invariant, $"{group.Key}: at {retained[^1].Activities:N0} / at {retained[0].Activities:N0} retained = {Ratio(retained[^1].MeanNs, retained[0].MeanNs)} (target <= 1.2x)");
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(table.ToString());
         return results.Exists(r => double.IsNaN(r.MeanNs)) ? 1 : 0;
     }
 

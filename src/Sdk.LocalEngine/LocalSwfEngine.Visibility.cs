@@ -133,18 +133,12 @@ public sealed partial class LocalSwfEngine
             maximumPageSize,
             reverse: !reverseOrder);
 
-    /// <summary>Drops closed runs older than the domain's retention period; 0 or NONE keeps nothing once time moves on.</summary>
-    private void PurgeExpired(DomainState domain)
-    {
-        var days = domain.RetentionPeriodInDays == Durations.None ? 0 : int.Parse(domain.RetentionPeriodInDays, CultureInfo.InvariantCulture);
-        var retention = TimeSpan.FromDays(days);
-        var now = Now;
-        var expired = domain.Executions.Values.Where(e => !e.IsOpen && now - e.CloseTimestamp!.Value > retention).ToList();
-        foreach (var execution in expired)
-        {
-            domain.RemoveRun(execution);
-        }
-    }
+    /// <summary>
+    /// Drops closed runs older than the domain's retention period; 0 or NONE keeps nothing once time
+    /// moves on. The domain keeps its closed runs by close time, so this costs the runs it drops, not a
+    /// walk over every run: lookups by id stay flat in the number of runs retained.
+    /// </summary>
+    private void PurgeExpired(DomainState domain) => domain.RemoveExpired(Now);
 
     private static void RequireAtMostOne(params (string Name, object? Value)[] filters)
     {

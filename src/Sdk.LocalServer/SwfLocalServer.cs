@@ -24,25 +24,30 @@ namespace Swf.LocalServer;
 /// SigV4 checks and a durable SQLite store.
 /// </summary>
 /// <remarks>
-/// The store is a write-ahead journal, not a snapshot: the engine reports every state-changing
+/// The store is a write-ahead journal (bounded by snapshots, see below): the engine reports every state-changing
 /// step (an accepted request, a poll that started a task, a clock tick that fired timers or
 /// timeouts, with the instant it ran at and the random values it drew) under its lock, and the
 /// store writes and fsyncs it before the caller is answered. On start the journal is replayed into
 /// a new engine on a clock that reads each entry's time, which rebuilds every domain, type,
 /// execution, history, task, token and timer exactly; then timers and timeouts that fell due while
 /// the server was down fire, each as of its own due time. There is no save step to miss, so even
-/// <c>kill -9</c> loses nothing that was acknowledged.
+/// <c>kill -9</c> loses nothing that was acknowledged. Every
+/// <see cref="SwfLocalServerOptions.SnapshotEveryEntries"/> entries (looked at now and then and at a clean shutdown) an engine
+/// snapshot replaces the journal rows it covers, in one transaction; start-up loads it and replays only
+/// the rows after it.
 /// </remarks>
 public sealed partial class SwfLocalServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly SqliteJournal? _journal;
     private readonly ClockController _clock;
+    private readonly JournalCompactor? _compactor;
 
-    private SwfLocalServer(WebApplication app, LocalSwfEngine engine, SqliteJournal? journal, ClockController clock, Uri endpoint, Uri? consoleEndpoint, IReadOnlyList<string> skipped)
+    private SwfLocalServer(WebApplication app, LocalSwfEngine engine, SqliteJournal? journal, JournalCompactor? compactor, ClockController clock, Uri endpoint, Uri? consoleEndpoint, IReadOnlyList<string> skipped)
     {
         _app = app;
         _clock = clock;
+        _compactor = compactor;
         Engine = engine;
         _journal = journal;
         Endpoint = endpoint;
@@ -88,7 +93,9 @@ public sealed partial class SwfLocalServer : IAsyncDisposable
         SqliteJournal? journal = null;
         WebApplication? app = null;
         ClockController? controller = null;
+        JournalCompactor? compactor = null;
         var skipped = new List<string>();
+        Action<Exception>? failedCompaction = null;
         try
         {
             if (options.DatabasePath is not null)
@@ -108,7 +115,8 @@ public sealed partial class SwfLocalServer : IAsyncDisposable
             {
                 // The store is the engine's journal: replaying it rebuilds the engine, which then journals every later step to it.
                 engineOptions.Journal = journal;
-                engine = Restore(options, engineOptions, journal, skipped);
+                (engine, var restoredPosition, var restoredRow) = Restore(options, engineOptions, journal, skipped);
+                compactor = new JournalCompactor(engine, journal, restoredPosition, restoredRow, options.SnapshotEveryEntries, enabled: skipped.Count == 0, onError: ex => failedCompaction?.Invoke(ex));
             }
             else
             {
@@ -151,6 +159,8 @@ public sealed partial class SwfLocalServer : IAsyncDisposable
                 LogSkipped(logger, line);
             }
 
+            failedCompaction = ex => LogCompactionFailed(logger, ex);
+
             // Buckets refill by the engine's clock, so that moving a manual or skipping clock refills them too.
             var throttle = options.Throttle is null ? null : new RequestThrottle(options.Throttle, engineOptions.TimeProvider);
             var handler = new SwfRequestHandler(engine, verifier, logger, options.LogRequests, journal, throttle);
@@ -159,12 +169,13 @@ public sealed partial class SwfLocalServer : IAsyncDisposable
             LocalServerEndpoints.Map(app, handler, new ClockEndpoints(controller), console, separateConsole ? (() => BoundPort(swfListener!), () => BoundPort(consoleListener!)) : null);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             controller.Start();
+            compactor?.Start(clock);
 
             var port = BoundPort(swfListener!);
             var consolePort = consoleListener is null ? port : BoundPort(consoleListener);
             var endpoint = new Uri($"http://127.0.0.1:{port}/");
             var consoleEndpoint = console is null ? null : new Uri($"http://127.0.0.1:{consolePort}/");
-            return new SwfLocalServer(app, engine, journal, controller, endpoint, consoleEndpoint, skipped);
+            return new SwfLocalServer(app, engine, journal, compactor, controller, endpoint, consoleEndpoint, skipped);
         }
         catch
         {
@@ -184,17 +195,32 @@ public sealed partial class SwfLocalServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Takes a snapshot into the store now and drops the journal rows it covers (what the server does
+    /// every <see cref="SwfLocalServerOptions.SnapshotEveryEntries"/> entries and at shutdown).
+    /// </summary>
+    /// <returns>Whether a snapshot was written: false without a store, when nothing was journaled since the last one, or after skipped entries.</returns>
+    internal bool CompactJournal() => _compactor?.Compact() ?? false;
+
     /// <summary>Waits until the server stops (see <see cref="DisposeAsync"/>) or <paramref name="cancellationToken"/> is cancelled.</summary>
     /// <param name="cancellationToken">Ends the wait.</param>
     /// <returns>A task that completes when the server stops.</returns>
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
 
-    /// <summary>Stops listening and closes the engine and the store. There is nothing to save: the store is always current.</summary>
+    /// <summary>
+    /// Stops listening and closes the engine and the store. Nothing needs saving (the store is always
+    /// current), but with a store a last snapshot is taken when one is due, so that the next start replays little.
+    /// </summary>
     /// <returns>A task that completes when the server has stopped.</returns>
     public async ValueTask DisposeAsync()
     {
         // The clock stops skipping first; ending the engine then wakes waiting long polls, so that the server stops at once.
         await _clock.DisposeAsync().ConfigureAwait(false);
+        if (_compactor is not null)
+        {
+            await _compactor.DisposeAsync().ConfigureAwait(false);
+        }
+
         Engine.Dispose();
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
@@ -228,7 +254,7 @@ public sealed partial class SwfLocalServer : IAsyncDisposable
     /// start with a message naming its row, operation and instant, and the way on; with
     /// <see cref="SwfLocalServerOptions.SkipBadJournalEntries"/> it is skipped and listed in <paramref name="skipped"/>.
     /// </summary>
-    private static LocalSwfEngine Restore(SwfLocalServerOptions options, LocalSwfEngineOptions engineOptions, SqliteJournal journal, List<string> skipped)
+    private static (LocalSwfEngine Engine, long Position, long LastRow) Restore(SwfLocalServerOptions options, LocalSwfEngineOptions engineOptions, SqliteJournal journal, List<string> skipped)
     {
         var store = Path.GetFullPath(options.DatabasePath!);
         string? failure = null;
@@ -244,14 +270,27 @@ public sealed partial class SwfLocalServer : IAsyncDisposable
             return false;
         }
 
+        var (snapshot, lastRow) = journal.WithDurableConnection(connection =>
+        {
+            JournalSnapshots.Ensure(connection);
+            return (JournalSnapshots.Read(connection), JournalSnapshots.LastRowId(connection));
+        });
+        long replayed = 0;
         try
         {
-            var entries = journal.ReadAll(unreadable => Decide(unreadable.Message));
-            return LocalSwfEngine.Restore(engineOptions, entries, bad =>
+            var entries = journal.ReadAll(unreadable => Decide(unreadable.Message)).Select(e =>
+            {
+                replayed++;
+                return e;
+            });
+            var engine = LocalSwfEngine.Restore(engineOptions, snapshot, entries, bad =>
             {
                 var id = journal.IdOf(bad.Entry)?.ToString(CultureInfo.InvariantCulture) ?? "?";
                 return Decide($"journal entry {id} ({bad.Operation} at {bad.Entry.At:O}) does not replay: {bad.Error.Message}");
             });
+
+            // The engine numbered the snapshot's entries and each replayed one; what it appends from here follows row lastRow.
+            return (engine, (snapshot?.JournalPosition ?? 0) + replayed, lastRow);
         }
         catch (InvalidDataException ex) when (failure is not null)
         {
@@ -263,4 +302,7 @@ public sealed partial class SwfLocalServer : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped {Entry}")]
     private static partial void LogSkipped(ILogger logger, string entry);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A journal snapshot failed; the journal still holds every step, and the next snapshot tries again")]
+    private static partial void LogCompactionFailed(ILogger logger, Exception exception);
 }

@@ -5,7 +5,7 @@ namespace Swf.LocalServer.Tests;
 /// <summary>Writes journal rows into a store by hand, as a damaged store or an older swf-local would hold them.</summary>
 internal static class StoreRows
 {
-    /// <summary>Appends a row after the last one, at the last row's instant; returns its id.</summary>
+    /// <summary>Appends a row after the last one, at the last row's instant (the snapshot's when a snapshot left no rows); returns its id.</summary>
     public static long Append(string database, string operation, string? request, long taskSequence = 0, string generated = "")
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Pooling = false }.ToString());
@@ -13,7 +13,7 @@ internal static class StoreRows
         using var insert = connection.CreateCommand();
         insert.CommandText = """
             INSERT INTO journal (at_ticks, operation, request, task_sequence, generated)
-            VALUES ((SELECT max(at_ticks) FROM journal), $op, $request, $task, $generated);
+            VALUES (COALESCE((SELECT max(at_ticks) FROM journal), (SELECT taken_ticks FROM snapshot WHERE id = 1)), $op, $request, $task, $generated);
             SELECT last_insert_rowid();
             """;
         insert.Parameters.AddWithValue("$op", operation);

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Swf.LocalEngine.Wire;
 using Swf.Model;
 
 namespace Swf.LocalEngine.State;
@@ -8,10 +10,19 @@ internal sealed class DomainState
     private readonly List<KeyValuePair<string, string?>> _tags = [];
     private readonly Dictionary<string, ExecutionState> _executions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ExecutionState> _openByWorkflowId = new(StringComparer.Ordinal);
+
+    // The retained closed runs by close time (then start order, which is unique): the oldest is the next
+    // to expire, since every run of the domain has the same retention period, so expiring costs only the
+    // runs that expire, not a walk over every run on each lookup. The key is taken when the run closes and
+    // kept with it, so taking the close back (undo) finds the entry whatever the run's fields are by then.
+    private readonly SortedSet<(long CloseTicks, long Sequence, ExecutionState Run)> _closedByTime = new(
+        Comparer<(long CloseTicks, long Sequence, ExecutionState Run)>.Create(static (a, b) =>
+            a.CloseTicks != b.CloseTicks ? a.CloseTicks.CompareTo(b.CloseTicks) : a.Sequence.CompareTo(b.Sequence)));
     private readonly SortedDictionary<TypeKey, WorkflowTypeState> _workflowTypes = [];
     private readonly SortedDictionary<TypeKey, ActivityTypeState> _activityTypes = [];
     private readonly Dictionary<string, TaskQueue> _decisionTaskLists = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TaskQueue> _activityTaskLists = new(StringComparer.Ordinal);
+    private TimeSpan? _retention;
 
     /// <summary>Gets the engine's undo log, which every change to this domain and everything in it records to.</summary>
     public required UndoLog Undo { get; init; }
@@ -22,6 +33,10 @@ internal sealed class DomainState
 
     /// <summary>Gets the retention period as registered ("0".."90" or "NONE"); SWF echoes the string back.</summary>
     public required string RetentionPeriodInDays { get; init; }
+
+    /// <summary>Gets how long a closed run stays visible: the retention period in days; "NONE" keeps nothing, as 0 does.</summary>
+    public TimeSpan Retention => _retention ??= TimeSpan.FromDays(
+        RetentionPeriodInDays == Durations.None ? 0 : int.Parse(RetentionPeriodInDays, CultureInfo.InvariantCulture));
 
     public RegistrationStatus Status { get; private set; } = RegistrationStatus.Registered;
 
@@ -146,7 +161,10 @@ internal sealed class DomainState
         });
     }
 
-    /// <summary>Called by <see cref="ExecutionState.Close"/>: the run's workflow id has no open run any more.</summary>
+    /// <summary>
+    /// Called by <see cref="ExecutionState.Close"/>: the run's workflow id has no open run any more, and
+    /// the run's retention starts at its close time.
+    /// </summary>
     /// <param name="execution">The closed run.</param>
     public void RunClosed(ExecutionState execution)
     {
@@ -154,6 +172,31 @@ internal sealed class DomainState
         {
             _openByWorkflowId.Remove(execution.WorkflowId);
             Undo.Record(() => _openByWorkflowId.Add(execution.WorkflowId, execution));
+        }
+
+        var entry = ClosedEntry(execution);
+        _closedByTime.Add(entry);
+        Undo.Record(() => _closedByTime.Remove(entry));
+    }
+
+    /// <summary>
+    /// Forgets every closed run past the retention period as of <paramref name="now"/>: those with
+    /// <c>now - close time &gt; retention</c>, oldest first. Costs the number of runs it forgets (and a
+    /// look at the oldest one that stays), not the number of runs retained.
+    /// </summary>
+    /// <param name="now">The engine's time.</param>
+    public void RemoveExpired(DateTime now)
+    {
+        var retention = Retention;
+        while (_closedByTime.Count > 0)
+        {
+            var oldest = _closedByTime.Min.Run;
+            if (!(now - oldest.CloseTimestamp!.Value > retention))
+            {
+                return;
+            }
+
+            RemoveRun(oldest);
         }
     }
 
@@ -170,7 +213,16 @@ internal sealed class DomainState
         {
             Undo.Record(() => _executions.Add(execution.RunId, execution));
         }
+
+        var entry = ClosedEntry(execution);
+        if (_closedByTime.Remove(entry))
+        {
+            Undo.Record(() => _closedByTime.Add(entry));
+        }
     }
+
+    private static (long CloseTicks, long Sequence, ExecutionState Run) ClosedEntry(ExecutionState execution) =>
+        (execution.CloseTimestamp?.Ticks ?? throw new InvalidOperationException($"Engine bug: run {execution.RunId} has no close time."), execution.Sequence, execution);
 
     private TaskQueue GetQueue(Dictionary<string, TaskQueue> lists, string name)
     {

@@ -12,7 +12,8 @@ namespace Swf.LocalServer.Store;
 /// swf-local's durable store: the engine's journal (<see cref="IEngineJournal"/>) in one SQLite
 /// table, one row per step the engine took, fsync'd (WAL, synchronous=FULL) before the caller gets its
 /// answer. On start the rows are replayed in order into a fresh engine (<see cref="LocalSwfEngine.Restore(LocalSwfEngineOptions, IEnumerable{JournalEntry}, Func{JournalReplayFailure, bool})"/>),
-/// which rebuilds everything; nothing else is ever saved, so a crash loses nothing that was acknowledged.
+/// which rebuilds everything, so a crash loses nothing that was acknowledged. <see cref="JournalCompactor"/>
+/// now and then replaces the rows up to a point with an engine snapshot (<see cref="JournalSnapshots"/>), in one transaction.
 /// </summary>
 /// <remarks>
 /// Group commit: a step taken for an HTTP request (<see cref="DeferDurability"/> set) is only queued under the
@@ -26,6 +27,9 @@ internal sealed class SqliteJournal : IEngineJournal, IDisposable
 {
     private const string Tick = "Tick";
     private const int FormatVersion = 1;
+
+    // Format 2: the store holds a snapshot (JournalSnapshots) and only the journal after it; written with the first snapshot.
+    private const int SnapshotFormatVersion = 2;
 
     /// <summary>Set by the request handler around an engine call whose answer waits for <see cref="WhenDurableAsync"/>.</summary>
     private static readonly AsyncLocal<bool> DeferredFlow = new();
@@ -102,9 +106,9 @@ internal sealed class SqliteJournal : IEngineJournal, IDisposable
             using var format = connection.CreateCommand();
             format.CommandText = "SELECT value FROM meta WHERE key = 'format'";
             var version = Convert.ToString(format.ExecuteScalar(), CultureInfo.InvariantCulture);
-            if (version != FormatVersion.ToString(CultureInfo.InvariantCulture))
+            if (version != FormatVersion.ToString(CultureInfo.InvariantCulture) && version != SnapshotFormatVersion.ToString(CultureInfo.InvariantCulture))
             {
-                throw new InvalidDataException($"{full} is a swf-local store of format {version}; this swf-local reads format {FormatVersion}.");
+                throw new InvalidDataException($"{full} is a swf-local store of format {version}; this swf-local reads formats {FormatVersion} and {SnapshotFormatVersion}.");
             }
 
             return new SqliteJournal(connection);
@@ -296,6 +300,28 @@ internal sealed class SqliteJournal : IEngineJournal, IDisposable
             }
 
             await next.ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> on the store's connection once every step appended so far is on disk,
+    /// with no write running meanwhile (<see cref="JournalCompactor"/> writes a snapshot and drops the rows it covers).
+    /// </summary>
+    /// <typeparam name="T">What the body returns.</typeparam>
+    /// <param name="body">The work; it must leave no transaction open.</param>
+    /// <returns>What the body returned.</returns>
+    /// <exception cref="IOException">The journal could not be written.</exception>
+    internal T WithDurableConnection<T>(Func<SqliteConnection, T> body)
+    {
+        lock (_writing)
+        {
+            FlushLocked();
+            lock (_state)
+            {
+                ThrowIfFailed();
+            }
+
+            return body(_connection);
         }
     }
 

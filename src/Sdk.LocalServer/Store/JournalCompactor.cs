@@ -1,0 +1,171 @@
+using Swf.LocalEngine;
+
+namespace Swf.LocalServer.Store;
+
+/// <summary>
+/// Bounds swf-local's store and its start-up: now and then (every <see cref="SwfLocalServerOptions.SnapshotEveryEntries"/>
+/// journal entries, looked at every <see cref="CheckInterval"/> of the server's clock and at a clean
+/// shutdown; with 0, at every clean shutdown only) it takes an engine snapshot, which leaves out closed runs past their retention, and
+/// writes it into the store in the same transaction that deletes the journal rows it covers
+/// (<see cref="JournalSnapshots.Write"/>). Start-up then loads the snapshot and replays only the rows after it.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Which rows a snapshot covers: the engine numbers the entries it hands to its journal
+/// (<see cref="LocalSwfEngine.JournalPosition"/>, counted from the journal's start, a restored snapshot's
+/// entries included), and the store writes them in that order with increasing row ids. So once the
+/// engine is restored at position C with every row up to B in the store behind it, the entry at
+/// position C + k is the k-th row after B. A snapshot at position P covers the first P - C rows after
+/// B; they are on disk before it is written (<see cref="SqliteJournal.WithDurableConnection{T}"/>), since
+/// an entry is appended under the engine's lock before the snapshot can be taken.
+/// </para>
+/// <para>
+/// The snapshot is taken under the engine's lock (a copy of references, quick) and serialized
+/// outside it, so requests go on meanwhile; their entries come after the snapshot's position and
+/// stay in the journal. A store whose start-up skipped entries that did not replay is never
+/// compacted: those rows stay in the file, as <see cref="SwfLocalServerOptions.SkipBadJournalEntries"/> promises.
+/// </para>
+/// </remarks>
+internal sealed class JournalCompactor : IAsyncDisposable
+{
+    /// <summary>How often the background loop looks at the number of entries since the last snapshot.</summary>
+    public static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(5);
+
+    private readonly LocalSwfEngine _engine;
+    private readonly SqliteJournal _journal;
+    private readonly int _everyEntries;
+    private readonly bool _enabled;
+    private readonly Action<Exception> _onError;
+    private readonly Lock _gate = new();
+    private readonly CancellationTokenSource _stop = new();
+    private long _coveredPosition;
+    private long _coveredRow;
+    private Task _loop = Task.CompletedTask;
+
+    /// <summary>Initializes a compactor for an engine just restored from <paramref name="journal"/>.</summary>
+    /// <param name="engine">The engine.</param>
+    /// <param name="journal">Its store.</param>
+    /// <param name="restoredPosition">The engine's journal position once the snapshot and the rows up to <paramref name="restoredRow"/> were replayed, before it appended anything.</param>
+    /// <param name="restoredRow">The last row the store held before the restore (0 for none).</param>
+    /// <param name="everyEntries">Entries between snapshots; 0 takes them only at shutdown.</param>
+    /// <param name="enabled">False never compacts (start-up skipped entries).</param>
+    /// <param name="onError">Told when a compaction fails (the store is left as it was).</param>
+    public JournalCompactor(LocalSwfEngine engine, SqliteJournal journal, long restoredPosition, long restoredRow, int everyEntries, bool enabled, Action<Exception> onError)
+    {
+        _engine = engine;
+        _journal = journal;
+        _coveredPosition = restoredPosition;
+        _coveredRow = restoredRow;
+        _everyEntries = everyEntries;
+        _enabled = enabled;
+        _onError = onError;
+    }
+
+    /// <summary>Starts the background loop on <paramref name="clock"/> (the server's base clock).</summary>
+    /// <param name="clock">The clock.</param>
+    public void Start(TimeProvider clock)
+    {
+        if (_enabled && _everyEntries > 0)
+        {
+            _loop = Task.Run(() => RunAsync(clock, _stop.Token));
+        }
+    }
+
+    /// <summary>
+    /// Takes a snapshot now, writes it and drops the journal rows it covers; nothing happens when
+    /// nothing was journaled since the last one.
+    /// </summary>
+    /// <returns>Whether a snapshot was written.</returns>
+    public bool Compact()
+    {
+        if (!_enabled)
+        {
+            return false;
+        }
+
+        lock (_gate)
+        {
+            var snapshot = _engine.CaptureSnapshot();
+            var covered = snapshot.JournalPosition - _coveredPosition;
+            if (covered <= 0)
+            {
+                return false;
+            }
+
+            using var buffer = new MemoryStream();
+            snapshot.WriteTo(buffer);
+            var data = buffer.ToArray();
+            var from = _coveredRow;
+            var row = _journal.WithDurableConnection(connection =>
+            {
+                var last = JournalSnapshots.RowAfter(connection, from, covered);
+                JournalSnapshots.Write(connection, snapshot, data, last);
+                return last;
+            });
+            _coveredPosition = snapshot.JournalPosition;
+            _coveredRow = row;
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Stops the loop and takes a last snapshot when one is due (with <see cref="SwfLocalServerOptions.SnapshotEveryEntries"/>
+    /// 0, always); call before the engine and the store close.
+    /// </summary>
+    /// <remarks>
+    /// Not at every shutdown: a store with few entries restarts as quickly from its journal, and a restore from the
+    /// journal keeps even the withdrawn timeouts that a snapshot leaves out (they never fire either way).
+    /// </remarks>
+    /// <returns>A task that completes when done.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await _loop.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The loop ends by cancellation.
+        }
+
+        try
+        {
+            if (_everyEntries == 0 || _engine.JournalPosition - _coveredPosition >= _everyEntries)
+            {
+                Compact();
+            }
+        }
+#pragma warning disable CA1031 // A failed last snapshot loses nothing: the journal still holds every step.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            _onError(ex);
+        }
+
+        _stop.Dispose();
+    }
+
+    private async Task RunAsync(TimeProvider clock, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            await Task.Delay(CheckInterval, clock, stop).ConfigureAwait(false);
+            if (_engine.JournalPosition - Volatile.Read(ref _coveredPosition) < _everyEntries)
+            {
+                continue;
+            }
+
+            try
+            {
+                Compact();
+            }
+#pragma warning disable CA1031 // A failed snapshot loses nothing (the transaction is rolled back); the next one tries again.
+            catch (Exception ex) when (ex is not ObjectDisposedException)
+#pragma warning restore CA1031
+            {
+                _onError(ex);
+            }
+        }
+    }
+}
