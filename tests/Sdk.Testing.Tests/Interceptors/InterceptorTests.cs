@@ -177,6 +177,37 @@ public class InterceptorTests
         Assert.Contains("interceptor refused", error.Details, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ContinueAsNewInterceptor_Throws_FailsTheDecisionTaskWithoutHanging()
+    {
+        var options = new SwfTestEnvironmentOptions();
+        options.Interceptors.Add(new ThrowingContinueAsNew());
+        await using var env = await SwfTestEnvironment.StartAsync(swf => Configure(swf), options: options);
+        var handle = await env.Client.StartAsync(Parent, "parent-1", "first");
+        await env.RunUntilIdleAsync();
+        await handle.SignalAsync("go", "now");
+
+        var error = await Assert.ThrowsAsync<WorkflowTaskFailedException>(env.RunUntilClosedAsync);
+
+        Assert.Equal(handle.RunId, error.RunId);
+        Assert.Contains("interceptor refused to continue", error.InnerException!.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class ThrowingContinueAsNew : IWorkflowInterceptor
+    {
+        public WorkflowInboundInterceptor InterceptWorkflow(WorkflowInboundInterceptor nextInterceptor) => new Inbound(nextInterceptor);
+
+        private sealed class Inbound(WorkflowInboundInterceptor next) : WorkflowInboundInterceptor(next)
+        {
+            public override void Init(WorkflowOutboundInterceptor outbound) => base.Init(new Outbound(outbound));
+        }
+
+        private sealed class Outbound(WorkflowOutboundInterceptor next) : WorkflowOutboundInterceptor(next)
+        {
+            public override void ContinueAsNew(ContinueAsNewInput input) => throw new InvalidOperationException("interceptor refused to continue");
+        }
+    }
+
     /// <summary>Puts a tenant on client calls and passes it on from each run to what it schedules; records what inbound sides see.</summary>
     private sealed class TenantInterceptor : IClientInterceptor, IWorkflowInterceptor, IActivityInterceptor
     {
