@@ -13,6 +13,8 @@ internal static class KnownNames
     public const string ActivitiesAttribute = "Swf.Activities.ActivitiesAttribute";
     public const string ActivityAttribute = "Swf.Activities.ActivityAttribute";
     public const string Workflow = "Swf.Workflows.Workflow";
+    public const string WorkflowInboundInterceptor = "Swf.Interceptors.WorkflowInboundInterceptor";
+    public const string WorkflowOutboundInterceptor = "Swf.Interceptors.WorkflowOutboundInterceptor";
     public const string JsonSerializerContext = "System.Text.Json.Serialization.JsonSerializerContext";
     public const string JsonSerializableAttribute = "System.Text.Json.Serialization.JsonSerializableAttribute";
 }

@@ -5,6 +5,7 @@ using Swf.Activities;
 using Swf.Client;
 using Swf.Exceptions;
 using Swf.Hosting;
+using Swf.Interceptors;
 using Swf.LocalEngine;
 using Swf.Model;
 using Swf.Payloads;
@@ -60,14 +61,17 @@ public sealed class SwfTestEnvironment : IAsyncDisposable
         _services = collection.BuildServiceProvider();
         Definitions = _services.GetRequiredService<SwfWorkerDefinitions>();
         Payloads = options.PayloadPipeline ?? _services.GetRequiredService<PayloadPipeline>();
-        Client = new WorkflowClient(Engine, new WorkflowClientOptions
+        IReadOnlyList<ISwfInterceptor> interceptors = [.. options.Interceptors, .. _services.GetServices<ISwfInterceptor>()];
+        var clientOptions = new WorkflowClientOptions
         {
             Domain = options.Domain,
             PayloadConverter = Definitions.PayloadConverter,
             PayloadPipeline = Payloads,
             TimeProvider = Clock,
             WhileRunOpen = WhileRunOpenAsync,
-        });
+        };
+        AddAll(clientOptions.Interceptors, interceptors);
+        Client = new WorkflowClient(Engine, clientOptions);
 
         DecisionTaskLists = [.. Definitions.Workflows.Select(w => w.DefaultTaskList ?? "decisions").Distinct(StringComparer.Ordinal)];
         if (DecisionTaskLists.Count > 0)
@@ -87,6 +91,7 @@ public sealed class SwfTestEnvironment : IAsyncDisposable
                 OnDecisionTaskFailed = OnDecisionTaskFailed,
                 OnDecisionTaskCompleted = OnDecisionTaskCompleted,
             };
+            AddAll(deciderOptions.Interceptors, interceptors);
             foreach (var taskList in DecisionTaskLists.Skip(1))
             {
                 deciderOptions.AdditionalTaskLists.Add(taskList);
@@ -97,9 +102,17 @@ public sealed class SwfTestEnvironment : IAsyncDisposable
 
         foreach (var group in Definitions.Activities.GroupBy(a => a.DefaultTaskList ?? "activities"))
         {
-            _activityWorkers.Add((
-                new ActivityWorker(Engine, new ActivityWorkerOptions { Domain = options.Domain, TaskList = group.Key, TimeProvider = Clock, Identity = "test-activities", PayloadPipeline = Payloads }, group),
-                group.Key));
+            var workerOptions = new ActivityWorkerOptions { Domain = options.Domain, TaskList = group.Key, TimeProvider = Clock, Identity = "test-activities", PayloadPipeline = Payloads };
+            AddAll(workerOptions.Interceptors, interceptors);
+            _activityWorkers.Add((new ActivityWorker(Engine, workerOptions, group), group.Key));
+        }
+    }
+
+    private static void AddAll<T>(IList<T> to, IReadOnlyList<ISwfInterceptor> interceptors)
+    {
+        foreach (var interceptor in interceptors.OfType<T>())
+        {
+            to.Add(interceptor);
         }
     }
 

@@ -59,4 +59,10 @@ public sealed class SwfTestEnvironmentOptions
     /// the one the builder configured (<c>AddPayloadCodec</c>, <c>UsePayloadStore</c>), by default none.
     /// </summary>
     public Swf.Payloads.PayloadPipeline? PayloadPipeline { get; set; }
+
+    /// <summary>
+    /// Gets the interceptors of the environment's client and workers, outermost first; those added to the builder with
+    /// <c>AddInterceptor</c> come after them (see docs/interceptors.md).
+    /// </summary>
+    public IList<Swf.Interceptors.ISwfInterceptor> Interceptors { get; } = new List<Swf.Interceptors.ISwfInterceptor>();
 }

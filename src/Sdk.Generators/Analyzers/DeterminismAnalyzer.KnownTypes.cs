@@ -17,6 +17,8 @@ public sealed partial class DeterminismAnalyzer
             WorkflowAttribute = Get(KnownNames.WorkflowAttribute);
             ActivitiesAttribute = Get(KnownNames.ActivitiesAttribute);
             Workflow = Get(KnownNames.Workflow);
+            WorkflowInboundInterceptor = Get(KnownNames.WorkflowInboundInterceptor);
+            WorkflowOutboundInterceptor = Get(KnownNames.WorkflowOutboundInterceptor);
             DateTime = Get("System.DateTime");
             DateTimeOffset = Get("System.DateTimeOffset");
             TimeProvider = Get("System.TimeProvider");
@@ -57,6 +59,12 @@ public sealed partial class DeterminismAnalyzer
         public INamedTypeSymbol? ActivitiesAttribute { get; }
 
         public INamedTypeSymbol? Workflow { get; }
+
+        /// <summary>Gets the base of workflow inbound interceptors, whose code runs on the workflow scheduler as workflow code does.</summary>
+        public INamedTypeSymbol? WorkflowInboundInterceptor { get; }
+
+        /// <summary>Gets the base of workflow outbound interceptors (workflow code too).</summary>
+        public INamedTypeSymbol? WorkflowOutboundInterceptor { get; }
 
         public INamedTypeSymbol? DateTime { get; }
 

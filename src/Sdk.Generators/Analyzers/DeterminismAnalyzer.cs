@@ -9,7 +9,7 @@ namespace Swf.Generators.Analyzers;
 /// <summary>
 /// Reports code that would make a replay take other decisions than the first run did: the clock,
 /// timers, randomness, threads, blocking waits, I/O and mutable static state. It checks every member
-/// of a <c>[Workflow]</c> class, and follows their calls into the methods, constructors and property
+/// of a <c>[Workflow]</c> class (and of a workflow interceptor, which runs on the same scheduler), and follows their calls into the methods, constructors and property
 /// accessors of the same compilation (see <see cref="MaxHelperDepth"/>), where a trap is reported at
 /// its own line with the workflow member it is reached from. The lambda or method group passed to
 /// <c>Workflow.SideEffect</c>, and what only it calls, is exempt: that is where such code belongs.
@@ -194,7 +194,22 @@ public sealed partial class DeterminismAnalyzer : DiagnosticAnalyzer
     {
         for (var type = symbol as INamedTypeSymbol ?? symbol.ContainingType; type is not null; type = type.ContainingType)
         {
-            if (HasAttribute(type, types.WorkflowAttribute))
+            if (HasAttribute(type, types.WorkflowAttribute) || IsWorkflowInterceptor(type, types))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the type derives from a workflow interceptor base: its code runs on the workflow scheduler, replay included.</summary>
+    private static bool IsWorkflowInterceptor(INamedTypeSymbol type, KnownTypes types)
+    {
+        for (var baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(baseType, types.WorkflowInboundInterceptor)
+                || SymbolEqualityComparer.Default.Equals(baseType, types.WorkflowOutboundInterceptor))
             {
                 return true;
             }

@@ -57,6 +57,9 @@ public sealed class ActivityContext
     /// <summary>Gets or sets a value indicating whether the worker leaves the task open when the code returns, to be completed later by its token.</summary>
     public bool CompleteManually { get; set; }
 
+    /// <summary>Gets the header map the workflow sent with the task's input (see docs/interceptors.md); empty when it sent none.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; internal set; } = new Dictionary<string, string>();
+
     /// <summary>Gets the details of the last heartbeat sent.</summary>
     public string? LastHeartbeatDetails { get; private set; }
 

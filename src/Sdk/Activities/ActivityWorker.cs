@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Swf.Client;
 using Swf.Diagnostics;
 using Swf.Exceptions;
+using Swf.Interceptors;
 using Swf.Model;
 using Swf.Payloads;
 using Swf.Worker;
@@ -27,6 +28,7 @@ public sealed partial class ActivityWorker : IDisposable
     private readonly Lock _runningLock = new();
     private readonly CancellationTokenSource _abort = new();
     private readonly PayloadPipeline _payloads;
+    private readonly ActivityInboundInterceptor _inbound;
 
     /// <summary>Initializes the worker.</summary>
     /// <param name="client">The SWF client.</param>
@@ -49,6 +51,14 @@ public sealed partial class ActivityWorker : IDisposable
 
         _slots = new SemaphoreSlim(options.MaxConcurrentTasks);
         _payloads = options.PayloadPipeline ?? PayloadPipeline.Empty;
+        ActivityInboundInterceptor inbound = new ActivityDefinitionInvoker();
+        for (var i = options.Interceptors.Count - 1; i >= 0; i--)
+        {
+            inbound = options.Interceptors[i].InterceptActivity(inbound)
+                ?? throw new ArgumentException($"Interceptor {options.Interceptors[i].GetType().FullName} returned null from InterceptActivity.", nameof(options));
+        }
+
+        _inbound = inbound;
         _logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<ActivityWorker>();
     }
 
@@ -224,8 +234,16 @@ public sealed partial class ActivityWorker : IDisposable
             {
                 ActivityContext.Current = context;
                 // Decoded here, inside the task's error handling: a missing codec or key fails this task, naming it.
-                task.Input = await _payloads.DecodeAsync(task.Input, cancellation.Token).ConfigureAwait(false);
-                result = await definition.Execute(context, task.Input).ConfigureAwait(false);
+                (task.Input, var headers) = await _payloads.DecodeWithHeadersAsync(task.Input, cancellation.Token).ConfigureAwait(false);
+                context.Headers = headers;
+                var call = new ExecuteActivityInput(context, task.Input) { Definition = definition };
+                foreach (var (key, value) in headers)
+                {
+                    call.Headers[key] = value;
+                }
+
+                // Interceptors run inside the task's error handling too: what they throw fails the task like the activity's own code.
+                result = await _inbound.ExecuteActivityAsync(call).ConfigureAwait(false);
             }
             finally
             {

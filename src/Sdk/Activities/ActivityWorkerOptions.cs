@@ -34,4 +34,7 @@ public sealed class ActivityWorkerOptions
     /// <see cref="Payloads.PayloadPipeline.Empty"/>, which passes plain payloads and names what an encoded one needs.
     /// </summary>
     public Payloads.PayloadPipeline? PayloadPipeline { get; set; }
+
+    /// <summary>Gets the activity interceptors, outermost first (see docs/interceptors.md).</summary>
+    public IList<Interceptors.IActivityInterceptor> Interceptors { get; } = new List<Interceptors.IActivityInterceptor>();
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Swf.Converters;
 using Swf.Exceptions;
+using Swf.Interceptors;
 using Swf.Model;
 using Swf.Payloads;
 using Swf.Serialization;
@@ -25,6 +26,14 @@ public sealed class WorkflowClient
         Options = options;
         PayloadConverter = options.PayloadConverter ?? new JsonPayloadConverter(SwfJsonContext.Default);
         Payloads = options.PayloadPipeline ?? PayloadPipeline.Empty;
+        ClientOutboundInterceptor outbound = new WorkflowClientCalls(this);
+        for (var i = options.Interceptors.Count - 1; i >= 0; i--)
+        {
+            outbound = options.Interceptors[i].InterceptClient(outbound)
+                ?? throw new ArgumentException($"Interceptor {options.Interceptors[i].GetType().FullName} returned null from InterceptClient.", nameof(options));
+        }
+
+        Outbound = outbound;
     }
 
     /// <summary>Gets the SWF client.</summary>
@@ -39,6 +48,9 @@ public sealed class WorkflowClient
     /// <summary>Gets the payload pipeline: inputs and details sent are encoded with it, results and history read are decoded.</summary>
     public PayloadPipeline Payloads { get; }
 
+    /// <summary>Gets the outermost client interceptor: the client's calls start there.</summary>
+    internal ClientOutboundInterceptor Outbound { get; }
+
     /// <summary>Starts an execution.</summary>
     /// <param name="workflowType">The workflow type.</param>
     /// <param name="workflowId">The workflow id: unique among the domain's open executions.</param>
@@ -48,14 +60,20 @@ public sealed class WorkflowClient
     /// <returns>A handle to the new run.</returns>
     /// <exception cref="WorkflowExecutionAlreadyStartedException">An open execution has this workflow id.</exception>
     /// <exception cref="PayloadTooLargeException">The input is longer than SWF accepts.</exception>
-    public async Task<WorkflowHandle> StartAsync(WorkflowType workflowType, string workflowId, string? input, WorkflowStartOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<WorkflowHandle> StartAsync(WorkflowType workflowType, string workflowId, string? input, WorkflowStartOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(workflowType);
         ArgumentException.ThrowIfNullOrEmpty(workflowId);
+        return Outbound.StartWorkflowAsync(new StartWorkflowInput(workflowType, workflowId, options ?? new WorkflowStartOptions(), cancellationToken) { Input = input });
+    }
+
+    /// <summary>The start itself, at the inward end of the interceptor chain.</summary>
+    internal async Task<WorkflowHandle> StartCoreAsync(StartWorkflowInput start)
+    {
+        var (workflowType, workflowId, input, options, cancellationToken) = (start.WorkflowType, start.WorkflowId, start.Input, start.Options, start.CancellationToken);
         var call = $"StartAsync({workflowType.Name} {workflowType.Version}) input";
         PayloadTooLargeException.ThrowIfTooLarge(input, call, Payloads.RawPayloadLimit);
-        input = await Payloads.EncodeAsync(input, null, new PayloadStoreContext(Options.Domain, workflowId, null), call, cancellationToken).ConfigureAwait(false);
-        options ??= new WorkflowStartOptions();
+        input = await Payloads.EncodeAsync(input, WorkflowClientCalls.ReadOnly(start.Headers), new PayloadStoreContext(Options.Domain, workflowId, null), call, cancellationToken).ConfigureAwait(false);
         var response = await Swf.StartWorkflowExecutionAsync(
             new StartWorkflowExecutionRequest
             {

@@ -18,6 +18,9 @@ public sealed class WorkflowClientOptions
     /// </summary>
     public Payloads.PayloadPipeline? PayloadPipeline { get; set; }
 
+    /// <summary>Gets the client interceptors, outermost first (see docs/interceptors.md).</summary>
+    public IList<Interceptors.IClientInterceptor> Interceptors { get; } = new List<Interceptors.IClientInterceptor>();
+
     /// <summary>Gets or sets how often <see cref="WorkflowHandle.GetResultAsync"/> checks whether the run closed, at first.</summary>
     public TimeSpan ResultPollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 

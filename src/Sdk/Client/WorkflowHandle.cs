@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Swf.Client.Paging;
 using Swf.Exceptions;
+using Swf.Interceptors;
 using Swf.Model;
 using Swf.Payloads;
 
@@ -34,11 +35,16 @@ public sealed class WorkflowHandle
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when SWF recorded the signal.</returns>
     /// <exception cref="UnknownResourceException">The execution is closed or does not exist.</exception>
-    public async Task SignalAsync(string signalName, string? input = null, CancellationToken cancellationToken = default)
+    public Task SignalAsync(string signalName, string? input = null, CancellationToken cancellationToken = default) =>
+        _client.Outbound.SignalWorkflowAsync(new SignalWorkflowInput(WorkflowId, RunId, signalName, cancellationToken) { Input = input });
+
+    /// <summary>The signal itself, at the inward end of the client's interceptor chain.</summary>
+    internal async Task SignalCoreAsync(SignalWorkflowInput signal)
     {
+        var (signalName, input, cancellationToken) = (signal.SignalName, signal.Input, signal.CancellationToken);
         var call = $"SignalAsync({signalName}) input";
         PayloadTooLargeException.ThrowIfTooLarge(input, call, _client.Payloads.RawPayloadLimit);
-        input = await _client.Payloads.EncodeAsync(input, null, StoreContext, call, cancellationToken).ConfigureAwait(false);
+        input = await _client.Payloads.EncodeAsync(input, WorkflowClientCalls.ReadOnly(signal.Headers), StoreContext, call, cancellationToken).ConfigureAwait(false);
         await _client.Swf.SignalWorkflowExecutionAsync(
             new SignalWorkflowExecutionRequest { Domain = Domain, WorkflowId = WorkflowId, RunId = RunId, SignalName = signalName, Input = input },
             cancellationToken).ConfigureAwait(false);
@@ -100,7 +106,11 @@ public sealed class WorkflowHandle
     /// <returns>The values.</returns>
     /// <exception cref="WorkflowQueryException">No decision task has sent a context yet, or another framework wrote it.</exception>
     /// <exception cref="UnknownResourceException">There is no such execution.</exception>
-    public async Task<WorkflowQueryResults> GetQueryResultsAsync(bool followRuns = true, CancellationToken cancellationToken = default)
+    public Task<WorkflowQueryResults> GetQueryResultsAsync(bool followRuns = true, CancellationToken cancellationToken = default) =>
+        _client.Outbound.QueryWorkflowAsync(new QueryWorkflowInput(WorkflowId, RunId, followRuns, cancellationToken));
+
+    /// <summary>The query itself, at the inward end of the client's interceptor chain.</summary>
+    internal async Task<WorkflowQueryResults> GetQueryResultsCoreAsync(bool followRuns, CancellationToken cancellationToken)
     {
         var runId = RunId ?? await LatestRunIdAsync(cancellationToken).ConfigureAwait(false);
         while (true)

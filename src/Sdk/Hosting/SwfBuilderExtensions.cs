@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Swf.Activities;
 using Swf.Converters;
+using Swf.Interceptors;
 using Swf.Payloads;
 using Swf.Registration;
 using Swf.Workflows;
@@ -122,6 +123,35 @@ public static class SwfBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(pipeline);
         builder.Services.Replace(ServiceDescriptor.Singleton(pipeline));
+        return builder;
+    }
+
+    /// <summary>
+    /// Adds an interceptor (a type implementing <see cref="IWorkflowInterceptor"/>, <see cref="IActivityInterceptor"/>
+    /// and/or <see cref="IClientInterceptor"/>), created once from the container. The workers and the client of this
+    /// container use it. Interceptors nest in the order added: the first added is the outermost (see docs/interceptors.md).
+    /// </summary>
+    /// <typeparam name="T">The interceptor's type.</typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The builder, for chaining.</returns>
+    public static ISwfBuilder AddInterceptor<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] T>(this ISwfBuilder builder)
+        where T : class, ISwfInterceptor
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton<T>();
+        builder.Services.AddSingleton<ISwfInterceptor>(sp => sp.GetRequiredService<T>());
+        return builder;
+    }
+
+    /// <summary>Adds an interceptor instance (see <see cref="AddInterceptor{T}(ISwfBuilder)"/>).</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="interceptor">The interceptor.</param>
+    /// <returns>The builder, for chaining.</returns>
+    public static ISwfBuilder AddInterceptor(this ISwfBuilder builder, ISwfInterceptor interceptor)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(interceptor);
+        builder.Services.AddSingleton(interceptor);
         return builder;
     }
 }

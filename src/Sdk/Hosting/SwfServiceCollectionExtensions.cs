@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Swf.Client;
 using Swf.Converters;
 using Swf.Hosting;
+using Swf.Interceptors;
 using Swf.Payloads;
 using Swf.Serialization;
 
@@ -59,12 +60,21 @@ public static class SwfServiceCollectionExtensions
         services.TryAddSingleton<ISwfClient>(CreateClient);
         services.AddOptions<PayloadPipelineOptions>();
         services.TryAddSingleton(sp => new PayloadPipeline(sp.GetRequiredService<IOptions<PayloadPipelineOptions>>().Value));
-        services.TryAddSingleton(sp => new WorkflowClient(sp.GetRequiredService<ISwfClient>(), new WorkflowClientOptions
+        services.TryAddSingleton(sp =>
         {
-            Domain = sp.GetRequiredService<IOptions<SwfOptions>>().Value.Domain,
-            PayloadConverter = sp.GetRequiredService<IPayloadConverter>(),
-            PayloadPipeline = sp.GetRequiredService<PayloadPipeline>(),
-        }));
+            var options = new WorkflowClientOptions
+            {
+                Domain = sp.GetRequiredService<IOptions<SwfOptions>>().Value.Domain,
+                PayloadConverter = sp.GetRequiredService<IPayloadConverter>(),
+                PayloadPipeline = sp.GetRequiredService<PayloadPipeline>(),
+            };
+            foreach (var interceptor in sp.GetServices<ISwfInterceptor>().OfType<IClientInterceptor>())
+            {
+                options.Interceptors.Add(interceptor);
+            }
+
+            return new WorkflowClient(sp.GetRequiredService<ISwfClient>(), options);
+        });
         services.TryAddSingleton<SwfWorkerDefinitions>();
         services.TryAddSingleton<SwfWorkerHost>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SwfWorkerHost>(sp => sp.GetRequiredService<SwfWorkerHost>()));

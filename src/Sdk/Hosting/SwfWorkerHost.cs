@@ -7,6 +7,7 @@ using Swf.Activities;
 using Swf.Client;
 using Swf.Converters;
 using Swf.Exceptions;
+using Swf.Interceptors;
 using Swf.Model;
 using Swf.Payloads;
 using Swf.Worker;
@@ -65,6 +66,7 @@ public sealed partial class SwfWorkerHost : IHostedService, IDisposable
         var definitions = _services.GetRequiredService<SwfWorkerDefinitions>();
         var converter = definitions.PayloadConverter;
         var payloads = _services.GetService<PayloadPipeline>();
+        var interceptors = _services.GetServices<ISwfInterceptor>().ToList();
         var workflows = definitions.Workflows;
         var activities = definitions.Activities;
 
@@ -115,6 +117,11 @@ public sealed partial class SwfWorkerHost : IHostedService, IDisposable
                 OnDecisionTaskFailed = OnDecisionTaskFailed,
                 OnDecisionTaskCompleted = execution => _failingRuns.TryRemove(execution.RunId, out _),
             };
+            foreach (var interceptor in interceptors.OfType<IWorkflowInterceptor>())
+            {
+                deciderOptions.Interceptors.Add(interceptor);
+            }
+
             foreach (var list in taskLists.Skip(1))
             {
                 deciderOptions.AdditionalTaskLists.Add(list);
@@ -131,20 +138,23 @@ public sealed partial class SwfWorkerHost : IHostedService, IDisposable
         foreach (var group in activities.GroupBy(a => a.DefaultTaskList ?? throw new InvalidOperationException($"Activity {a.ActivityType.Name} has no task list.")))
         {
             var settings = _options.ActivityWorkers.TryGetValue(group.Key, out var configured) ? configured : new SwfActivityWorkerOptions();
-            var worker = new ActivityWorker(
-                swf,
-                new ActivityWorkerOptions
-                {
-                    Domain = _options.Domain,
-                    TaskList = group.Key,
-                    Identity = _options.Identity,
-                    PollerCount = settings.PollerCount,
-                    MaxConcurrentTasks = settings.MaxConcurrentTasks,
-                    ShutdownGracePeriod = _options.ShutdownGracePeriod,
-                    LoggerFactory = _loggerFactory,
-                    PayloadPipeline = payloads,
-                },
-                group);
+            var workerOptions = new ActivityWorkerOptions
+            {
+                Domain = _options.Domain,
+                TaskList = group.Key,
+                Identity = _options.Identity,
+                PollerCount = settings.PollerCount,
+                MaxConcurrentTasks = settings.MaxConcurrentTasks,
+                ShutdownGracePeriod = _options.ShutdownGracePeriod,
+                LoggerFactory = _loggerFactory,
+                PayloadPipeline = payloads,
+            };
+            foreach (var interceptor in interceptors.OfType<IActivityInterceptor>())
+            {
+                workerOptions.Interceptors.Add(interceptor);
+            }
+
+            var worker = new ActivityWorker(swf, workerOptions, group);
             _activityWorkers.Add(worker);
             var activityTypes = string.Join(", ", group.Select(a => $"{a.ActivityType.Name} {a.ActivityType.Version}"));
             LogActivityWorkerPolls(_logger, group.Key, activityTypes, null);

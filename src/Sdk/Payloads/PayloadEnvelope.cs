@@ -11,6 +11,13 @@ namespace Swf.Payloads;
 /// still read as they are. It holds the codecs that ran (in order, with key ids), the header map and the encoded
 /// bytes in base64; or, for the claim check, the store's name, the object's reference, its SHA-256 and its size.
 /// </summary>
+/// <remarks>
+/// A payload that carries headers but that no codec changed keeps the converter's output readable in SWF's console:
+/// it sits inline, as the JSON value itself (<c>"json"</c>) when it is one, otherwise as a JSON string (<c>"text"</c>);
+/// a null payload with headers has neither. That inline form is also how a decoded payload with headers travels
+/// inside this process (history events after <see cref="PayloadPipeline.DecodeEventsAsync"/>, decisions before
+/// <see cref="PayloadPipeline.EncodeDecisionsAsync"/>): see <see cref="PayloadHeaders"/>.
+/// </remarks>
 internal sealed class PayloadEnvelope
 {
     /// <summary>What every envelope starts with.</summary>
@@ -23,6 +30,12 @@ internal sealed class PayloadEnvelope
     public IReadOnlyDictionary<string, string>? Headers { get; init; }
 
     public byte[]? Data { get; init; }
+
+    /// <summary>Gets the payload itself when no codec ran (the inline form), or null.</summary>
+    public string? Inline { get; init; }
+
+    /// <summary>Gets whether this is the inline form: no codec, no reference, only headers and the payload (or null).</summary>
+    public bool IsInline => !IsReference && Codecs.Count == 0 && Data is null;
 
     public string? Store { get; init; }
 
@@ -81,13 +94,69 @@ internal sealed class PayloadEnvelope
                     writer.WriteEndObject();
                 }
 
-                writer.WriteBase64String("data", Data);
+                if (Data is not null)
+                {
+                    writer.WriteBase64String("data", Data);
+                }
+                else if (Inline is not null)
+                {
+                    if (IsJsonValue(Inline))
+                    {
+                        writer.WritePropertyName("json");
+                        writer.WriteRawValue(Inline, skipInputValidation: true);
+                    }
+                    else
+                    {
+                        writer.WriteString("text", Inline);
+                    }
+                }
             }
 
             writer.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>Reads an inline envelope (headers, no codec) or returns null for any other payload.</summary>
+    public static PayloadEnvelope? TryParseInline(string? payload)
+    {
+        if (!IsEnvelope(payload))
+        {
+            return null;
+        }
+
+        try
+        {
+            var envelope = Parse(payload!);
+            return envelope.IsInline ? envelope : null;
+        }
+        catch (PayloadCodecException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Tells whether <paramref name="payload"/> can sit inline as raw JSON and read back unchanged: one valid JSON
+    /// value with no whitespace around it (which the raw text of a parsed value would drop).
+    /// </summary>
+    private static bool IsJsonValue(string payload)
+    {
+        if (payload.Length == 0 || char.IsWhiteSpace(payload[0]) || char.IsWhiteSpace(payload[^1]))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(payload);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     public static PayloadEnvelope Parse(string payload)
@@ -132,7 +201,22 @@ internal sealed class PayloadEnvelope
                 }
             }
 
-            return new PayloadEnvelope { Codecs = codecs, Headers = headers, Data = root.GetProperty("data").GetBytesFromBase64() };
+            if (root.TryGetProperty("data", out var data))
+            {
+                return new PayloadEnvelope { Codecs = codecs, Headers = headers, Data = data.GetBytesFromBase64() };
+            }
+
+            if (codecs.Count > 0)
+            {
+                throw new PayloadCodecException($"The payload's envelope names codecs but holds no \"data\".");
+            }
+
+            // The inline form: the raw text of "json" is exactly what the writer put there (it only writes a value
+            // that is already valid JSON without surrounding whitespace), so the payload reads back byte for byte.
+            var inline = root.TryGetProperty("json", out var json) ? json.GetRawText()
+                : root.TryGetProperty("text", out var text) ? text.GetString()
+                : null;
+            return new PayloadEnvelope { Headers = headers, Inline = inline };
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {

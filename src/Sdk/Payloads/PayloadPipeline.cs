@@ -93,12 +93,20 @@ public sealed class PayloadPipeline
     public async ValueTask<string?> EncodeAsync(string? payload, IReadOnlyDictionary<string, string>? headers, PayloadStoreContext context, string call, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (payload is null)
+        // A payload the runtime already joined to its headers (the inline form) is split again, so the codecs run on
+        // the payload alone and the headers stay beside the encoded data, readable without the keys.
+        if (PayloadEnvelope.TryParseInline(payload) is { } joined)
         {
-            return null;
+            payload = joined.Inline;
+            headers = PayloadHeaders.Merge(joined.Headers, headers);
         }
 
         var hasHeaders = headers is { Count: > 0 };
+        if (payload is null)
+        {
+            return hasHeaders ? new PayloadEnvelope { Headers = headers }.Write() : null;
+        }
+
         if (IsEmpty && !hasHeaders && !IsEncoded(payload))
         {
             return payload;
@@ -115,12 +123,25 @@ public sealed class PayloadPipeline
             }
         }
 
-        // A plain payload that happens to start like an envelope is wrapped anyway, so that it reads back as itself.
-        var wire = applied.Count == 0 && !hasHeaders && !IsEncoded(payload)
-            ? payload
-            : new PayloadEnvelope { Codecs = applied, Headers = headers, Data = data.ToArray() }.Write();
+        string wire;
+        if (applied.Count > 0)
+        {
+            wire = new PayloadEnvelope { Codecs = applied, Headers = headers, Data = data.ToArray() }.Write();
+        }
+        else if (hasHeaders)
+        {
+            // No codec changed it: the converter's output stays readable in SWF's console, beside the headers.
+            wire = new PayloadEnvelope { Headers = headers, Inline = payload }.Write();
+        }
+        else
+        {
+            // A plain payload that happens to start like an envelope is wrapped anyway, so that it reads back as itself.
+            wire = IsEncoded(payload) ? new PayloadEnvelope { Data = data.ToArray() }.Write() : payload;
+        }
+
         if (Store is not null && wire.Length > StoreThreshold)
         {
+            // The whole envelope, headers included, is what the store keeps: a reader gets them back with the payload.
             wire = await StoreAsync(wire, context, cancellationToken).ConfigureAwait(false);
         }
 
@@ -164,6 +185,11 @@ public sealed class PayloadPipeline
             }
         }
 
+        if (envelope.IsInline)
+        {
+            return (envelope.Inline, envelope.Headers ?? NoHeaders);
+        }
+
         ReadOnlyMemory<byte> data = envelope.Data ?? [];
         for (var i = envelope.Codecs.Count - 1; i >= 0; i--)
         {
@@ -186,7 +212,8 @@ public sealed class PayloadPipeline
 
     /// <summary>
     /// Decodes every payload field of history events in place (see the list in docs/payloads.md). Identical encoded
-    /// payloads are decoded once.
+    /// payloads are decoded once. A payload that carries headers is left in the inline form (the decoded payload and
+    /// its headers, <c>{"swf-payload":1,"headers":{...},"json":...}</c>), so that the workflow runtime sees them.
     /// </summary>
     /// <param name="events">The events, as read from SWF or a file.</param>
     /// <param name="cancellationToken">Cancels the reading of stored payloads.</param>
@@ -221,7 +248,8 @@ public sealed class PayloadPipeline
         var decoded = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var value in encoded)
         {
-            decoded[value] = await DecodeAsync(value, cancellationToken).ConfigureAwait(false);
+            var (plain, headers) = await DecodeWithHeadersAsync(value, cancellationToken).ConfigureAwait(false);
+            decoded[value] = PayloadHeaders.Attach(plain, headers);
         }
 
         Func<string?, string?> replace = value => value is not null && decoded.TryGetValue(value, out var plain) ? plain : value;

@@ -55,7 +55,7 @@ internal sealed partial class WorkflowInstance
 
         var values = new List<KeyValuePair<string, string?>>(_definition.Queries.Count);
         List<QueryProblem>? problems = null;
-        foreach (var (name, query) in _definition.Queries.OrderBy(q => q.Key, StringComparer.Ordinal))
+        foreach (var name in _definition.Queries.Keys.Order(StringComparer.Ordinal))
         {
             string? value = null;
             Exception? error = null;
@@ -64,7 +64,7 @@ internal sealed partial class WorkflowInstance
             BeginSlice();
             try
             {
-                value = query(_workflow);
+                value = QueryThroughInterceptors(name);
             }
             catch (Exception ex)
             {

@@ -264,14 +264,14 @@ internal sealed partial class WorkflowInstance
         }
         else if (exception is ContinueAsNewException continueAsNew)
         {
-            var options = continueAsNew.Options;
+            var (input, options) = InterceptContinueAsNew(continueAsNew);
             IReadOnlyCollection<string> tags = options?.Tags is { } chosen ? [.. chosen] : Info.Tags;
             decision = new Decision
             {
                 DecisionType = DecisionType.ContinueAsNewWorkflowExecution,
                 ContinueAsNewWorkflowExecutionDecisionAttributes = new()
                 {
-                    Input = continueAsNew.Input,
+                    Input = input,
                     TaskList = new TaskList { Name = options?.TaskList ?? Info.TaskList },
                     ExecutionStartToCloseTimeout = SwfDuration.ToWire(options?.ExecutionStartToCloseTimeout),
                     TaskStartToCloseTimeout = SwfDuration.ToWire(options?.TaskStartToCloseTimeout),
@@ -356,7 +356,7 @@ internal sealed partial class WorkflowInstance
 
     private void OnSignaled(WorkflowExecutionSignaledEventAttributes a)
     {
-        if (!_definition.Signals.TryGetValue(a.SignalName, out var handler))
+        if (!_definition.Signals.ContainsKey(a.SignalName))
         {
             LogUnknownSignal(Logger, _definition.WorkflowType.Name, a.SignalName);
             return;
@@ -372,7 +372,7 @@ internal sealed partial class WorkflowInstance
 
                 var running = Invoke(async () =>
                 {
-                    await handler(_workflow, a.Input);
+                    await SignalThroughInterceptors(a.SignalName, a.Input);
                     return true;
                 });
                 _signalHandlers.Add(running);

@@ -316,6 +316,7 @@ internal sealed partial class WorkflowInstance : TaskScheduler, IWorkflowContext
                 try
                 {
                     _workflow = _definition.CreateInstance();
+                    BuildInterceptorChains();
                 }
                 catch (Exception ex)
                 {
@@ -327,7 +328,7 @@ internal sealed partial class WorkflowInstance : TaskScheduler, IWorkflowContext
             isSignal: true);
         Start(() =>
         {
-            _run = createFailure is null ? Invoke(() => _definition.Run(_workflow!, input)) : Task.FromException<string?>(createFailure);
+            _run = createFailure is null ? Invoke(() => RunThroughInterceptors(input)) : Task.FromException<string?>(createFailure);
             WatchCompletion(_run);
             return _run;
         });

@@ -7,6 +7,7 @@ using Swf.Client.Paging;
 using Swf.Converters;
 using Swf.Diagnostics;
 using Swf.Exceptions;
+using Swf.Interceptors;
 using Swf.Model;
 using Swf.Payloads;
 using Swf.Serialization;
@@ -27,6 +28,7 @@ public sealed partial class WorkflowWorker
     private readonly WorkflowInstanceCache _cache;
     private readonly IPayloadConverter _converter;
     private readonly PayloadPipeline _payloads;
+    private readonly IReadOnlyList<IWorkflowInterceptor> _interceptors;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
     private readonly PoisonedRuns _poisoned;
@@ -64,6 +66,7 @@ public sealed partial class WorkflowWorker
         TaskLists = [.. new[] { options.TaskList }.Concat(options.AdditionalTaskLists.Where(l => !string.IsNullOrEmpty(l))).Distinct(StringComparer.Ordinal)];
         _converter = options.PayloadConverter ?? new JsonPayloadConverter(SwfJsonContext.Default);
         _payloads = options.PayloadPipeline ?? PayloadPipeline.Empty;
+        _interceptors = [.. options.Interceptors];
         _loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         _logger = _loggerFactory.CreateLogger<WorkflowWorker>();
         StickyTaskList = SanitizeName($"{options.TaskList}-sticky-{options.Identity}-{Guid.NewGuid():N}");
@@ -307,6 +310,7 @@ public sealed partial class WorkflowWorker
             _options.ContinueAsNewSuggestedAfterEvents)
         {
             PayloadLimit = _payloads.RawPayloadLimit,
+            Interceptors = _interceptors,
         };
 
     /// <summary>

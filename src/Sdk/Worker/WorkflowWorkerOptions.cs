@@ -86,6 +86,12 @@ public sealed class WorkflowWorkerOptions
     /// </summary>
     public Payloads.PayloadPipeline? PayloadPipeline { get; set; }
 
+    /// <summary>
+    /// Gets the workflow interceptors, outermost first (see docs/interceptors.md). They run on the workflow scheduler,
+    /// during replay too, and must follow the rules of workflow code.
+    /// </summary>
+    public IList<Interceptors.IWorkflowInterceptor> Interceptors { get; } = new List<Interceptors.IWorkflowInterceptor>();
+
     /// <summary>Gets or sets the logger factory.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 

@@ -121,6 +121,103 @@ public sealed class DeterminismAnalyzerTests
         Assert.DoesNotContain(diagnostics, d => d.Id == id);
     }
 
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Analyze_TrapInWorkflowInterceptor_Reports(string id, string statement)
+    {
+        var source = $$"""
+            using System;
+            using System.Diagnostics;
+            using System.IO;
+            using System.Net.Http;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Swf.Interceptors;
+            using Swf.Workflows;
+
+            public sealed class I : WorkflowInboundInterceptor
+            {
+                private static int s_count;
+                private static readonly int Limit = 3;
+
+                public I(WorkflowInboundInterceptor next) : base(next) { }
+
+                public override async Task<string?> ExecuteWorkflowAsync(ExecuteWorkflowInput input)
+                {
+                    {{statement}}
+                    return await base.ExecuteWorkflowAsync(input);
+                }
+            }
+            """;
+
+        var diagnostics = await GeneratorHarness.AnalyzeAsync(new DeterminismAnalyzer(), source);
+
+        Assert.Contains(diagnostics, d => d.Id == id);
+    }
+
+    [Fact]
+    public async Task Analyze_TrapInWorkflowOutboundInterceptor_Reports()
+    {
+        const string Source = """
+            using System;
+            using System.Threading.Tasks;
+            using Swf.Interceptors;
+
+            public sealed class O : WorkflowOutboundInterceptor
+            {
+                public O(WorkflowOutboundInterceptor next) : base(next) { }
+
+                public override Task<string?> ScheduleActivityAsync(ScheduleActivityInput input)
+                {
+                    input.Headers["at"] = DateTime.UtcNow.ToString("O");
+                    return base.ScheduleActivityAsync(input);
+                }
+            }
+            """;
+
+        var diagnostics = await GeneratorHarness.AnalyzeAsync(new DeterminismAnalyzer(), Source);
+
+        Assert.Contains(diagnostics, d => d.Id == "SWF2001");
+    }
+
+    [Fact]
+    public async Task Analyze_SameCodeInActivityOrClientInterceptor_IsSilent()
+    {
+        const string Source = """
+            using System;
+            using System.Threading.Tasks;
+            using Swf.Client;
+            using Swf.Interceptors;
+
+            public sealed class A : ActivityInboundInterceptor
+            {
+                public A(ActivityInboundInterceptor next) : base(next) { }
+
+                public override async Task<string?> ExecuteActivityAsync(ExecuteActivityInput input)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(1));
+                    input.Headers["at"] = DateTime.UtcNow.ToString("O");
+                    return await base.ExecuteActivityAsync(input);
+                }
+            }
+
+            public sealed class C : ClientOutboundInterceptor
+            {
+                public C(ClientOutboundInterceptor next) : base(next) { }
+
+                public override Task<WorkflowHandle> StartWorkflowAsync(StartWorkflowInput input)
+                {
+                    input.Headers["at"] = DateTime.UtcNow.ToString("O");
+                    return base.StartWorkflowAsync(input);
+                }
+            }
+            """;
+
+        var diagnostics = await GeneratorHarness.AnalyzeAsync(new DeterminismAnalyzer(), Source);
+
+        Assert.DoesNotContain(diagnostics, d => d.Id.StartsWith("SWF20", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Analyze_DeterministicWorkflowApi_IsSilent()
     {
