@@ -27,13 +27,11 @@ public sealed class SwfTracingInterceptor : IClientInterceptor, IWorkflowInterce
     /// <inheritdoc/>
     public WorkflowInboundInterceptor InterceptWorkflow(WorkflowInboundInterceptor nextInterceptor) => new WorkflowInbound(nextInterceptor);
 
-    /// <summary>Starts a producer span for a client call and writes its context (or the caller's, when nobody listens to the SDK) into the headers.</summary>
-    private static Activity? StartClientSpan(string name, string workflowId, IDictionary<string, string> headers)
+    /// <summary>Tags a client call's span and writes its context (or the caller's, when nobody listens to the SDK) into the headers.</summary>
+    private static void Propagate(Activity? span, string workflowId, IDictionary<string, string> headers)
     {
-        var span = SwfTelemetry.ActivitySource.StartActivity(name, ActivityKind.Producer);
         span?.SetTag("swf.workflow.id", workflowId);
         SwfTraceContext.Inject((span ?? Activity.Current)?.Context ?? default, headers);
-        return span;
     }
 
     private static void Fail(Activity? span, Exception ex)
@@ -48,7 +46,9 @@ public sealed class SwfTracingInterceptor : IClientInterceptor, IWorkflowInterce
         public override async Task<WorkflowHandle> StartWorkflowAsync(StartWorkflowInput input)
         {
             ArgumentNullException.ThrowIfNull(input);
-            using var span = StartClientSpan("swf.start_workflow", input.WorkflowId, input.Headers);
+            // Literal names, so that the docs' coverage test finds them.
+            using var span = SwfTelemetry.ActivitySource.StartActivity("swf.start_workflow", ActivityKind.Producer);
+            Propagate(span, input.WorkflowId, input.Headers);
             span?.SetTag("swf.workflow.type", input.WorkflowType.Name);
             try
             {
@@ -66,7 +66,8 @@ public sealed class SwfTracingInterceptor : IClientInterceptor, IWorkflowInterce
         public override async Task SignalWorkflowAsync(SignalWorkflowInput input)
         {
             ArgumentNullException.ThrowIfNull(input);
-            using var span = StartClientSpan("swf.signal_workflow", input.WorkflowId, input.Headers);
+            using var span = SwfTelemetry.ActivitySource.StartActivity("swf.signal_workflow", ActivityKind.Producer);
+            Propagate(span, input.WorkflowId, input.Headers);
             span?.SetTag("swf.run.id", input.RunId);
             span?.SetTag("swf.signal.name", input.SignalName);
             try
