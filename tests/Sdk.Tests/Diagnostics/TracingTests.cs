@@ -7,7 +7,6 @@ using Swf.Activities;
 using Swf.Client;
 using Swf.Diagnostics;
 using Swf.Hosting;
-using Swf.Interceptors;
 using Swf.LocalEngine;
 using Swf.Model;
 using Swf.Workflows;
@@ -144,7 +143,7 @@ public sealed class TracingTests
             o.Domain = Domain;
             o.Decider.PollerCount = 1;
             configure?.Invoke(o);
-        }).UseLocalSwfEngine(engine).AddInterceptor<SwfTracingInterceptor>();
+        }).UseLocalSwfEngine(engine).AddTracing();
         roles(swf);
         return builder.Build();
     }
