@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Swf.Client;
@@ -181,20 +182,40 @@ public sealed partial class ActivityWorker : IDisposable
 
     private async Task ExecuteAsync(ActivityTask task)
     {
-        using var span = SwfTelemetry.ActivitySource.StartActivity("swf.activity_task");
-        span?.SetTag("swf.activity.type", task.ActivityType?.Name);
-        span?.SetTag("swf.activity.id", task.ActivityId);
-        span?.SetTag("swf.workflow.id", task.WorkflowExecution?.WorkflowId);
-        var started = Stopwatch.GetTimestamp();
-        var outcome = await ExecuteCoreAsync(task).ConfigureAwait(false);
-        var tag = new KeyValuePair<string, object?>("swf.outcome", outcome);
-        span?.SetTag("swf.outcome", outcome);
-        SwfTelemetry.ActivityLatency.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, tag);
-        SwfTelemetry.ActivityTasks.Add(1, tag);
+        // The span starts once the input is decoded, so that its parent can be the trace context written when the
+        // activity was scheduled (in its headers); a task that ends before that gets a span without one.
+        var span = new StrongBox<Activity?>();
+        try
+        {
+            var started = Stopwatch.GetTimestamp();
+            var outcome = await ExecuteCoreAsync(task, span).ConfigureAwait(false);
+            var tag = new KeyValuePair<string, object?>("swf.outcome", outcome);
+            StartSpan(span, task, default)?.SetTag("swf.outcome", outcome);
+            SwfTelemetry.ActivityLatency.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, tag);
+            SwfTelemetry.ActivityTasks.Add(1, tag);
+        }
+        finally
+        {
+            span.Value?.Dispose();
+        }
+    }
+
+    /// <summary>Starts the task's span unless it has one; returns it (null when nobody listens).</summary>
+    private static Activity? StartSpan(StrongBox<Activity?> span, ActivityTask task, System.Diagnostics.ActivityContext parent)
+    {
+        if (span.Value is null)
+        {
+            span.Value = SwfTelemetry.ActivitySource.StartActivity("swf.activity_task", ActivityKind.Internal, parent);
+            span.Value?.SetTag("swf.activity.type", task.ActivityType?.Name);
+            span.Value?.SetTag("swf.activity.id", task.ActivityId);
+            span.Value?.SetTag("swf.workflow.id", task.WorkflowExecution?.WorkflowId);
+        }
+
+        return span.Value;
     }
 
     /// <summary>Runs one task and answers it; returns how it ended.</summary>
-    private async Task<string> ExecuteCoreAsync(ActivityTask task)
+    private async Task<string> ExecuteCoreAsync(ActivityTask task, StrongBox<Activity?> span)
     {
         var type = task.ActivityType!;
         using var scope = _logger.BeginScope(new Dictionary<string, object>
@@ -236,6 +257,7 @@ public sealed partial class ActivityWorker : IDisposable
                 // Decoded here, inside the task's error handling: a missing codec or key fails this task, naming it.
                 (task.Input, var headers) = await _payloads.DecodeWithHeadersAsync(task.Input, cancellation.Token).ConfigureAwait(false);
                 context.Headers = headers;
+                StartSpan(span, task, SwfTraceContext.Extract(headers));
                 var call = new ExecuteActivityInput(context, task.Input) { Definition = definition };
                 foreach (var (key, value) in headers)
                 {

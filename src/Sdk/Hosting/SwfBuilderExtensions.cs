@@ -154,4 +154,13 @@ public static class SwfBuilderExtensions
         builder.Services.AddSingleton(interceptor);
         return builder;
     }
+
+    /// <summary>
+    /// Adds <see cref="SwfTracingInterceptor"/>, so that the SDK's spans form one trace from the client's start through
+    /// the decision and activity tasks to child workflows (W3C trace context in the header map; see docs/tracing.md).
+    /// Same as <c>AddInterceptor&lt;SwfTracingInterceptor&gt;()</c>: add it on every host that takes part.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The builder, for chaining.</returns>
+    public static ISwfBuilder AddTracing(this ISwfBuilder builder) => builder.AddInterceptor<SwfTracingInterceptor>();
 }

@@ -23,6 +23,12 @@ internal sealed partial class WorkflowInstance
     /// <summary>Gets the headers the run started with (from its start or continue-as-new input).</summary>
     public IReadOnlyDictionary<string, string> StartHeaders { get; private set; } = PayloadHeaders.None;
 
+    /// <summary>
+    /// Gets or sets the context of the span of the decision task being answered (default when nobody listens), which
+    /// the tracing interceptor writes into the headers of what the task schedules. Set by the worker per task.
+    /// </summary>
+    public System.Diagnostics.ActivityContext TaskSpanContext { get; set; }
+
     private WorkflowInboundInterceptor Inbound => _inbound ??= new RootInbound(this);
 
     private WorkflowOutboundInterceptor Outbound => _outbound ??= new RootOutbound(this);

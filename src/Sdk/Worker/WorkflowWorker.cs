@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -130,19 +131,60 @@ public sealed partial class WorkflowWorker
             return false;
         }
 
-        using var span = SwfTelemetry.ActivitySource.StartActivity("swf.decision_task");
-        span?.SetTag("swf.workflow.type", task.WorkflowType?.Name);
-        span?.SetTag("swf.workflow.id", task.WorkflowExecution?.WorkflowId);
-        span?.SetTag("swf.run.id", task.WorkflowExecution?.RunId);
-        var started = Stopwatch.GetTimestamp();
-        var (outcome, events) = await HandleAsync(request, response, sticky, cancellationToken).ConfigureAwait(false);
-        var tag = new KeyValuePair<string, object?>("swf.outcome", outcome);
-        span?.SetTag("swf.outcome", outcome);
-        SwfTelemetry.DecisionLatency.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, tag);
-        SwfTelemetry.ReplayLength.Record(events);
-        SwfTelemetry.DecisionTasks.Add(1, tag);
+        // The span starts once the history is read, so that its parent can come from the run's start headers
+        // (the trace context the tracing interceptor wrote); tasks that end before that get a span without one.
+        var span = new StrongBox<Activity?>();
+        try
+        {
+            var started = Stopwatch.GetTimestamp();
+            var (outcome, events) = await HandleAsync(request, response, sticky, span, cancellationToken).ConfigureAwait(false);
+            var tag = new KeyValuePair<string, object?>("swf.outcome", outcome);
+            StartDecisionSpan(span, task, default)?.SetTag("swf.outcome", outcome);
+            SwfTelemetry.DecisionLatency.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, tag);
+            SwfTelemetry.ReplayLength.Record(events);
+            SwfTelemetry.DecisionTasks.Add(1, tag);
+        }
+        finally
+        {
+            span.Value?.Dispose();
+        }
+
         return true;
     }
+
+    /// <summary>Starts the task's span unless it has one; returns it (null when nobody listens).</summary>
+    private static Activity? StartDecisionSpan(StrongBox<Activity?> span, DecisionTask task, ActivityContext parent)
+    {
+        if (span.Value is null)
+        {
+            span.Value = SwfTelemetry.ActivitySource.StartActivity("swf.decision_task", ActivityKind.Internal, parent);
+            span.Value?.SetTag("swf.workflow.type", task.WorkflowType?.Name);
+            span.Value?.SetTag("swf.workflow.id", task.WorkflowExecution?.WorkflowId);
+            span.Value?.SetTag("swf.run.id", task.WorkflowExecution?.RunId);
+        }
+
+        return span.Value;
+    }
+
+    /// <summary>The trace context the run started with: from its cached instance, or from the started event in its history.</summary>
+    private static ActivityContext StartTraceContext(WorkflowInstance instance, List<HistoryEvent> events)
+    {
+        if (instance.StartHeaders.Count > 0)
+        {
+            return SwfTraceContext.Extract(instance.StartHeaders);
+        }
+
+        foreach (var e in events)
+        {
+            if (e.WorkflowExecutionStartedEventAttributes is { } started)
+            {
+                return SwfTraceContext.Extract(PayloadHeaders.Split(started.Input).Headers);
+            }
+        }
+
+        return default;
+    }
+
 
     private async Task PollLoopAsync(string taskList, CancellationToken stoppingToken)
     {
@@ -165,7 +207,7 @@ public sealed partial class WorkflowWorker
     }
 
     /// <summary>Answers one decision task; returns how it ended and how many history events were applied.</summary>
-    private async Task<(string Outcome, int Events)> HandleAsync(PollForDecisionTaskRequest poll, PollForDecisionTaskResponse polled, bool fromSticky, CancellationToken cancellationToken)
+    private async Task<(string Outcome, int Events)> HandleAsync(PollForDecisionTaskRequest poll, PollForDecisionTaskResponse polled, bool fromSticky, StrongBox<Activity?> span, CancellationToken cancellationToken)
     {
         var task = polled.DecisionTask;
         var execution = task.WorkflowExecution!;
@@ -221,6 +263,7 @@ public sealed partial class WorkflowWorker
             try
             {
                 await _payloads.DecodeEventsAsync(events, cancellationToken).ConfigureAwait(false);
+                instance.TaskSpanContext = StartDecisionSpan(span, task, StartTraceContext(instance, events))?.Context ?? default;
                 decisions = await ProcessAsync(instance, events, startedEventId).ConfigureAwait(false);
             }
             catch (StaleWorkflowInstanceException)
@@ -230,6 +273,7 @@ public sealed partial class WorkflowWorker
                 instance = NewInstance(definition, execution, workflowType);
                 events = await ReadFullHistoryAsync(execution, cancellationToken).ConfigureAwait(false);
                 await _payloads.DecodeEventsAsync(events, cancellationToken).ConfigureAwait(false);
+                instance.TaskSpanContext = StartDecisionSpan(span, task, StartTraceContext(instance, events))?.Context ?? default;
                 decisions = await ProcessAsync(instance, events, startedEventId).ConfigureAwait(false);
             }
 
