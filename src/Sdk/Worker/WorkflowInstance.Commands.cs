@@ -242,7 +242,8 @@ internal sealed partial class WorkflowInstance
         }
 
         using var timerCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var timer = DelayAsync(timeout.Value, null, timerCancellation.Token);
+        // Through the outbound chain, as the workflow's own timers: interceptors see the timeout's timer too.
+        var timer = ((IWorkflowContext)this).DelayAsync(timeout.Value, null, timerCancellation.Token);
         var first = await Task.WhenAny(done.Task, timer);
         if (first == done.Task)
         {

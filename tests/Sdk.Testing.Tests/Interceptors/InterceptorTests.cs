@@ -193,6 +193,58 @@ public class InterceptorTests
         Assert.Contains("interceptor refused to continue", error.InnerException!.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task OutboundDelayAsync_ConditionWaitWithTimeout_SeesItsTimerAsWellAsTheWorkflowsOwn()
+    {
+        var waiter = new WorkflowType { Name = "Waiter", Version = "1" };
+        var timers = new TimerLog();
+        var options = new SwfTestEnvironmentOptions();
+        options.Interceptors.Add(timers);
+        await using var env = await SwfTestEnvironment.StartAsync(
+            swf => swf.AddWorkflow(new WorkflowDefinition
+            {
+                WorkflowType = waiter,
+                DefaultTaskList = "decisions",
+                DefaultExecutionStartToCloseTimeout = TimeSpan.FromDays(1),
+                DefaultTaskStartToCloseTimeout = TimeSpan.FromSeconds(30),
+                DefaultChildPolicy = ChildPolicy.Terminate,
+                CreateInstance = () => new object(),
+                Run = async (_, _) =>
+                {
+                    var met = await Workflow.WaitConditionAsync(() => false, TimeSpan.FromHours(1));
+                    await Workflow.DelayAsync(TimeSpan.FromMinutes(5), timerId: "pause");
+                    return met ? "met" : "timed out";
+                },
+            }),
+            options: options);
+
+        Assert.Equal("timed out", await env.ExecuteWorkflowAsync(waiter, "waiter-1", null));
+
+        Assert.Equal([(TimeSpan.FromHours(1), (string?)null), (TimeSpan.FromMinutes(5), "pause")], timers.Seen.Distinct());
+    }
+
+    /// <summary>Records every timer a workflow starts through the outbound chain.</summary>
+    private sealed class TimerLog : IWorkflowInterceptor
+    {
+        public ConcurrentQueue<(TimeSpan Delay, string? TimerId)> Seen { get; } = new();
+
+        public WorkflowInboundInterceptor InterceptWorkflow(WorkflowInboundInterceptor nextInterceptor) => new Inbound(nextInterceptor, this);
+
+        private sealed class Inbound(WorkflowInboundInterceptor next, TimerLog log) : WorkflowInboundInterceptor(next)
+        {
+            public override void Init(WorkflowOutboundInterceptor outbound) => base.Init(new Outbound(outbound, log));
+        }
+
+        private sealed class Outbound(WorkflowOutboundInterceptor next, TimerLog log) : WorkflowOutboundInterceptor(next)
+        {
+            public override Task DelayAsync(StartTimerInput input)
+            {
+                log.Seen.Enqueue((input.Delay, input.TimerId));
+                return base.DelayAsync(input);
+            }
+        }
+    }
+
     private sealed class ThrowingContinueAsNew : IWorkflowInterceptor
     {
         public WorkflowInboundInterceptor InterceptWorkflow(WorkflowInboundInterceptor nextInterceptor) => new Inbound(nextInterceptor);
