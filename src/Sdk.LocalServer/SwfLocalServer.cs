@@ -115,8 +115,8 @@ public sealed partial class SwfLocalServer : IAsyncDisposable
             {
                 // The store is the engine's journal: replaying it rebuilds the engine, which then journals every later step to it.
                 engineOptions.Journal = journal;
-                (engine, var restoredPosition, var restoredRow) = Restore(options, engineOptions, journal, skipped);
-                compactor = new JournalCompactor(engine, journal, restoredPosition, restoredRow, options.SnapshotEveryEntries, enabled: skipped.Count == 0, onError: ex => failedCompaction?.Invoke(ex));
+                (engine, var snapshotPosition, var restoredPosition, var restoredRow) = Restore(options, engineOptions, journal, skipped);
+                compactor = new JournalCompactor(engine, journal, snapshotPosition, restoredPosition, restoredRow, options.SnapshotEveryEntries, enabled: skipped.Count == 0, onError: ex => failedCompaction?.Invoke(ex));
             }
             else
             {
@@ -254,7 +254,7 @@ public sealed partial class SwfLocalServer : IAsyncDisposable
     /// start with a message naming its row, operation and instant, and the way on; with
     /// <see cref="SwfLocalServerOptions.SkipBadJournalEntries"/> it is skipped and listed in <paramref name="skipped"/>.
     /// </summary>
-    private static (LocalSwfEngine Engine, long Position, long LastRow) Restore(SwfLocalServerOptions options, LocalSwfEngineOptions engineOptions, SqliteJournal journal, List<string> skipped)
+    private static (LocalSwfEngine Engine, long SnapshotPosition, long Position, long LastRow) Restore(SwfLocalServerOptions options, LocalSwfEngineOptions engineOptions, SqliteJournal journal, List<string> skipped)
     {
         var store = Path.GetFullPath(options.DatabasePath!);
         string? failure = null;
@@ -290,7 +290,7 @@ public sealed partial class SwfLocalServer : IAsyncDisposable
             });
 
             // The engine numbered the snapshot's entries and each replayed one; what it appends from here follows row lastRow.
-            return (engine, (snapshot?.JournalPosition ?? 0) + replayed, lastRow);
+            return (engine, snapshot?.JournalPosition ?? 0, (snapshot?.JournalPosition ?? 0) + replayed, lastRow);
         }
         catch (InvalidDataException ex) when (failure is not null)
         {

@@ -85,6 +85,74 @@ public sealed class CompactionTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Shutdown_AfterRestartFromTheJournalOnly_SnapshotCoversTheReplayedRows()
+    {
+        // A store whose journal was never compacted (a snapshot not yet due, or a crash): the rows replayed at start-up are
+        // entries past the store's snapshot, so the next snapshot covers them, even when nothing new came in since.
+        var database = Path.Combine(_directory, "swf.db");
+        var clock = new FakeTimeProvider(T0);
+        WorkflowExecution completed;
+        string stateBefore;
+        await using (var server = await Servers.StartAsync(o => (o.DatabasePath, o.TimeProvider, o.SnapshotEveryEntries) = (database, clock, 1_000_000)))
+        {
+            using var swf = Servers.Client(server);
+            await Servers.RegisterAsync(swf, Domain);
+            completed = await CompleteAsync(swf, "replayed-run");
+            stateBefore = StateOf(server);
+        }
+
+        var rows = Rows(database);
+        Assert.True(rows >= 5, $"the journal holds {rows} rows");
+        Assert.Equal(0, SnapshotRows(database));
+
+        await using (var server = await Servers.StartAsync(o => (o.DatabasePath, o.TimeProvider, o.SnapshotEveryEntries) = (database, clock, 0)))
+        {
+            Assert.Equal(stateBefore, StateOf(server));
+        }
+
+        Assert.Equal(0, Rows(database));
+        Assert.Equal(1, SnapshotRows(database));
+        await using (var server = await Servers.StartAsync(o => (o.DatabasePath, o.TimeProvider, o.SnapshotEveryEntries) = (database, clock, 0)))
+        {
+            Assert.Equal(stateBefore, StateOf(server));
+            Assert.False(server.CompactJournal());
+            using var swf = Servers.Client(server);
+            Assert.Equal(EventType.WorkflowExecutionCompleted, (await Servers.HistoryAsync(swf, Domain, completed))[^1].EventType);
+        }
+    }
+
+    [Fact]
+    public async Task CompactJournal_AfterRestartWithRowsPastTheSnapshot_DropsThemAll()
+    {
+        var database = Path.Combine(_directory, "swf.db");
+        var clock = new FakeTimeProvider(T0);
+        string stateBefore;
+        await using (var server = await Servers.StartAsync(o => (o.DatabasePath, o.TimeProvider, o.SnapshotEveryEntries) = (database, clock, 1_000_000)))
+        {
+            using var swf = Servers.Client(server);
+            await Servers.RegisterAsync(swf, Domain);
+            await CompleteAsync(swf, "before-snapshot");
+            Assert.True(server.CompactJournal());
+            await CompleteAsync(swf, "after-snapshot");
+            stateBefore = StateOf(server);
+        }
+
+        Assert.True(Rows(database) >= 3);
+        await using (var server = await Servers.StartAsync(o => (o.DatabasePath, o.TimeProvider, o.SnapshotEveryEntries) = (database, clock, 1_000_000)))
+        {
+            Assert.True(server.CompactJournal());
+            Assert.Equal(0, Rows(database));
+            Assert.False(server.CompactJournal());
+            Assert.Equal(stateBefore, StateOf(server));
+        }
+
+        await using (var server = await Servers.StartAsync(o => (o.DatabasePath, o.TimeProvider, o.SnapshotEveryEntries) = (database, clock, 1_000_000)))
+        {
+            Assert.Equal(stateBefore, StateOf(server));
+        }
+    }
+
     private static async Task<WorkflowExecution> CompleteAsync(Client.ISwfClient swf, string workflowId)
     {
         var run = (await Servers.StartAsync(swf, Domain, workflowId)).Run;
@@ -106,6 +174,21 @@ public sealed class CompactionTests : IDisposable
         using var unzip = new GZipStream(bytes, CompressionMode.Decompress);
         using var reader = new StreamReader(unzip);
         return reader.ReadToEnd();
+    }
+
+    private static long SnapshotRows(string database)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString());
+        connection.Open();
+        using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE name = 'snapshot'";
+        if ((long)count.ExecuteScalar()! == 0)
+        {
+            return 0;
+        }
+
+        count.CommandText = "SELECT COUNT(*) FROM snapshot";
+        return (long)count.ExecuteScalar()!;
     }
 
     private static long Rows(string database)

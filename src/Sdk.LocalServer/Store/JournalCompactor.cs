@@ -15,9 +15,13 @@ namespace Swf.LocalServer.Store;
 /// (<see cref="LocalSwfEngine.JournalPosition"/>, counted from the journal's start, a restored snapshot's
 /// entries included), and the store writes them in that order with increasing row ids. So once the
 /// engine is restored at position C with every row up to B in the store behind it, the entry at
-/// position C + k is the k-th row after B. A snapshot at position P covers the first P - C rows after
-/// B; they are on disk before it is written (<see cref="SqliteJournal.WithDurableConnection{T}"/>), since
-/// an entry is appended under the engine's lock before the snapshot can be taken.
+/// position C + k is the k-th row after B. A snapshot at position P covers every row up to B (the rows
+/// replayed at start-up, already in the engine's state) and the first P - C rows after B; they are on disk
+/// before it is written (<see cref="SqliteJournal.WithDurableConnection{T}"/>), since an entry is appended
+/// under the engine's lock before the snapshot can be taken. A snapshot is due by the entries since the
+/// store's snapshot, replayed ones included: a store restarted with a long journal after its snapshot (a
+/// crash, or a store never compacted) is compacted at the next check or clean shutdown, not only once as
+/// many new entries have come in.
 /// </para>
 /// <para>
 /// The snapshot is taken under the engine's lock (a copy of references, quick) and serialized
@@ -38,24 +42,31 @@ internal sealed class JournalCompactor : IAsyncDisposable
     private readonly Action<Exception> _onError;
     private readonly Lock _gate = new();
     private readonly CancellationTokenSource _stop = new();
-    private long _coveredPosition;
-    private long _coveredRow;
+    // The journal position of the snapshot in the store (0 for none): a snapshot is due once the engine is past it,
+    // whether the entries since were appended by this process or replayed at start-up from a store that holds them.
+    private long _snapshotPosition;
+
+    // Where the engine's positions meet the store's rows: the entry at position _basePosition + k is the k-th row after _baseRow.
+    private long _basePosition;
+    private long _baseRow;
     private Task _loop = Task.CompletedTask;
 
     /// <summary>Initializes a compactor for an engine just restored from <paramref name="journal"/>.</summary>
     /// <param name="engine">The engine.</param>
     /// <param name="journal">Its store.</param>
+    /// <param name="snapshotPosition">The journal position of the snapshot the engine was restored from (0 for none).</param>
     /// <param name="restoredPosition">The engine's journal position once the snapshot and the rows up to <paramref name="restoredRow"/> were replayed, before it appended anything.</param>
     /// <param name="restoredRow">The last row the store held before the restore (0 for none).</param>
     /// <param name="everyEntries">Entries between snapshots; 0 takes them only at shutdown.</param>
     /// <param name="enabled">False never compacts (start-up skipped entries).</param>
     /// <param name="onError">Told when a compaction fails (the store is left as it was).</param>
-    public JournalCompactor(LocalSwfEngine engine, SqliteJournal journal, long restoredPosition, long restoredRow, int everyEntries, bool enabled, Action<Exception> onError)
+    public JournalCompactor(LocalSwfEngine engine, SqliteJournal journal, long snapshotPosition, long restoredPosition, long restoredRow, int everyEntries, bool enabled, Action<Exception> onError)
     {
         _engine = engine;
         _journal = journal;
-        _coveredPosition = restoredPosition;
-        _coveredRow = restoredRow;
+        _snapshotPosition = snapshotPosition;
+        _basePosition = restoredPosition;
+        _baseRow = restoredRow;
         _everyEntries = everyEntries;
         _enabled = enabled;
         _onError = onError;
@@ -72,8 +83,8 @@ internal sealed class JournalCompactor : IAsyncDisposable
     }
 
     /// <summary>
-    /// Takes a snapshot now, writes it and drops the journal rows it covers; nothing happens when
-    /// nothing was journaled since the last one.
+    /// Takes a snapshot now, writes it and drops the journal rows it covers; nothing happens when the store's
+    /// snapshot already covers every entry (rows replayed at start-up count as entries after it).
     /// </summary>
     /// <returns>Whether a snapshot was written.</returns>
     public bool Compact()
@@ -86,8 +97,7 @@ internal sealed class JournalCompactor : IAsyncDisposable
         lock (_gate)
         {
             var snapshot = _engine.CaptureSnapshot();
-            var covered = snapshot.JournalPosition - _coveredPosition;
-            if (covered <= 0)
+            if (snapshot.JournalPosition <= _snapshotPosition)
             {
                 return false;
             }
@@ -95,15 +105,18 @@ internal sealed class JournalCompactor : IAsyncDisposable
             using var buffer = new MemoryStream();
             snapshot.WriteTo(buffer);
             var data = buffer.ToArray();
-            var from = _coveredRow;
+
+            // Nothing appended since the restore: the snapshot covers exactly the rows that were replayed.
+            var (from, covered) = (_baseRow, snapshot.JournalPosition - _basePosition);
             var row = _journal.WithDurableConnection(connection =>
             {
-                var last = JournalSnapshots.RowAfter(connection, from, covered);
+                var last = covered == 0 ? from : JournalSnapshots.RowAfter(connection, from, covered);
                 JournalSnapshots.Write(connection, snapshot, data, last);
                 return last;
             });
-            _coveredPosition = snapshot.JournalPosition;
-            _coveredRow = row;
+            _basePosition = snapshot.JournalPosition;
+            _baseRow = row;
+            Volatile.Write(ref _snapshotPosition, snapshot.JournalPosition);
             return true;
         }
     }
@@ -131,7 +144,7 @@ internal sealed class JournalCompactor : IAsyncDisposable
 
         try
         {
-            if (_everyEntries == 0 || _engine.JournalPosition - _coveredPosition >= _everyEntries)
+            if (_everyEntries == 0 || _engine.JournalPosition - Volatile.Read(ref _snapshotPosition) >= _everyEntries)
             {
                 Compact();
             }
@@ -151,7 +164,7 @@ internal sealed class JournalCompactor : IAsyncDisposable
         while (!stop.IsCancellationRequested)
         {
             await Task.Delay(CheckInterval, clock, stop).ConfigureAwait(false);
-            if (_engine.JournalPosition - Volatile.Read(ref _coveredPosition) < _everyEntries)
+            if (_engine.JournalPosition - Volatile.Read(ref _snapshotPosition) < _everyEntries)
             {
                 continue;
             }
