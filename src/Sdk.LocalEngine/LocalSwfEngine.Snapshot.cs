@@ -9,6 +9,8 @@ namespace Swf.LocalEngine;
 /// to it. Capturing copies the state under the lock into a <see cref="SnapshotDocument"/> (history
 /// events are shared, not copied: they never change once recorded); restoring rebuilds the same
 /// objects, in the same states, with every timer and timeout at its due time and sequence number.
+/// A closed run's history is the exception: it stays the snapshot's JSON until it is read
+/// (<see cref="SnapshotHistory"/>), since parsing every retained run's events was most of the load's cost.
 /// </content>
 public sealed partial class LocalSwfEngine
 {
@@ -176,7 +178,7 @@ public sealed partial class LocalSwfEngine
             CloseStatus = execution.CloseStatus?.Value,
             CloseTicks = execution.CloseTimestamp?.Ticks,
             CancelRequested = execution.CancelRequested,
-            History = [.. execution.History],
+            History = execution.UnreadHistory is { } unread ? SnapshotHistory.OfJson(unread) : SnapshotHistory.Of([.. execution.History]),
             LatestActivityTaskTicks = execution.LatestActivityTaskTimestamp?.Ticks,
             LatestExecutionContext = execution.LatestExecutionContext,
             PreviousStartedEventId = execution.PreviousStartedEventId,
@@ -256,7 +258,7 @@ public sealed partial class LocalSwfEngine
                     LoadDomain(domain);
                 }
             }
-            catch (Exception ex) when (ex is InvalidOperationException or KeyNotFoundException or ArgumentException or FormatException)
+            catch (Exception ex) when (ex is InvalidOperationException or KeyNotFoundException or ArgumentException or FormatException or System.Text.Json.JsonException)
             {
                 throw new InvalidDataException($"The snapshot does not load on this engine: {ex.Message}", ex);
             }
@@ -366,7 +368,15 @@ public sealed partial class LocalSwfEngine
             ParentInitiatedEventId = saved.ParentInitiatedEventId,
         };
         domain.AddRun(execution);
-        execution.RestoreHistory(saved.History);
+        if (saved.CloseStatus is not null && saved.History.Json is { } unread)
+        {
+            // A closed run's history is parsed when it is read (if ever): see SnapshotHistory.
+            execution.RestoreUnreadHistory(unread);
+        }
+        else
+        {
+            execution.RestoreHistory(saved.History.ReadEvents());
+        }
 
         foreach (var a in saved.Activities ?? [])
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Time.Testing;
 using Swf.LocalEngine.Journal;
@@ -202,6 +203,76 @@ public sealed partial class SnapshotTests
         Assert.Equal("half way", timedOut.Details);
     }
 
+    [Theory]
+    [InlineData(7919UL)]
+    [InlineData(31676UL)]
+    public async Task CaptureSnapshot_RestoredClosedRunsNotReadYet_SameSnapshotAsTheOriginal(ulong seed)
+    {
+        // A restored closed run keeps its history as the snapshot's bytes until read: a snapshot taken before then
+        // must write exactly what the original engine writes, and reading the runs afterwards must change nothing.
+        var clock = new FakeTimeProvider(T0);
+        using var original = new LocalSwfEngine(Options(clock, null, new Counter()));
+        await SnapshotWorkload.RegisterAsync(original);
+        await RunAsync(new SnapshotWorkload(seed), original, clock, 300);
+        var expected = StateOf(original);
+        Assert.Contains("\"CloseStatus\"", expected, StringComparison.Ordinal);
+
+        using var restored = LocalSwfEngine.Restore(Options(new FakeTimeProvider(clock.GetUtcNow()), null, new Counter()), RoundTrip(original.CaptureSnapshot()), []);
+
+        Assert.Equal(expected, StateOf(restored));
+        Assert.Equal(await ObserveAsync(original), await ObserveAsync(restored));
+        Assert.Equal(expected, StateOf(restored));
+    }
+
+    [Fact]
+    public async Task ReadFrom_Format1Snapshot_RestoresTheSameState()
+    {
+        // Format 1 held each history as its JSON array; a store written by the swf-local before still starts.
+        var clock = new FakeTimeProvider(T0);
+        using var original = new LocalSwfEngine(Options(clock, null, new Counter()));
+        await SnapshotWorkload.RegisterAsync(original);
+        await RunAsync(new SnapshotWorkload(5), original, clock, 300);
+        var histories = 0;
+        var format1 = Rewrite(original.CaptureSnapshot(), document =>
+        {
+            Assert.Equal("swf-local-engine-snapshot/2", (string?)document["Format"]);
+            document["Format"] = "swf-local-engine-snapshot/1";
+            foreach (var execution in document["Domains"]!.AsArray().SelectMany(d => d!["Executions"]!.AsArray()))
+            {
+                execution!["History"] = JsonNode.Parse(Convert.FromBase64String((string)execution["History"]!));
+                histories++;
+            }
+        });
+        Assert.True(histories > 0);
+
+        using var restored = LocalSwfEngine.Restore(Options(new FakeTimeProvider(clock.GetUtcNow()), null, new Counter()), EngineSnapshot.ReadFrom(new MemoryStream(format1)), []);
+
+        Assert.Equal(StateOf(original), StateOf(restored));
+        Assert.Equal(await ObserveAsync(original), await ObserveAsync(restored));
+    }
+
+    [Fact]
+    public async Task GetWorkflowExecutionHistory_ClosedRunWithDamagedHistoryInTheSnapshot_ThrowsInvalidDataNamingTheRun()
+    {
+        var clock = new FakeTimeProvider(T0);
+        using var engine = new LocalSwfEngine(Options(clock, null, new Counter()));
+        await SnapshotWorkload.RegisterAsync(engine);
+        var runId = (await engine.StartWorkflowExecutionAsync(new StartWorkflowExecutionRequest { Domain = "d1", WorkflowId = "w", WorkflowType = new WorkflowType { Name = "flow", Version = "1" } })).Run.RunId!;
+        await engine.TerminateWorkflowExecutionAsync(new TerminateWorkflowExecutionRequest { Domain = "d1", WorkflowId = "w" });
+        var damaged = Rewrite(engine.CaptureSnapshot(), document =>
+        {
+            var execution = document["Domains"]!.AsArray().SelectMany(d => d!["Executions"]!.AsArray()).Single(e => (string?)e!["RunId"] == runId)!;
+            execution["History"] = Convert.ToBase64String("[{\"eventId\":"u8);
+        });
+
+        // Closed runs' histories are parsed when read, so the damage shows then, as a damaged store, not as a fault of the request.
+        using var restored = LocalSwfEngine.Restore(Options(new FakeTimeProvider(clock.GetUtcNow()), null, new Counter()), EngineSnapshot.ReadFrom(new MemoryStream(damaged)), []);
+        var request = new GetWorkflowExecutionHistoryRequest { Domain = "d1", Execution = new WorkflowExecution { WorkflowId = "w", RunId = runId } };
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => restored.GetWorkflowExecutionHistoryAsync(request));
+        Assert.Contains(runId, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ReadFrom_NotASnapshot_ThrowsInvalidData()
     {
@@ -230,6 +301,26 @@ public sealed partial class SnapshotTests
     };
 
     private static EngineSnapshot RoundTrip(EngineSnapshot snapshot) => EngineSnapshot.ReadFrom(new MemoryStream(Bytes(snapshot)));
+
+    /// <summary>A snapshot's bytes with its JSON document changed by <paramref name="change"/>.</summary>
+    private static byte[] Rewrite(EngineSnapshot snapshot, Action<JsonObject> change)
+    {
+        JsonObject document;
+        using (var unzip = new GZipStream(new MemoryStream(Bytes(snapshot)), CompressionMode.Decompress))
+        {
+            document = JsonNode.Parse(unzip)!.AsObject();
+        }
+
+        change(document);
+        using var bytes = new MemoryStream();
+        using (var zip = new GZipStream(bytes, CompressionLevel.Fastest, leaveOpen: true))
+        using (var writer = new Utf8JsonWriter(zip))
+        {
+            document.WriteTo(writer);
+        }
+
+        return bytes.ToArray();
+    }
 
     private static byte[] Bytes(EngineSnapshot snapshot)
     {

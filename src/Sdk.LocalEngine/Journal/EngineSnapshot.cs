@@ -56,15 +56,17 @@ public sealed class EngineSnapshot
             throw new InvalidDataException($"The snapshot is damaged or not an engine snapshot: {ex.Message}", ex);
         }
 
-        if (document is null || document.Format != SnapshotDocument.CurrentFormat)
+        if (document is null || document.Format is not (SnapshotDocument.CurrentFormat or SnapshotDocument.Format1))
         {
-            throw new InvalidDataException($"The snapshot's format is '{document?.Format}'; this engine reads '{SnapshotDocument.CurrentFormat}'.");
+            throw new InvalidDataException($"The snapshot's format is '{document?.Format}'; this engine reads '{SnapshotDocument.CurrentFormat}' and '{SnapshotDocument.Format1}'.");
         }
+
+        document.Format = SnapshotDocument.CurrentFormat;
 
         return new EngineSnapshot(document);
     }
 
-    /// <summary>Writes the snapshot: compressed JSON, with history events in SWF's wire shape.</summary>
+    /// <summary>Writes the snapshot: compressed JSON, with each run's history events in SWF's wire shape (as the base64 of their JSON array).</summary>
     /// <param name="stream">Where to write it; left open.</param>
     public void WriteTo(Stream stream)
     {

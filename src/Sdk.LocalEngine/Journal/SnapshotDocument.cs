@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Swf.Model;
 
 namespace Swf.LocalEngine.Journal;
 
@@ -16,10 +15,14 @@ namespace Swf.LocalEngine.Journal;
 /// </remarks>
 internal sealed class SnapshotDocument
 {
-    /// <summary>The format this engine writes and reads.</summary>
-    public const string CurrentFormat = "swf-local-engine-snapshot/1";
+    /// <summary>The format this engine writes (and reads): format 1 with each history as the base64 of its JSON array.</summary>
+    public const string CurrentFormat = "swf-local-engine-snapshot/2";
 
-    public required string Format { get; init; }
+    /// <summary>The format before, which this engine reads too: each history as its JSON array.</summary>
+    public const string Format1 = "swf-local-engine-snapshot/1";
+
+    /// <summary>Gets or sets the format; a format 1 document is set to the current one once read, since it is written back in that format.</summary>
+    public required string Format { get; set; }
 
     public required long JournalPosition { get; init; }
 
@@ -148,8 +151,8 @@ internal sealed class SnapshotDocument
 
         public bool CancelRequested { get; init; }
 
-        [JsonConverter(typeof(HistoryEventListJsonConverter))]
-        public required List<HistoryEvent> History { get; init; }
+        [JsonConverter(typeof(SnapshotHistoryJsonConverter))]
+        public required SnapshotHistory History { get; init; }
 
         public long? LatestActivityTaskTicks { get; init; }
 

@@ -5,7 +5,12 @@ namespace Swf.LocalEngine.State;
 /// <summary>One run of a workflow execution: its history and everything open in it.</summary>
 internal sealed class ExecutionState
 {
-    private readonly List<HistoryEvent> _history = [];
+    private List<HistoryEvent> _history = [];
+
+    // A closed run loaded from a snapshot keeps its history as the snapshot's JSON until something reads it
+    // (see SnapshotHistory): most retained runs are never read again, and parsing them all made loading a
+    // snapshot as slow as replaying the journal. Only ever set on a closed run, so nothing appends to it.
+    private byte[]? _unreadHistory;
     private readonly Dictionary<string, ActivityTaskState> _activities = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TimerState> _timers = new(StringComparer.Ordinal);
 
@@ -50,7 +55,10 @@ internal sealed class ExecutionState
 
     public bool CancelRequested => _f.CancelRequested;
 
-    public IReadOnlyList<HistoryEvent> History => _history;
+    public IReadOnlyList<HistoryEvent> History => Events;
+
+    /// <summary>Gets the history's JSON as the snapshot the run was loaded from holds it, while it was not read since (see <see cref="RestoreUnreadHistory"/>).</summary>
+    public byte[]? UnreadHistory => _unreadHistory;
 
     public DateTime? LatestActivityTaskTimestamp => _f.LatestActivityTaskTimestamp;
 
@@ -328,7 +336,7 @@ internal sealed class ExecutionState
         Remember();
         _activities.Add(activity.ActivityId, activity);
         Undo.Record(() => _activities.Remove(activity.ActivityId));
-        _f.LatestActivityTaskTimestamp = _history[(int)activity.ScheduledEventId - 1].EventTimestamp;
+        _f.LatestActivityTaskTimestamp = Events[(int)activity.ScheduledEventId - 1].EventTimestamp;
     }
 
     /// <summary>Called by <see cref="ActivityTaskState.Close"/>: the task is no longer open in the run.</summary>
@@ -462,16 +470,28 @@ internal sealed class ExecutionState
     /// <param name="events">The history's events, oldest first, numbered from 1.</param>
     public void RestoreHistory(IEnumerable<HistoryEvent> events)
     {
-        if (!IsOpen || _history.Count > 0 || DecisionTask is not null)
+        if (!IsOpen || _history.Count > 0 || _unreadHistory is not null || DecisionTask is not null)
         {
             throw Illegal(nameof(RestoreHistory));
         }
 
         _history.AddRange(events);
-        if (_history.Where((e, i) => e.EventId != i + 1).Any())
+        CheckNumbering(_history);
+    }
+
+    /// <summary>
+    /// Restores, from a snapshot, the history of a closed run just added to its domain, as the snapshot's JSON:
+    /// it is parsed (and its numbering checked) when it is first read. The run is closed right after.
+    /// </summary>
+    /// <param name="json">The history's JSON array (<see cref="Journal.SnapshotHistory.Json"/>), never changed afterwards.</param>
+    public void RestoreUnreadHistory(byte[] json)
+    {
+        if (!IsOpen || _history.Count > 0 || _unreadHistory is not null || DecisionTask is not null)
         {
-            throw new InvalidOperationException($"The snapshot's history of run {RunId} is not numbered from 1 without gaps.");
+            throw Illegal(nameof(RestoreUnreadHistory));
         }
+
+        _unreadHistory = json;
     }
 
     /// <summary>
@@ -518,6 +538,43 @@ internal sealed class ExecutionState
 
     private InvalidOperationException Illegal(string transition) =>
         IllegalTransition.Create($"run {RunId} of workflow {WorkflowId}", transition, Phase);
+
+    /// <summary>Gets the history, parsing it first when it is still the snapshot's JSON (under the engine's lock, as every read).</summary>
+    private List<HistoryEvent> Events
+    {
+        get
+        {
+            if (_unreadHistory is { } json)
+            {
+                List<HistoryEvent> events;
+                try
+                {
+                    events = Journal.SnapshotHistory.Parse(json);
+                }
+                catch (System.Text.Json.JsonException ex)
+                {
+                    throw new InvalidDataException($"The snapshot's history of run {RunId} does not read: {ex.Message}", ex);
+                }
+
+                CheckNumbering(events);
+                _history = events;
+                _unreadHistory = null;
+            }
+
+            return _history;
+        }
+    }
+
+    private void CheckNumbering(List<HistoryEvent> events)
+    {
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (events[i].EventId != i + 1)
+            {
+                throw new InvalidOperationException($"The snapshot's history of run {RunId} is not numbered from 1 without gaps.");
+            }
+        }
+    }
 
     /// <summary>What the run's transitions change, besides its history and its collections of open work.</summary>
     private struct Fields
