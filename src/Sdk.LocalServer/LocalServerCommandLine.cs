@@ -31,6 +31,23 @@ internal sealed class LocalServerCommandLine
         };
         Database = Text("--db", "FILE", "SQLite file that keeps all state across restarts [default: in memory].", "--db needs a file name.", blankIsValue: false);
         SkipBadJournalEntries = Flag("--skip-bad-journal-entries", "Start even if entries of --db's journal do not replay: skip them (they stay in the file) and list them.");
+        SnapshotEvery = new Option<int>("--snapshot-every")
+        {
+            Description = "With --db, snapshot the engine into the file every N journal entries and drop the entries it covers (0: only at a clean shutdown).",
+            HelpName = "N",
+            DefaultValueFactory = _ => defaults.SnapshotEveryEntries,
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+                if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var entries))
+                {
+                    return entries;
+                }
+
+                result.AddError($"--snapshot-every needs a whole number of journal entries, 0 or more, not '{text}'.");
+                return defaults.SnapshotEveryEntries;
+            },
+        };
         Region = Text("--region", "R", "Region of domain ARNs (signatures for any region are accepted).", "--region needs a region name, such as us-east-1.", blankIsValue: false);
         Region.DefaultValueFactory = _ => defaults.Region;
         AllowHost = new Option<string[]>("--allow-host")
@@ -161,6 +178,13 @@ internal sealed class LocalServerCommandLine
                 result.AddError("--skip-bad-journal-entries is only used with --db.");
             }
         });
+        SnapshotEvery.Validators.Add(result =>
+        {
+            if (!result.Implicit && !Given(result, Database))
+            {
+                result.AddError("--snapshot-every is only used with --db.");
+            }
+        });
         ThrottleConfig.Validators.Add(result => OnlyWithThrottle(result, "--throttle-config"));
         ThrottleScale.Validators.Add(result => OnlyWithThrottle(result, "--throttle-scale"));
         AccessKey.Validators.Add(result => OnlyWithRequireAuth(result, "--access-key"));
@@ -207,7 +231,7 @@ internal sealed class LocalServerCommandLine
 
         Root = new RootCommand("swf-local: the Swf.Sdk local SWF engine over SWF's HTTP protocol, for the AWS CLI, the AWS SDKs and SwfHttpClient, with a web console.")
         {
-            Port, Database, SkipBadJournalEntries, AllowHost, Region, Clock, Throttle, ThrottleConfig, ThrottleScale, RequireAuth, AccessKey, SecretKey, LogRequests, ConsolePort, ServeConsole, NoConsole, CodecEndpoint,
+            Port, Database, SkipBadJournalEntries, SnapshotEvery, AllowHost, Region, Clock, Throttle, ThrottleConfig, ThrottleScale, RequireAuth, AccessKey, SecretKey, LogRequests, ConsolePort, ServeConsole, NoConsole, CodecEndpoint,
         };
 
         // The tool's name however it is started (dotnet swf-local.dll, an apphost, a test host).
@@ -218,13 +242,15 @@ internal sealed class LocalServerCommandLine
     public RootCommand Root { get; }
 
     /// <summary>Gets the options that make up <see cref="SwfLocalServerOptions"/>, in the order help lists them.</summary>
-    public IReadOnlyList<Option> ServerOptions => [Port, Database, SkipBadJournalEntries, AllowHost, Region, Clock, Throttle, ThrottleConfig, ThrottleScale, RequireAuth, AccessKey, SecretKey, LogRequests, ConsolePort, ServeConsole, NoConsole, CodecEndpoint];
+    public IReadOnlyList<Option> ServerOptions => [Port, Database, SkipBadJournalEntries, SnapshotEvery, AllowHost, Region, Clock, Throttle, ThrottleConfig, ThrottleScale, RequireAuth, AccessKey, SecretKey, LogRequests, ConsolePort, ServeConsole, NoConsole, CodecEndpoint];
 
     private Option<int> Port { get; }
 
     private Option<string> Database { get; }
 
     private Option<bool> SkipBadJournalEntries { get; }
+
+    private Option<int> SnapshotEvery { get; }
 
     private Option<string[]> AllowHost { get; }
 
@@ -265,6 +291,7 @@ internal sealed class LocalServerCommandLine
             Port = parse.GetValue(Port),
             DatabasePath = parse.GetValue(Database),
             SkipBadJournalEntries = parse.GetValue(SkipBadJournalEntries),
+            SnapshotEveryEntries = parse.GetValue(SnapshotEvery),
             Region = parse.GetRequiredValue(Region),
             Clock = parse.GetValue(Clock),
             RequireAuth = parse.GetValue(RequireAuth),

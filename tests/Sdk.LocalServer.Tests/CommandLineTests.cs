@@ -5,7 +5,7 @@ namespace Swf.LocalServer.Tests;
 public sealed class CommandLineTests
 {
     private static readonly string[] OptionNames =
-        ["--port", "--db", "--skip-bad-journal-entries", "--allow-host", "--region", "--clock", "--throttle", "--throttle-config", "--throttle-scale", "--require-auth", "--access-key", "--secret-key", "--log-requests", "--ui-port", "--console", "--no-console", "--codec-endpoint"];
+        ["--port", "--db", "--skip-bad-journal-entries", "--snapshot-every", "--allow-host", "--region", "--clock", "--throttle", "--throttle-config", "--throttle-scale", "--require-auth", "--access-key", "--secret-key", "--log-requests", "--ui-port", "--console", "--no-console", "--codec-endpoint"];
 
     [Fact]
     public void Parse_FullCommandLine_SetsEveryOption()
@@ -98,6 +98,19 @@ public sealed class CommandLineTests
             (defaults.DatabasePath, defaults.Region, defaults.Clock, defaults.RequireAuth, defaults.AccessKey, defaults.SecretKey, defaults.LogRequests, defaults.ConsolePort, defaults.EnableConsole, defaults.CodecEndpoint),
             (options.DatabasePath, options.Region, options.Clock, options.RequireAuth, options.AccessKey, options.SecretKey, options.LogRequests, options.ConsolePort, options.EnableConsole, options.CodecEndpoint));
         Assert.Null(options.Throttle);
+        Assert.Equal(defaults.SnapshotEveryEntries, options.SnapshotEveryEntries);
+    }
+
+    [Theory]
+    [InlineData("0", 0)]
+    [InlineData("25", 25)]
+    [InlineData("10000", 10_000)]
+    public void Parse_SnapshotEvery_SetsSnapshotEveryEntries(string value, int entries)
+    {
+        var parsed = LocalServerCommand.Parse(["--port", "0", "--db", "swf.db", "--snapshot-every", value]);
+
+        Assert.Empty(parsed.Errors);
+        Assert.Equal(entries, Assert.IsType<SwfLocalServerOptions>(parsed.Options).SnapshotEveryEntries);
     }
 
     // Each case's message names the option that is wrong; the library's own messages (a missing
@@ -129,6 +142,12 @@ public sealed class CommandLineTests
     [InlineData("--throttle-scale needs a number above 0, not '0'.", new[] { "--port", "0", "--throttle", "--throttle-scale", "0" })]
     [InlineData("--throttle-scale needs a number above 0, not 'fast'.", new[] { "--port", "0", "--throttle", "--throttle-scale", "fast" })]
     [InlineData("give --console or --no-console once.", new[] { "--port", "0", "--no-console", "--no-console" })]
+    [InlineData("--snapshot-every needs a whole number of journal entries, 0 or more, not '-1'.", new[] { "--port", "0", "--db", "swf.db", "--snapshot-every", "-1" })]
+    [InlineData("--snapshot-every needs a whole number of journal entries, 0 or more, not 'often'.", new[] { "--port", "0", "--db", "swf.db", "--snapshot-every", "often" })]
+    [InlineData("--snapshot-every needs a whole number of journal entries, 0 or more, not '1.5'.", new[] { "--port", "0", "--db", "swf.db", "--snapshot-every", "1.5" })]
+    [InlineData("--snapshot-every needs a whole number of journal entries, 0 or more, not '99999999999'.", new[] { "--port", "0", "--db", "swf.db", "--snapshot-every", "99999999999" })]
+    [InlineData("Required argument missing for option: '--snapshot-every'.", new[] { "--port", "0", "--db", "swf.db", "--snapshot-every" })]
+    [InlineData("--snapshot-every is only used with --db.", new[] { "--port", "0", "--snapshot-every", "100" })]
     public void Parse_BadArguments_ExplainsWhatIsWrong(string expected, string[] args)
     {
         var parsed = LocalServerCommand.Parse(args);
