@@ -32,7 +32,7 @@ namespace Swf.LocalServer;
 /// execution, history, task, token and timer exactly; then timers and timeouts that fell due while
 /// the server was down fire, each as of its own due time. There is no save step to miss, so even
 /// <c>kill -9</c> loses nothing that was acknowledged. Every
-/// <see cref="SwfLocalServerOptions.SnapshotEveryEntries"/> entries (looked at now and then and at a clean shutdown) an engine
+/// <see cref="SwfLocalServerOptions.SnapshotEveryEntries"/> entries (as soon as they follow the last snapshot, and at a clean shutdown) an engine
 /// snapshot replaces the journal rows it covers, in one transaction; start-up loads it and replays only
 /// the rows after it.
 /// </remarks>
@@ -169,7 +169,7 @@ public sealed partial class SwfLocalServer : IAsyncDisposable
             LocalServerEndpoints.Map(app, handler, new ClockEndpoints(controller), console, separateConsole ? (() => BoundPort(swfListener!), () => BoundPort(consoleListener!)) : null);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             controller.Start();
-            compactor?.Start(clock);
+            compactor?.Start();
 
             var port = BoundPort(swfListener!);
             var consolePort = consoleListener is null ? port : BoundPort(consoleListener);

@@ -8,9 +8,9 @@ public sealed class SwfLocalServerOptions
 {
     /// <summary>
     /// Gets or sets how many journal entries of <see cref="DatabasePath"/> may follow its snapshot
-    /// before a new snapshot is written and the entries it covers are deleted (looked at every few
-    /// seconds of <see cref="TimeProvider"/>, and at a clean shutdown); 0 writes one at every clean shutdown
-    /// only. The default is 10,000.
+    /// before a new snapshot is written and the entries it covers are deleted (as soon as that many follow
+    /// it, entries replayed at start-up included, and at a clean shutdown); 0 writes one at every clean shutdown
+    /// only. The default is 10,000; swf-local's <c>--snapshot-every N</c>.
     /// </summary>
     /// <remarks>
     /// A snapshot leaves out closed runs past their domain's retention, so they leave the store too, and

@@ -49,6 +49,34 @@ public sealed class GroupCommitTests : IDisposable
     }
 
     [Fact]
+    public async Task WithDurableConnection_RequestWaitingMeanwhile_ItsRowIsWrittenWhenTheBodyEnds()
+    {
+        // A snapshot holds the connection while a request's row is queued: that request waits for the next flush, which
+        // must come when the snapshot is done, not whenever another request happens to arrive.
+        using var journal = SqliteJournal.Open(Database);
+        Task waiting = Task.CompletedTask;
+        var commits = journal.WithDurableConnection(_ =>
+        {
+            // A thread of its own (a task could run inline here, on the thread that holds the connection); it ends once
+            // WhenDurableAsync found the connection busy and began to wait (its first await).
+            var request = new Thread(() =>
+            {
+                SqliteJournal.DeferDurability = true;
+                journal.Append(Entry("meanwhile"));
+                waiting = journal.WhenDurableAsync().AsTask();
+            });
+            request.Start();
+            request.Join();
+            Assert.False(waiting.IsCompleted);
+            return journal.Commits;
+        });
+
+        Assert.Equal(commits + 1, journal.Commits);
+        Assert.Equal(1, CountRows());
+        await waiting;
+    }
+
+    [Fact]
     public async Task WhenDurableAsync_LoneDeferredAppend_WrittenBeforeItReturnsWithoutWaiting()
     {
         using var journal = SqliteJournal.Open(Database);

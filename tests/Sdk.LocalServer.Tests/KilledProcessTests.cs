@@ -1,7 +1,10 @@
+using System.Text.Json;
 using Amazon.Runtime;
+using Microsoft.Data.Sqlite;
 using Swf.Client;
 using Swf.Exceptions;
 using Swf.Model;
+using Swf.Serialization;
 
 namespace Swf.LocalServer.Tests;
 
@@ -109,6 +112,105 @@ public sealed class KilledProcessTests : IDisposable
                 Assert.Equal(ExecutionStatus.Open, detail.WorkflowExecutionDetail.ExecutionInfo.ExecutionStatus);
             }
         }
+    }
+
+    [Fact]
+    public async Task Restart_AfterSigkillWhileCompactingUnderLoad_LosesNothingAccepted()
+    {
+        // With --snapshot-every 20 a snapshot falls due every few workflows, so under this load one is being taken
+        // (or was just written) nearly all the time; the process is killed once the store shows that two were written,
+        // after a few more workflows, while the workers go on. Everything acknowledged must come back: every start, and
+        // every history as the client last read it (a closed run's exactly, an open run's as its beginning).
+        var database = Path.Combine(_directory, "swf.db");
+        var seen = new System.Collections.Concurrent.ConcurrentDictionary<string, (string RunId, string[] History, bool Closed)>(StringComparer.Ordinal);
+        var acknowledged = new SemaphoreSlim(0);
+        var killed = false;
+        var snapshots = new HashSet<long>();
+        using (var first = await LocalServerProcess.StartAsync("--db", database, "--snapshot-every", "20"))
+        {
+            using var swf = Client(first.Endpoint);
+            await Servers.RegisterAsync(swf, Domain);
+            var workers = Enumerable.Range(0, 4).Select(worker => Task.Run(async () =>
+            {
+                for (var i = 0; ; i++)
+                {
+                    try
+                    {
+                        var id = $"wf-{worker}-{i}";
+                        var runId = (await Servers.StartAsync(swf, Domain, id, new string('i', 200))).Run.RunId!;
+                        seen[id] = (runId, [], false);
+                        acknowledged.Release();
+
+                        // The task may be another worker's workflow: whoever polls completes what it got.
+                        var task = await Servers.PollDecisionAsync(swf, Domain);
+                        var execution = task.WorkflowExecution!;
+                        seen[execution.WorkflowId] = (execution.RunId!, Events(await Servers.HistoryAsync(swf, Domain, execution)), false);
+                        await Servers.DecideAsync(swf, task.TaskToken!, Servers.Complete(new string('r', 200)));
+                        seen[execution.WorkflowId] = (execution.RunId!, Events(await Servers.HistoryAsync(swf, Domain, execution)), true);
+                        acknowledged.Release();
+                    }
+                    catch (Exception) when (Volatile.Read(ref killed))
+                    {
+                        return;
+                    }
+                }
+            })).ToList();
+
+            // Driven by acknowledged steps, not by time: each one looks at the store's snapshot.
+            var afterSecond = 0;
+            for (var steps = 0; afterSecond < 6; steps++)
+            {
+                Assert.True(steps < 4000, $"only {snapshots.Count} snapshots were written in {steps} acknowledged steps");
+                await Task.WhenAny(acknowledged.WaitAsync(), Task.WhenAny(workers));
+                if (workers.FirstOrDefault(w => w.IsCompleted) is { } ended)
+                {
+                    await ended;
+                    Assert.Fail("a worker stopped before the kill");
+                }
+
+                snapshots.Add(SnapshotPosition(database));
+                snapshots.Remove(0);
+                afterSecond += snapshots.Count >= 2 ? 1 : 0;
+            }
+
+            Volatile.Write(ref killed, true);
+            await first.KillAsync();
+            await Task.WhenAll(workers);
+        }
+
+        Assert.True(seen.Count >= 10);
+        using var second = await LocalServerProcess.StartAsync("--db", database, "--snapshot-every", "20");
+        using (var swf = Client(second.Endpoint))
+        {
+            foreach (var (id, (runId, history, closed)) in seen)
+            {
+                var execution = new WorkflowExecution { WorkflowId = id, RunId = runId };
+                var detail = await swf.DescribeWorkflowExecutionAsync(new DescribeWorkflowExecutionRequest { Domain = Domain, Execution = execution });
+                Assert.Equal(id, detail.WorkflowExecutionDetail.ExecutionInfo.Execution.WorkflowId);
+                var after = Events(await Servers.HistoryAsync(swf, Domain, execution));
+                if (closed)
+                {
+                    Assert.Equal(ExecutionStatus.Closed, detail.WorkflowExecutionDetail.ExecutionInfo.ExecutionStatus);
+                    Assert.Equal(history, after);
+                }
+                else
+                {
+                    Assert.Equal(history, after.Take(history.Length));
+                }
+            }
+        }
+    }
+
+    private static string[] Events(List<HistoryEvent> history) => [.. history.Select(e => JsonSerializer.Serialize(e, SwfJsonContext.Default.HistoryEvent))];
+
+    /// <summary>The journal position of the store's snapshot as another process sees the file now (0 for none).</summary>
+    private static long SnapshotPosition(string database)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COALESCE(MAX(journal_position), 0) FROM snapshot";
+        return (long)command.ExecuteScalar()!;
     }
 
     private static SwfHttpClient Client(Uri endpoint)

@@ -3,9 +3,9 @@ using Swf.LocalEngine;
 namespace Swf.LocalServer.Store;
 
 /// <summary>
-/// Bounds swf-local's store and its start-up: now and then (every <see cref="SwfLocalServerOptions.SnapshotEveryEntries"/>
-/// journal entries, looked at every <see cref="CheckInterval"/> of the server's clock and at a clean
-/// shutdown; with 0, at every clean shutdown only) it takes an engine snapshot, which leaves out closed runs past their retention, and
+/// Bounds swf-local's store and its start-up: now and then (as soon as <see cref="SwfLocalServerOptions.SnapshotEveryEntries"/>
+/// journal entries follow the store's snapshot, and at a clean shutdown; with 0, at every clean shutdown only)
+/// it takes an engine snapshot, which leaves out closed runs past their retention, and
 /// writes it into the store in the same transaction that deletes the journal rows it covers
 /// (<see cref="JournalSnapshots.Write"/>). Start-up then loads the snapshot and replays only the rows after it.
 /// </summary>
@@ -32,14 +32,14 @@ namespace Swf.LocalServer.Store;
 /// </remarks>
 internal sealed class JournalCompactor : IAsyncDisposable
 {
-    /// <summary>How often the background loop looks at the number of entries since the last snapshot.</summary>
-    public static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(5);
-
     private readonly LocalSwfEngine _engine;
     private readonly SqliteJournal _journal;
     private readonly int _everyEntries;
     private readonly bool _enabled;
     private readonly Action<Exception> _onError;
+
+    // The engine's journal position when the store was opened: the entry at position _openedPosition + k is the k-th the store was handed since.
+    private readonly long _openedPosition;
     private readonly Lock _gate = new();
     private readonly CancellationTokenSource _stop = new();
     // The journal position of the snapshot in the store (0 for none): a snapshot is due once the engine is past it,
@@ -67,18 +67,18 @@ internal sealed class JournalCompactor : IAsyncDisposable
         _snapshotPosition = snapshotPosition;
         _basePosition = restoredPosition;
         _baseRow = restoredRow;
+        _openedPosition = restoredPosition;
         _everyEntries = everyEntries;
         _enabled = enabled;
         _onError = onError;
     }
 
-    /// <summary>Starts the background loop on <paramref name="clock"/> (the server's base clock).</summary>
-    /// <param name="clock">The clock.</param>
-    public void Start(TimeProvider clock)
+    /// <summary>Starts the background loop, which takes a snapshot whenever one is due.</summary>
+    public void Start()
     {
         if (_enabled && _everyEntries > 0)
         {
-            _loop = Task.Run(() => RunAsync(clock, _stop.Token));
+            _loop = Task.Run(() => RunAsync(_stop.Token));
         }
     }
 
@@ -159,13 +159,21 @@ internal sealed class JournalCompactor : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private async Task RunAsync(TimeProvider clock, CancellationToken stop)
+    private async Task RunAsync(CancellationToken stop)
     {
+        // After a failed snapshot (or an entry the store took but the engine did not count), the loop waits for more entries, not for none.
+        long notBefore = 0;
         while (!stop.IsCancellationRequested)
         {
-            await Task.Delay(CheckInterval, clock, stop).ConfigureAwait(false);
+            // Woken by the store when the entry that makes a snapshot due is appended (it may be due already, after a
+            // restart on a long journal): the engine's entries are numbered on from _openedPosition as the store gets them.
+            var target = Math.Max(Volatile.Read(ref _snapshotPosition) + _everyEntries - _openedPosition, notBefore);
+            await _journal.WhenAppended(target).WaitAsync(stop).ConfigureAwait(false);
+
+            // An entry is queued under the engine's lock before the engine counts it, so it is counted once the lock is free.
             if (_engine.JournalPosition - Volatile.Read(ref _snapshotPosition) < _everyEntries)
             {
+                notBefore = target + 1;
                 continue;
             }
 
@@ -173,11 +181,12 @@ internal sealed class JournalCompactor : IAsyncDisposable
             {
                 Compact();
             }
-#pragma warning disable CA1031 // A failed snapshot loses nothing (the transaction is rolled back); the next one tries again.
+#pragma warning disable CA1031 // A failed snapshot loses nothing (the transaction is rolled back); one after as many entries again tries again.
             catch (Exception ex) when (ex is not ObjectDisposedException)
 #pragma warning restore CA1031
             {
                 _onError(ex);
+                notBefore = _engine.JournalPosition - _openedPosition + _everyEntries;
             }
         }
     }

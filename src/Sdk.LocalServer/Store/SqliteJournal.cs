@@ -50,6 +50,10 @@ internal sealed class SqliteJournal : IEngineJournal, IDisposable
     private Exception? _failure;
     private TaskCompletionSource _flushed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    // The one wait on a number of appended entries (JournalCompactor's), and that number; guarded by _state.
+    private TaskCompletionSource? _appendedWaiter;
+    private long _appendedTarget;
+
     // The row id of each entry ReadAll gave out, so that a message about an entry can name its row.
     private readonly ConditionalWeakTable<JournalEntry, object> _ids = [];
 
@@ -179,10 +183,18 @@ internal sealed class SqliteJournal : IEngineJournal, IDisposable
     {
         lock (_writing)
         {
-            using var command = _connection.CreateCommand();
-            command.CommandText = "INSERT INTO meta (key, value) VALUES ('clock', $value) ON CONFLICT(key) DO UPDATE SET value = excluded.value";
-            command.Parameters.AddWithValue("$value", string.Create(CultureInfo.InvariantCulture, $"{instant.UtcTicks} {baseNow.UtcTicks}"));
-            command.ExecuteNonQuery();
+            try
+            {
+                using var command = _connection.CreateCommand();
+                command.CommandText = "INSERT INTO meta (key, value) VALUES ('clock', $value) ON CONFLICT(key) DO UPDATE SET value = excluded.value";
+                command.Parameters.AddWithValue("$value", string.Create(CultureInfo.InvariantCulture, $"{instant.UtcTicks} {baseNow.UtcTicks}"));
+                command.ExecuteNonQuery();
+            }
+            finally
+            {
+                // As in WithDurableConnection: requests that found the connection busy wait for this flush.
+                FlushLocked();
+            }
         }
     }
 
@@ -234,12 +246,20 @@ internal sealed class SqliteJournal : IEngineJournal, IDisposable
             entry.TaskSequence,
             string.Join('\n', entry.Generated));
         long sequence;
+        TaskCompletionSource? reached = null;
         lock (_state)
         {
             ThrowIfFailed();
             _pending.Add(row);
             sequence = ++_appended;
+            if (_appendedWaiter is not null && sequence >= _appendedTarget)
+            {
+                (reached, _appendedWaiter) = (_appendedWaiter, null);
+            }
         }
+
+        // Its continuation runs on the thread pool, not here under the engine's lock.
+        reached?.TrySetResult();
 
         // A clock tick runs on a timer, which may have inherited a request's flow: it is never deferred.
         if (DeferDurability && operation is not null)
@@ -304,6 +324,29 @@ internal sealed class SqliteJournal : IEngineJournal, IDisposable
     }
 
     /// <summary>
+    /// Waits until this store was handed <paramref name="count"/> entries since it was opened (queued, not necessarily
+    /// on disk yet), so that <see cref="JournalCompactor"/> takes a snapshot as soon as one is due; one wait at a time
+    /// (a new one replaces the last).
+    /// </summary>
+    /// <param name="count">The number of entries.</param>
+    /// <returns>A task that completes then.</returns>
+    internal Task WhenAppended(long count)
+    {
+        lock (_state)
+        {
+            if (_appended >= count)
+            {
+                return Task.CompletedTask;
+            }
+
+            _appendedWaiter?.TrySetCanceled();
+            _appendedWaiter = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            _appendedTarget = count;
+            return _appendedWaiter.Task;
+        }
+    }
+
+    /// <summary>
     /// Runs <paramref name="body"/> on the store's connection once every step appended so far is on disk,
     /// with no write running meanwhile (<see cref="JournalCompactor"/> writes a snapshot and drops the rows it covers).
     /// </summary>
@@ -315,13 +358,22 @@ internal sealed class SqliteJournal : IEngineJournal, IDisposable
     {
         lock (_writing)
         {
-            FlushLocked();
-            lock (_state)
+            try
             {
-                ThrowIfFailed();
-            }
+                FlushLocked();
+                lock (_state)
+                {
+                    ThrowIfFailed();
+                }
 
-            return body(_connection);
+                return body(_connection);
+            }
+            finally
+            {
+                // A request that found the connection busy meanwhile waits for the next flush instead of writing its rows
+                // itself (WhenDurableAsync): this is that flush, or it would wait until some other request came along.
+                FlushLocked();
+            }
         }
     }
 
