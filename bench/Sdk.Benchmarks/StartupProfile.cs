@@ -9,7 +9,8 @@ namespace Swf.Benchmarks;
 
 /// <summary>
 /// <c>--startup</c>: how long swf-local takes to start on a store holding n completed workflows, with the
-/// whole journal to replay (as before compaction) and from the snapshot a clean shutdown writes, and the
+/// whole journal to replay (as before compaction) and from the snapshot a clean shutdown writes (checked: the
+/// store holds no journal row then, so the second start replays nothing), and the
 /// store's size per workflow either way. The store is filled through the engine with the SQLite journal
 /// attached (group commit, one fsync per 1,000 workflows), not over HTTP, which would take hours here.
 /// Each workflow is what a decider that completes at once leaves: StartWorkflowExecution,
@@ -45,6 +46,9 @@ public static class StartupProfile
                 var shutdown = watch.Elapsed;
                 var snapshotBytes = StoreBytes(database);
 
+                // The next start must load the snapshot, not replay the journal again (as it did while a restart's replayed rows were never compacted).
+                CheckCompacted(database);
+
                 watch.Restart();
                 server = await SwfLocalServer.StartAsync(new SwfLocalServerOptions { Port = 0, DatabasePath = database, SnapshotEveryEntries = 0, EnableConsole = false });
                 var fromSnapshot = watch.Elapsed;
@@ -63,7 +67,11 @@ public static class StartupProfile
         return 0;
     }
 
-    private static async Task FillAsync(string database, int count)
+    /// <summary>Fills a new store with <paramref name="count"/> completed workflows, through the engine with the store as its journal.</summary>
+    /// <param name="database">The store.</param>
+    /// <param name="count">The number of workflows.</param>
+    /// <returns>A task that completes when the store is on disk.</returns>
+    internal static async Task FillAsync(string database, int count)
     {
         using var journal = SqliteJournal.Open(database);
         using var engine = new LocalSwfEngine(new LocalSwfEngineOptions { Journal = journal });
@@ -100,6 +108,18 @@ public static class StartupProfile
         finally
         {
             SqliteJournal.DeferDurability = false;
+        }
+    }
+
+    /// <summary>Throws unless the store holds a snapshot and no journal row.</summary>
+    /// <param name="database">The store.</param>
+    internal static void CheckCompacted(string database)
+    {
+        using var journal = SqliteJournal.Open(database);
+        var (snapshot, rows) = journal.WithDurableConnection(connection => (JournalSnapshots.Read(connection), JournalSnapshots.RowCount(connection)));
+        if (snapshot is null || rows != 0)
+        {
+            throw new InvalidOperationException($"The clean shutdown left {(snapshot is null ? "no snapshot" : "a snapshot")} and {rows} journal rows.");
         }
     }
 
