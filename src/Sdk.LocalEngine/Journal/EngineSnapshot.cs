@@ -49,6 +49,7 @@ public sealed class EngineSnapshot
         try
         {
             using var unzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
+            using var arena = SnapshotArena.Enter();
             document = JsonSerializer.Deserialize(unzip, SnapshotJsonContext.Default.SnapshotDocument);
         }
         catch (JsonException ex)

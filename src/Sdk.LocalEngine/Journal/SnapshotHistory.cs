@@ -16,13 +16,13 @@ namespace Swf.LocalEngine.Journal;
 /// </remarks>
 internal sealed class SnapshotHistory
 {
-    private SnapshotHistory(IReadOnlyList<HistoryEvent>? events, byte[]? json) => (Events, Json) = (events, json);
+    private SnapshotHistory(IReadOnlyList<HistoryEvent>? events, ReadOnlyMemory<byte>? json) => (Events, Json) = (events, json);
 
     /// <summary>Gets the events, when the history was captured from an engine (null when it was read from JSON).</summary>
     public IReadOnlyList<HistoryEvent>? Events { get; }
 
     /// <summary>Gets the history's JSON array, UTF-8, when it was read from a snapshot or not parsed since (null for captured events).</summary>
-    public byte[]? Json { get; }
+    public ReadOnlyMemory<byte>? Json { get; }
 
     /// <summary>A history captured from an engine.</summary>
     /// <param name="events">The events, oldest first; the list is not copied.</param>
@@ -32,12 +32,12 @@ internal sealed class SnapshotHistory
     /// <summary>A history as a snapshot holds it: its JSON array, not parsed yet.</summary>
     /// <param name="json">The array's UTF-8 bytes; not copied, and never changed afterwards.</param>
     /// <returns>The history.</returns>
-    public static SnapshotHistory OfJson(byte[] json) => new(null, json);
+    public static SnapshotHistory OfJson(ReadOnlyMemory<byte> json) => new(null, json);
 
     /// <summary>Gets the events, parsing the JSON when there is no list.</summary>
     /// <returns>A new list of the events.</returns>
     /// <exception cref="JsonException">The JSON is not an array of history events.</exception>
-    public List<HistoryEvent> ReadEvents() => Events is { } events ? [.. events] : Parse(Json!);
+    public List<HistoryEvent> ReadEvents() => Events is { } events ? [.. events] : Parse(Json!.Value.Span);
 
     /// <summary>Parses a history's JSON array (SWF's wire shape of each event).</summary>
     /// <param name="json">The array's UTF-8 bytes.</param>

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Text;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -26,7 +27,9 @@ internal sealed class SnapshotHistoryJsonConverter : JsonConverter<SnapshotHisto
         {
             case JsonTokenType.String:
                 // Checked as JSON when first parsed (SnapshotHistory.Parse); the snapshot's gzip checksum guards the bytes.
-                return SnapshotHistory.OfJson(reader.GetBytesFromBase64());
+                return SnapshotHistory.OfJson(SnapshotArena.Current is { } arena && !reader.ValueIsEscaped && !reader.HasValueSequence
+                    ? Decode(reader.ValueSpan, arena)
+                    : reader.GetBytesFromBase64());
             case JsonTokenType.StartArray:
                 // Format 1: the events themselves. This checks that they are JSON and finds the array's end.
                 using (var array = JsonDocument.ParseValue(ref reader))
@@ -46,7 +49,7 @@ internal sealed class SnapshotHistoryJsonConverter : JsonConverter<SnapshotHisto
         ArgumentNullException.ThrowIfNull(value);
         if (value.Json is { } json)
         {
-            writer.WriteBase64StringValue(json);
+            writer.WriteBase64StringValue(json.Span);
             return;
         }
 
@@ -63,5 +66,14 @@ internal sealed class SnapshotHistoryJsonConverter : JsonConverter<SnapshotHisto
         }
 
         writer.WriteBase64StringValue(buffer.WrittenSpan);
+    }
+
+    /// <summary>Decodes base64 (as the writer writes it: no escapes, no white space) into the arena.</summary>
+    private static ReadOnlyMemory<byte> Decode(ReadOnlySpan<byte> base64, SnapshotArena arena)
+    {
+        var room = arena.Reserve(Base64.GetMaxDecodedFromUtf8Length(base64.Length));
+        return Base64.DecodeFromUtf8(base64, room, out _, out var written) == OperationStatus.Done
+            ? arena.Commit(written)
+            : throw new JsonException("A snapshot's history is not base64.");
     }
 }

@@ -10,7 +10,7 @@ internal sealed class ExecutionState
     // A closed run loaded from a snapshot keeps its history as the snapshot's JSON until something reads it
     // (see SnapshotHistory): most retained runs are never read again, and parsing them all made loading a
     // snapshot as slow as replaying the journal. Only ever set on a closed run, so nothing appends to it.
-    private byte[]? _unreadHistory;
+    private ReadOnlyMemory<byte>? _unreadHistory;
     private readonly Dictionary<string, ActivityTaskState> _activities = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TimerState> _timers = new(StringComparer.Ordinal);
 
@@ -58,7 +58,7 @@ internal sealed class ExecutionState
     public IReadOnlyList<HistoryEvent> History => Events;
 
     /// <summary>Gets the history's JSON as the snapshot the run was loaded from holds it, while it was not read since (see <see cref="RestoreUnreadHistory"/>).</summary>
-    public byte[]? UnreadHistory => _unreadHistory;
+    public ReadOnlyMemory<byte>? UnreadHistory => _unreadHistory;
 
     public DateTime? LatestActivityTaskTimestamp => _f.LatestActivityTaskTimestamp;
 
@@ -484,7 +484,7 @@ internal sealed class ExecutionState
     /// it is parsed (and its numbering checked) when it is first read. The run is closed right after.
     /// </summary>
     /// <param name="json">The history's JSON array (<see cref="Journal.SnapshotHistory.Json"/>), never changed afterwards.</param>
-    public void RestoreUnreadHistory(byte[] json)
+    public void RestoreUnreadHistory(ReadOnlyMemory<byte> json)
     {
         if (!IsOpen || _history.Count > 0 || _unreadHistory is not null || DecisionTask is not null)
         {
@@ -549,7 +549,7 @@ internal sealed class ExecutionState
                 List<HistoryEvent> events;
                 try
                 {
-                    events = Journal.SnapshotHistory.Parse(json);
+                    events = Journal.SnapshotHistory.Parse(json.Span);
                 }
                 catch (System.Text.Json.JsonException ex)
                 {
