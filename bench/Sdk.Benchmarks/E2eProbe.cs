@@ -106,7 +106,7 @@ public static class E2eProbe
             {
                 line += string.Create(
                     CultureInfo.InvariantCulture,
-                    $"  | {(calls + polls) / (double)done:0.0} req/wf ({polls / (double)done:0.0} polls); per non-poll request: client round trip {callMs / calls:0.000} ms, in handler {server2.TotalMs / server2.Requests:0.000} ms (read {server2.ReadMs / server2.Requests:0.000}, parse {server2.ParseMs / server2.Requests:0.000}, engine {server2.EngineMs / server2.Requests:0.000}, write {server2.WriteMs / Math.Max(1, server2.Requests + server2.Polls):0.000}); journal wait per journaled request {server2.JournalMs / Math.Max(1, server2.JournalWaits):0.000} ms");
+                    $"  | {(calls + polls) / (double)done:0.0} req/wf ({polls / (double)done:0.0} polls); per non-poll request: client round trip {callMs / calls:0.000} ms, in handler {server2.TotalMs / server2.Requests:0.000} ms (read {server2.ReadMs / server2.Requests:0.000}, parse {server2.ParseMs / server2.Requests:0.000}, engine {server2.EngineMs / server2.Requests:0.000}, write {server2.WriteMs / Math.Max(1, server2.Requests + server2.Polls):0.000}); journal wait per journaled request {server2.JournalMs / Math.Max(1, server2.JournalWaits):0.000} ms; {server2.Commits / wall:0} commits/s of {server2.CommittedRows / (double)Math.Max(1, server2.Commits):0.0} rows, {server2.CommitMs / Math.Max(1, server2.Commits):0.000} ms each");
             }
 
             Console.WriteLine(line);
