@@ -88,7 +88,7 @@ public sealed partial class SwfLocalServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var clock = options.TimeProvider;
-        var engineOptions = new LocalSwfEngineOptions { TimeProvider = clock, Region = options.Region, LongPollTimeout = options.LongPollTimeout };
+        var engineOptions = new LocalSwfEngineOptions { TimeProvider = clock, Region = options.Region, LongPollTimeout = options.LongPollTimeout, ShareHistoryEvents = true };
         LocalSwfEngine? engine = null;
         SqliteJournal? journal = null;
         WebApplication? app = null;
