@@ -100,7 +100,7 @@ public sealed partial class SwfLocalServer : IAsyncDisposable
         {
             if (options.DatabasePath is not null)
             {
-                journal = SqliteJournal.Open(options.DatabasePath);
+                journal = SqliteJournal.Open(options.DatabasePath, options.JournalSync);
             }
 
             var steerable = options.Clock == LocalClockMode.System ? null : SteerableClockFor(options, journal);

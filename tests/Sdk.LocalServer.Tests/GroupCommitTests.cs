@@ -97,6 +97,24 @@ public sealed class GroupCommitTests : IDisposable
         Assert.Equal(1, CountRows());
     }
 
+    [Theory]
+    [InlineData(JournalSync.Full, 2L)]
+    [InlineData(JournalSync.Normal, 1L)]
+    public void Open_JournalSync_SetsSqlitesSynchronousLevel(JournalSync sync, long level)
+    {
+        using var journal = SqliteJournal.Open(Database, sync);
+
+        // SQLite's own reading of its setting: 2 is FULL (fsync at every commit), 1 is NORMAL (at checkpoints, in WAL mode).
+        var actual = journal.WithDurableConnection(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA synchronous";
+            return (long)command.ExecuteScalar()!;
+        });
+
+        Assert.Equal(level, actual);
+    }
+
     [Fact]
     public async Task Append_NotDeferred_WrittenBeforeItReturns()
     {

@@ -11,7 +11,7 @@ namespace Swf.LocalServer.Store;
 
 /// <summary>
 /// swf-local's durable store: the engine's journal (<see cref="IEngineJournal"/>) in one SQLite
-/// table, one row per step the engine took, fsync'd (WAL, synchronous=FULL) before the caller gets its
+/// table, one row per step the engine took, written (WAL; fsync'd too with the default synchronous=FULL) before the caller gets its
 /// answer. On start the rows are replayed in order into a fresh engine (<see cref="LocalSwfEngine.Restore(LocalSwfEngineOptions, IEnumerable{JournalEntry}, Func{JournalReplayFailure, bool})"/>),
 /// which rebuilds everything, so a crash loses nothing that was acknowledged. <see cref="JournalCompactor"/>
 /// now and then replaces the rows up to a point with an engine snapshot (<see cref="JournalSnapshots"/>), in one transaction.
@@ -86,7 +86,9 @@ internal sealed class SqliteJournal : IEngineJournal, IDisposable
     }
 
     /// <summary>Opens (creating when missing) the store at <paramref name="path"/>.</summary>
-    public static SqliteJournal Open(string path)
+    /// <param name="path">The SQLite file.</param>
+    /// <param name="sync">When a write is forced to the disk: before its requests are answered, or at checkpoints.</param>
+    public static SqliteJournal Open(string path, JournalSync sync = JournalSync.Full)
     {
         var full = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(full);
@@ -100,7 +102,9 @@ internal sealed class SqliteJournal : IEngineJournal, IDisposable
         {
             connection.Open();
             Execute(connection, "PRAGMA journal_mode=WAL");
-            Execute(connection, "PRAGMA synchronous=FULL");
+            // In WAL mode NORMAL still writes each transaction to the log (the OS holds it) before the commit returns;
+            // only the fsync waits for a checkpoint.
+            Execute(connection, sync == JournalSync.Normal ? "PRAGMA synchronous=NORMAL" : "PRAGMA synchronous=FULL");
             Execute(connection, """
                 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
                 CREATE TABLE IF NOT EXISTS journal (
