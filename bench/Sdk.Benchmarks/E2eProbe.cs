@@ -12,7 +12,7 @@ namespace Swf.Benchmarks;
 /// stages (its <c>SWF_LOCAL_TIMINGS</c> counters, which this turns on).
 /// </summary>
 /// <remarks>
-/// Usage: <c>--e2e [engine] [memory] [journal] [--workflows N] [--pollers P] [--seconds S] [--rounds R] [--retain N]</c>; without
+/// Usage: <c>--e2e [engine] [memory] [journal] [normal] [--workflows N] [--pollers P] [--seconds S] [--rounds R] [--retain N]</c>; without
 /// targets all three run, one after the other, R rounds (so that a change in the machine's load shows as a change
 /// between rounds, not as a difference between targets).
 /// </remarks>
@@ -75,7 +75,12 @@ public static class E2eProbe
         else
         {
             Directory.CreateDirectory(directory);
-            server = await SwfLocalServer.StartAsync(new SwfLocalServerOptions { Port = 0, DatabasePath = target == "journal" ? Path.Combine(directory, "swf.db") : null });
+            server = await SwfLocalServer.StartAsync(new SwfLocalServerOptions
+            {
+                Port = 0,
+                DatabasePath = target is "journal" or "normal" ? Path.Combine(directory, "swf.db") : null,
+                JournalSync = target == "normal" ? JournalSync.Normal : JournalSync.Full,
+            });
             client = new SwfHttpClient(WorkflowFleet.WireClientOptions(new Uri(server.Endpoint.ToString())), new HttpClient(timing), ownsHttpClient: true);
             service = client;
         }
