@@ -2,7 +2,7 @@
 # Builds the benchmarks in Release, checks the benchmark histories (--verify), then runs every
 # benchmark and prints one table (--table), then times the 1,000-test workflow suite (bench/WorkflowTestSuite).
 # Full run: about 15-25 minutes on a 2-core machine, build included.
-#   --quick   a few minutes: 1,001 and 24,995 events only, fewer iterations, no Temporal, no moto, no 100,000 retained runs
+#   --quick   a few minutes: 1,001 and 24,995 events only, fewer iterations and warm-ups, no Temporal, no moto, no 100,000 retained runs
 #   --no-e2e  leaves out the end-to-end runs (moto_server, swf-local, the in-process engine)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -15,8 +15,9 @@ public static class CachedInstanceMemory
     /// <summary>Measures a worker holding <paramref name="runs"/> open runs: the bytes per run, and all it holds (worker included).</summary>
     /// <param name="activities">Activities completed before each run is parked.</param>
     /// <param name="runs">How many runs to park.</param>
+    /// <param name="whileHeld">Called while the worker still holds the runs (to take a heap snapshot), if given.</param>
     /// <returns>Bytes per instance, and the bytes the worker holds in all.</returns>
-    public static (long PerInstance, long Worker) Measure(int activities, int runs)
+    public static (long PerInstance, long Worker) Measure(int activities, int runs, Action? whileHeld = null)
     {
         var client = ScriptedSwfClient.Create();
         var history = SwfHistories.BuildOpen(activities, activities + 10);
@@ -56,6 +57,7 @@ public static class CachedInstanceMemory
             throw new InvalidOperationException($"Expected {runs} cached runs, found {worker.CachedInstances}.");
         }
 
+        whileHeld?.Invoke();
         GC.KeepAlive(worker);
         GC.KeepAlive(tasks);
         return ((after - before) / (runs - 1), after - empty);

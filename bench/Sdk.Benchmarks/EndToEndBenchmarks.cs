@@ -163,10 +163,13 @@ public class SwfLocalJournalEndToEndBenchmarks : EndToEndBenchmarks
     public void Setup()
     {
         Directory.CreateDirectory(_directory);
-        _server = Swf.LocalServer.SwfLocalServer.StartAsync(new Swf.LocalServer.SwfLocalServerOptions { Port = 0, DatabasePath = Path.Combine(_directory, "swf.db") }).GetAwaiter().GetResult();
+        _server = Swf.LocalServer.SwfLocalServer.StartAsync(new Swf.LocalServer.SwfLocalServerOptions { Port = 0, DatabasePath = Path.Combine(_directory, "swf.db"), JournalSync = JournalSync }).GetAwaiter().GetResult();
         _client = WorkflowFleet.WireClient(new Uri(_server.Endpoint.ToString()));
         Fleet = WorkflowFleet.StartAsync(_client, Pollers).GetAwaiter().GetResult();
     }
+
+    /// <summary>Gets when the journal's writes reach the disk: before each answer (the default), unless a subclass says otherwise.</summary>
+    protected virtual Swf.LocalServer.JournalSync JournalSync => Swf.LocalServer.JournalSync.Full;
 
     /// <summary>Stops the fleet and the server and deletes the journal.</summary>
     [GlobalCleanup]
@@ -177,4 +180,11 @@ public class SwfLocalJournalEndToEndBenchmarks : EndToEndBenchmarks
         _server.DisposeAsync().AsTask().GetAwaiter().GetResult();
         Directory.Delete(_directory, recursive: true);
     }
+}
+
+/// <summary>The same with <c>--journal-sync normal</c>: every request written before it is answered, the fsync left to SQLite's checkpoints.</summary>
+public class SwfLocalJournalNormalSyncEndToEndBenchmarks : SwfLocalJournalEndToEndBenchmarks
+{
+    /// <inheritdoc/>
+    protected override Swf.LocalServer.JournalSync JournalSync => Swf.LocalServer.JournalSync.Normal;
 }

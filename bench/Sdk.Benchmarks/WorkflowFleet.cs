@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using Amazon.Runtime;
 using Swf.Activities;
@@ -172,6 +173,7 @@ public sealed class WorkflowFleet : IAsyncDisposable
     /// <summary>Forwards every call and counts answered decision tasks that complete a workflow.</summary>
     public class CompletionCounter : DispatchProxy
     {
+        private static readonly ConcurrentDictionary<RuntimeMethodHandle, MethodInvoker> Invokers = new();
         private readonly Lock _lock = new();
         private ISwfClient _inner = null!;
         private int _remaining;
@@ -209,7 +211,10 @@ public sealed class WorkflowFleet : IAsyncDisposable
             object? result;
             try
             {
-                result = targetMethod!.Invoke(_inner, args);
+                // One invoker per method, held here: MethodInfo.Invoke's own invoker lives in the runtime's type cache,
+                // which a busy process's GCs drop and rebuild, emitting (and later finalizing) a dynamic method each time.
+                var invoker = Invokers.GetOrAdd(targetMethod!.MethodHandle, static (_, method) => MethodInvoker.Create(method), targetMethod);
+                result = invoker.Invoke(_inner, new Span<object?>(args));
             }
             catch (TargetInvocationException ex) when (ex.InnerException is not null)
             {

@@ -165,15 +165,17 @@ public sealed partial class LocalSwfEngine
 
     /// <summary>
     /// Copies one page of events with ids in [<paramref name="low"/>, <paramref name="high"/>],
-    /// starting at <paramref name="cursor"/>; returns the cursor of the next page, if any.
+    /// starting at <paramref name="cursor"/>; returns the cursor of the next page, if any. With
+    /// <see cref="LocalSwfEngineOptions.ShareHistoryEvents"/> the page holds the engine's own events instead of copies.
     /// </summary>
-    private static (List<HistoryEvent> Events, long? Next) SliceHistory(ExecutionState execution, long low, long high, long cursor, bool reverse, int size)
+    private (List<HistoryEvent> Events, long? Next) SliceHistory(ExecutionState execution, long low, long high, long cursor, bool reverse, int size)
     {
         var events = new List<HistoryEvent>();
         var id = cursor;
         while (events.Count < size && id >= low && id <= high)
         {
-            events.Add(ModelCopy.Copy(execution.History[(int)id - 1]));
+            var historyEvent = execution.History[(int)id - 1];
+            events.Add(_options.ShareHistoryEvents ? historyEvent : ModelCopy.Copy(historyEvent));
             id += reverse ? -1 : 1;
         }
 

@@ -46,6 +46,13 @@ public sealed class LocalSwfEngineOptions
     /// <summary>Gets or sets the number of domains an account may have (SWF: 100).</summary>
     public int MaxDomains { get; set; } = 100;
 
+    /// <summary>
+    /// Gets or sets a value indicating whether history pages hand out the engine's own event objects instead of
+    /// copies. An event is never changed once it is in a history, so this is safe for a caller that only reads
+    /// them, as swf-local does when it serializes an answer; a caller that could change them gets copies (the default).
+    /// </summary>
+    internal bool ShareHistoryEvents { get; set; }
+
     /// <summary>Gets or sets the number of events a run's history may reach before SWF terminates it with EVENT_LIMIT_EXCEEDED (SWF: 25,000).</summary>
     public int MaxHistoryEvents { get; set; } = 25_000;
 

@@ -30,6 +30,25 @@ internal sealed class LocalServerCommandLine
             CustomParser = result => ParsePort(result, "--port") ?? 0,
         };
         Database = Text("--db", "FILE", "SQLite file that keeps all state across restarts [default: in memory].", "--db needs a file name.", blankIsValue: false);
+        JournalSyncMode = new Option<JournalSync>("--journal-sync")
+        {
+            Description = "When --db's writes are forced to disk: full (before each answer; survives a power cut) or normal (at checkpoints; survives kill -9, faster).",
+            HelpName = "full|normal",
+            DefaultValueFactory = _ => defaults.JournalSync,
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+                switch (text)
+                {
+                    case "full": return JournalSync.Full;
+                    case "normal": return JournalSync.Normal;
+                    default:
+                        result.AddError($"--journal-sync needs full or normal, not '{text}'.");
+                        return defaults.JournalSync;
+                }
+            },
+        };
+        JournalSyncMode.CompletionSources.Add("full", "normal");
         SkipBadJournalEntries = Flag("--skip-bad-journal-entries", "Start even if entries of --db's journal do not replay: skip them (they stay in the file) and list them.");
         SnapshotEvery = new Option<int>("--snapshot-every")
         {
@@ -185,6 +204,13 @@ internal sealed class LocalServerCommandLine
                 result.AddError("--snapshot-every is only used with --db.");
             }
         });
+        JournalSyncMode.Validators.Add(result =>
+        {
+            if (!result.Implicit && !Given(result, Database))
+            {
+                result.AddError("--journal-sync is only used with --db.");
+            }
+        });
         ThrottleConfig.Validators.Add(result => OnlyWithThrottle(result, "--throttle-config"));
         ThrottleScale.Validators.Add(result => OnlyWithThrottle(result, "--throttle-scale"));
         AccessKey.Validators.Add(result => OnlyWithRequireAuth(result, "--access-key"));
@@ -231,7 +257,7 @@ internal sealed class LocalServerCommandLine
 
         Root = new RootCommand("swf-local: the Swf.Sdk local SWF engine over SWF's HTTP protocol, for the AWS CLI, the AWS SDKs and SwfHttpClient, with a web console.")
         {
-            Port, Database, SkipBadJournalEntries, SnapshotEvery, AllowHost, Region, Clock, Throttle, ThrottleConfig, ThrottleScale, RequireAuth, AccessKey, SecretKey, LogRequests, ConsolePort, ServeConsole, NoConsole, CodecEndpoint,
+            Port, Database, JournalSyncMode, SkipBadJournalEntries, SnapshotEvery, AllowHost, Region, Clock, Throttle, ThrottleConfig, ThrottleScale, RequireAuth, AccessKey, SecretKey, LogRequests, ConsolePort, ServeConsole, NoConsole, CodecEndpoint,
         };
 
         // The tool's name however it is started (dotnet swf-local.dll, an apphost, a test host).
@@ -242,11 +268,13 @@ internal sealed class LocalServerCommandLine
     public RootCommand Root { get; }
 
     /// <summary>Gets the options that make up <see cref="SwfLocalServerOptions"/>, in the order help lists them.</summary>
-    public IReadOnlyList<Option> ServerOptions => [Port, Database, SkipBadJournalEntries, SnapshotEvery, AllowHost, Region, Clock, Throttle, ThrottleConfig, ThrottleScale, RequireAuth, AccessKey, SecretKey, LogRequests, ConsolePort, ServeConsole, NoConsole, CodecEndpoint];
+    public IReadOnlyList<Option> ServerOptions => [Port, Database, JournalSyncMode, SkipBadJournalEntries, SnapshotEvery, AllowHost, Region, Clock, Throttle, ThrottleConfig, ThrottleScale, RequireAuth, AccessKey, SecretKey, LogRequests, ConsolePort, ServeConsole, NoConsole, CodecEndpoint];
 
     private Option<int> Port { get; }
 
     private Option<string> Database { get; }
+
+    private Option<JournalSync> JournalSyncMode { get; }
 
     private Option<bool> SkipBadJournalEntries { get; }
 
@@ -290,6 +318,7 @@ internal sealed class LocalServerCommandLine
         {
             Port = parse.GetValue(Port),
             DatabasePath = parse.GetValue(Database),
+            JournalSync = parse.GetValue(JournalSyncMode),
             SkipBadJournalEntries = parse.GetValue(SkipBadJournalEntries),
             SnapshotEveryEntries = parse.GetValue(SnapshotEvery),
             Region = parse.GetRequiredValue(Region),

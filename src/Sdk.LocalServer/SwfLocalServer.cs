@@ -88,7 +88,7 @@ public sealed partial class SwfLocalServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var clock = options.TimeProvider;
-        var engineOptions = new LocalSwfEngineOptions { TimeProvider = clock, Region = options.Region, LongPollTimeout = options.LongPollTimeout };
+        var engineOptions = new LocalSwfEngineOptions { TimeProvider = clock, Region = options.Region, LongPollTimeout = options.LongPollTimeout, ShareHistoryEvents = true };
         LocalSwfEngine? engine = null;
         SqliteJournal? journal = null;
         WebApplication? app = null;
@@ -100,7 +100,7 @@ public sealed partial class SwfLocalServer : IAsyncDisposable
         {
             if (options.DatabasePath is not null)
             {
-                journal = SqliteJournal.Open(options.DatabasePath);
+                journal = SqliteJournal.Open(options.DatabasePath, options.JournalSync);
             }
 
             var steerable = options.Clock == LocalClockMode.System ? null : SteerableClockFor(options, journal);
@@ -125,7 +125,11 @@ public sealed partial class SwfLocalServer : IAsyncDisposable
 
             controller = new ClockController(options.Clock, engine, steerable, journal, engineOptions.TimeProvider);
 
-            var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+            // swf-local is configured by its options only, never by ASP.NET Core's ambient sources: an appsettings.json
+            // in whatever directory it was started from, or a Kestrel__Endpoints__* variable, would open more listeners
+            // (on any address) and change its logging. The content root is its own directory, not the current one.
+            var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+            builder.Configuration.Sources.Clear();
             builder.Logging.ClearProviders();
             builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);

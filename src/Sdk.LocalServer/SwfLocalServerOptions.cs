@@ -29,6 +29,13 @@ public sealed class SwfLocalServerOptions
     public string? DatabasePath { get; set; }
 
     /// <summary>
+    /// Gets or sets when the journal of <see cref="DatabasePath"/> forces its writes to the disk: <see cref="JournalSync.Full"/>
+    /// (the default) before each answer, <see cref="JournalSync.Normal"/> at SQLite's checkpoints only. Either way a request
+    /// is in the journal before it is answered, so killing the process loses nothing.
+    /// </summary>
+    public JournalSync JournalSync { get; set; } = JournalSync.Full;
+
+    /// <summary>
     /// Gets or sets a value indicating whether journal entries of <see cref="DatabasePath"/> that do
     /// not replay are skipped at start-up (each is reported in <see cref="SwfLocalServer.SkippedJournalEntries"/>
     /// and logged) instead of stopping the start with a message that names the first of them.

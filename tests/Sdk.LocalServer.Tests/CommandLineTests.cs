@@ -5,7 +5,7 @@ namespace Swf.LocalServer.Tests;
 public sealed class CommandLineTests
 {
     private static readonly string[] OptionNames =
-        ["--port", "--db", "--skip-bad-journal-entries", "--snapshot-every", "--allow-host", "--region", "--clock", "--throttle", "--throttle-config", "--throttle-scale", "--require-auth", "--access-key", "--secret-key", "--log-requests", "--ui-port", "--console", "--no-console", "--codec-endpoint"];
+        ["--port", "--db", "--journal-sync", "--skip-bad-journal-entries", "--snapshot-every", "--allow-host", "--region", "--clock", "--throttle", "--throttle-config", "--throttle-scale", "--require-auth", "--access-key", "--secret-key", "--log-requests", "--ui-port", "--console", "--no-console", "--codec-endpoint"];
 
     [Fact]
     public void Parse_FullCommandLine_SetsEveryOption()
@@ -44,6 +44,31 @@ public sealed class CommandLineTests
 
         Assert.Null(parsed.Options);
         Assert.Equal(["--clock needs system, manual or skip, not 'fast'."], parsed.Errors);
+    }
+
+    [Theory]
+    [InlineData(null, JournalSync.Full)]
+    [InlineData("full", JournalSync.Full)]
+    [InlineData("normal", JournalSync.Normal)]
+    public void Parse_JournalSync_SetsWhenWritesReachTheDisk(string? value, JournalSync sync)
+    {
+        string[] args = value is null ? ["--port", "0", "--db", "swf.db"] : ["--port", "0", "--db", "swf.db", "--journal-sync", value];
+
+        var parsed = LocalServerCommand.Parse(args);
+
+        Assert.Empty(parsed.Errors);
+        Assert.Equal(sync, Assert.IsType<SwfLocalServerOptions>(parsed.Options).JournalSync);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--port", "0", "--db", "swf.db", "--journal-sync", "off" }, "--journal-sync needs full or normal, not 'off'.")]
+    [InlineData(new[] { "--port", "0", "--journal-sync", "normal" }, "--journal-sync is only used with --db.")]
+    public void Parse_BadJournalSync_SaysWhatIsWrong(string[] args, string error)
+    {
+        var parsed = LocalServerCommand.Parse(args);
+
+        Assert.Null(parsed.Options);
+        Assert.Equal([error], parsed.Errors);
     }
 
     [Fact]

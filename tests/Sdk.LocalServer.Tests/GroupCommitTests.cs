@@ -87,11 +87,60 @@ public sealed class GroupCommitTests : IDisposable
             return journal.WhenDurableAsync();
         });
 
-        // The caller writes the row itself: the wait is already over when the call returns, no timer or writer thread involved.
+        // The caller writes the row itself: the wait is already over when the call returns, no timer and no hand-off to the writer thread.
         Assert.True(durable.IsCompletedSuccessfully);
         await durable;
         Assert.Equal(1, CountRows());
         Assert.Equal(1, journal.Commits);
+    }
+
+    [Fact]
+    public async Task WhenDurableAsync_AppendedWhileTheConnectionIsBusy_WrittenWhenItIsFreeWithNoOtherCaller()
+    {
+        using var journal = SqliteJournal.Open(Database);
+        using var busy = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+
+        // The compactor's way in: it holds the connection (as while it writes a snapshot) until released.
+        var holder = Task.Run(() => journal.WithDurableConnection(_ =>
+        {
+            busy.Set();
+            release.Wait();
+            return 0;
+        }));
+        busy.Wait();
+        var durable = await Task.Run(() =>
+        {
+            SqliteJournal.DeferDurability = true;
+            journal.Append(Entry("during"));
+            return journal.WhenDurableAsync();
+        });
+        Assert.False(durable.IsCompleted);
+
+        // Nobody else calls in: the journal's writer thread must take the row the moment the connection is free.
+        // (Before the writer thread this wait never ended; the bound turns such a hang into a failure.)
+        release.Set();
+        await holder;
+        await durable.AsTask().WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, CountRows());
+    }
+
+    [Theory]
+    [InlineData(JournalSync.Full, 2L)]
+    [InlineData(JournalSync.Normal, 1L)]
+    public void Open_JournalSync_SetsSqlitesSynchronousLevel(JournalSync sync, long level)
+    {
+        using var journal = SqliteJournal.Open(Database, sync);
+
+        // SQLite's own reading of its setting: 2 is FULL (fsync at every commit), 1 is NORMAL (at checkpoints, in WAL mode).
+        var actual = journal.WithDurableConnection(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA synchronous";
+            return (long)command.ExecuteScalar()!;
+        });
+
+        Assert.Equal(level, actual);
     }
 
     [Fact]

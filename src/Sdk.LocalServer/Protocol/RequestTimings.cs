@@ -8,8 +8,8 @@ namespace Swf.LocalServer.Protocol;
 /// so that the request path pays one branch for it otherwise.
 /// </summary>
 /// <remarks>
-/// There is no profiler on the machines this was tuned on (no dotnet-trace, no EventPipe tools), so the breakdown of
-/// docs/benchmarks.md comes from these counters. Long polls are counted apart from the other requests: the time a
+/// They give the breakdown of docs/benchmarks.md per stage (a profiler such as dotnet-trace gives it per method, but
+/// not per request). Long polls are counted apart from the other requests: the time a
 /// poll waits for a task is idle time, not cost.
 /// </remarks>
 internal static class RequestTimings
@@ -24,6 +24,9 @@ internal static class RequestTimings
     private static long _requests;
     private static long _polls;
     private static long _journalWaits;
+    private static long _commits;
+    private static long _committedRows;
+    private static long _commitTicks;
 
     /// <summary>The stages of a request.</summary>
     public enum Stage
@@ -61,6 +64,16 @@ internal static class RequestTimings
         return now;
     }
 
+    /// <summary>Counts one journal transaction: how many rows it wrote and how long it took, fsync included.</summary>
+    /// <param name="rows">The rows written.</param>
+    /// <param name="started">The timestamp the transaction started at.</param>
+    public static void AddCommit(int rows, long started)
+    {
+        Interlocked.Increment(ref _commits);
+        Interlocked.Add(ref _committedRows, rows);
+        Interlocked.Add(ref _commitTicks, Stopwatch.GetTimestamp() - started);
+    }
+
     /// <summary>Counts a finished request and its whole time in the handler.</summary>
     /// <param name="started">The timestamp the request started at.</param>
     /// <param name="poll">Whether the request is a long poll.</param>
@@ -74,7 +87,7 @@ internal static class RequestTimings
     }
 
     /// <summary>Returns the counters and sets them to zero.</summary>
-    /// <returns>Requests (not polls), polls, journal waits, and the milliseconds summed per stage.</returns>
+    /// <returns>Requests (not polls), polls, journal waits, journal transactions, and the milliseconds summed per stage.</returns>
     public static Snapshot TakeSnapshot()
     {
         static double Ms(int slot) => Interlocked.Exchange(ref Ticks[slot], 0) * 1000.0 / Stopwatch.Frequency;
@@ -82,6 +95,9 @@ internal static class RequestTimings
             Interlocked.Exchange(ref _requests, 0),
             Interlocked.Exchange(ref _polls, 0),
             Interlocked.Exchange(ref _journalWaits, 0),
+            Interlocked.Exchange(ref _commits, 0),
+            Interlocked.Exchange(ref _committedRows, 0),
+            Interlocked.Exchange(ref _commitTicks, 0) * 1000.0 / Stopwatch.Frequency,
             Ms((int)Stage.Read),
             Ms((int)Stage.Parse),
             Ms((int)Stage.Engine),
@@ -95,6 +111,9 @@ internal static class RequestTimings
     /// <param name="Requests">Requests other than long polls.</param>
     /// <param name="Polls">Long polls.</param>
     /// <param name="JournalWaits">Requests, polls included, that waited for the journal.</param>
+    /// <param name="Commits">Journal transactions (one fsync each).</param>
+    /// <param name="CommittedRows">Rows those transactions wrote.</param>
+    /// <param name="CommitMs">Time in those transactions, fsync included.</param>
     /// <param name="ReadMs">Reading bodies.</param>
     /// <param name="ParseMs">Deserializing.</param>
     /// <param name="EngineMs">Engine calls other than polls.</param>
@@ -102,5 +121,5 @@ internal static class RequestTimings
     /// <param name="JournalMs">Waiting for the journal.</param>
     /// <param name="WriteMs">Serializing and writing answers.</param>
     /// <param name="TotalMs">Requests other than long polls, in the handler from start to end.</param>
-    internal readonly record struct Snapshot(long Requests, long Polls, long JournalWaits, double ReadMs, double ParseMs, double EngineMs, double PollEngineMs, double JournalMs, double WriteMs, double TotalMs);
+    internal readonly record struct Snapshot(long Requests, long Polls, long JournalWaits, long Commits, long CommittedRows, double CommitMs, double ReadMs, double ParseMs, double EngineMs, double PollEngineMs, double JournalMs, double WriteMs, double TotalMs);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -10,7 +11,7 @@ namespace Swf.LocalServer.Store;
 
 /// <summary>
 /// swf-local's durable store: the engine's journal (<see cref="IEngineJournal"/>) in one SQLite
-/// table, one row per step the engine took, fsync'd (WAL, synchronous=FULL) before the caller gets its
+/// table, one row per step the engine took, written (WAL; fsync'd too with the default synchronous=FULL) before the caller gets its
 /// answer. On start the rows are replayed in order into a fresh engine (<see cref="LocalSwfEngine.Restore(LocalSwfEngineOptions, IEnumerable{JournalEntry}, Func{JournalReplayFailure, bool})"/>),
 /// which rebuilds everything, so a crash loses nothing that was acknowledged. <see cref="JournalCompactor"/>
 /// now and then replaces the rows up to a point with an engine snapshot (<see cref="JournalSnapshots"/>), in one transaction.
@@ -18,10 +19,12 @@ namespace Swf.LocalServer.Store;
 /// <remarks>
 /// Group commit: a step taken for an HTTP request (<see cref="DeferDurability"/> set) is only queued under the
 /// engine's lock; the request is answered after <see cref="WhenDurableAsync"/>, which waits until every step
-/// queued so far (its own, and any a read may have seen) is on disk. The first request to get there writes every
-/// queued step in one transaction on its own thread, outside the engine's lock; requests arriving meanwhile wait
-/// for that write or the next, so one fsync covers many requests. Any other step (a direct call on the engine, a
-/// clock tick, the console) is written before <see cref="Append"/> returns, as before.
+/// queued so far (its own, and any a read may have seen) is on disk. When no write is running the request writes
+/// every queued step in one transaction on its own thread, outside the engine's lock. When one is running, the
+/// journal's own writer thread is woken instead: it starts the next transaction the moment the running one ends,
+/// with every step queued meanwhile, so one fsync covers many requests and the next write never waits for the
+/// thread pool to run a waiting request. Any other step (a direct call on the engine, a clock tick, the console) is
+/// written before <see cref="Append"/> returns, as before.
 /// </remarks>
 internal sealed class SqliteJournal : IEngineJournal, IDisposable
 {
@@ -54,6 +57,10 @@ internal sealed class SqliteJournal : IEngineJournal, IDisposable
     private TaskCompletionSource? _appendedWaiter;
     private long _appendedTarget;
 
+    // Set by a request that waits for rows while a write runs; the writer thread wakes and writes them next.
+    private readonly AutoResetEvent _wake = new(initialState: false);
+    private readonly Thread _writer;
+
     // The row id of each entry ReadAll gave out, so that a message about an entry can name its row.
     private readonly ConditionalWeakTable<JournalEntry, object> _ids = [];
 
@@ -68,6 +75,8 @@ internal sealed class SqliteJournal : IEngineJournal, IDisposable
         _insert.Parameters.Add("$task", SqliteType.Integer);
         _insert.Parameters.Add("$generated", SqliteType.Text);
         _insert.Prepare();
+        _writer = new Thread(WriteLoop) { IsBackground = true, Name = "swf-local journal writer" };
+        _writer.Start();
     }
 
     /// <summary>
@@ -81,7 +90,9 @@ internal sealed class SqliteJournal : IEngineJournal, IDisposable
     }
 
     /// <summary>Opens (creating when missing) the store at <paramref name="path"/>.</summary>
-    public static SqliteJournal Open(string path)
+    /// <param name="path">The SQLite file.</param>
+    /// <param name="sync">When a write is forced to the disk: before its requests are answered, or at checkpoints.</param>
+    public static SqliteJournal Open(string path, JournalSync sync = JournalSync.Full)
     {
         var full = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(full);
@@ -95,7 +106,9 @@ internal sealed class SqliteJournal : IEngineJournal, IDisposable
         {
             connection.Open();
             Execute(connection, "PRAGMA journal_mode=WAL");
-            Execute(connection, "PRAGMA synchronous=FULL");
+            // In WAL mode NORMAL still writes each transaction to the log (the OS holds it) before the commit returns;
+            // only the fsync waits for a checkpoint.
+            Execute(connection, sync == JournalSync.Normal ? "PRAGMA synchronous=NORMAL" : "PRAGMA synchronous=FULL");
             Execute(connection, """
                 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
                 CREATE TABLE IF NOT EXISTS journal (
@@ -303,8 +316,10 @@ internal sealed class SqliteJournal : IEngineJournal, IDisposable
                 next = _flushed.Task;
             }
 
-            // No flush running: this request writes everything queued (others' rows too) on its own thread, with
-            // no hand-off to another thread; otherwise it waits for the running flush and looks again.
+            // No write running: this request writes everything queued (others' rows too) on its own thread, with no
+            // hand-off, so a lone request waits for its fsync only. Otherwise the writer thread is woken: it takes the
+            // connection the moment the running write ends and writes what queued meanwhile, whether or not the
+            // thread pool has a thread free to run this request's continuation yet.
             if (_writing.TryEnter())
             {
                 try
@@ -319,6 +334,7 @@ internal sealed class SqliteJournal : IEngineJournal, IDisposable
                 continue;
             }
 
+            _wake.Set();
             await next.ConfigureAwait(false);
         }
     }
@@ -390,9 +406,30 @@ internal sealed class SqliteJournal : IEngineJournal, IDisposable
             _stopping = true;
         }
 
+        _wake.Set();
+        _writer.Join();
         Flush();
+        _wake.Dispose();
         _insert.Dispose();
         _connection.Dispose();
+    }
+
+    /// <summary>The writer thread: writes whatever is queued each time a waiting request wakes it (after the running write), until the journal is disposed.</summary>
+    private void WriteLoop()
+    {
+        while (true)
+        {
+            _wake.WaitOne();
+            lock (_state)
+            {
+                if (_stopping)
+                {
+                    return;
+                }
+            }
+
+            Flush();
+        }
     }
 
     /// <summary>Writes every queued row in one transaction (one fsync), then wakes the requests waiting for them.</summary>
@@ -422,6 +459,7 @@ internal sealed class SqliteJournal : IEngineJournal, IDisposable
         }
 
         TaskCompletionSource done;
+        var started = Stopwatch.GetTimestamp();
         try
         {
             using (var transaction = _connection.BeginTransaction())
@@ -441,6 +479,10 @@ internal sealed class SqliteJournal : IEngineJournal, IDisposable
             }
 
             Interlocked.Increment(ref _commits);
+            if (RequestTimings.Enabled)
+            {
+                RequestTimings.AddCommit(rows.Count, started);
+            }
 
             _insert.Transaction = null;
             rows.Clear();

@@ -10,15 +10,16 @@ namespace Swf.Worker;
 /// </content>
 internal sealed partial class WorkflowInstance
 {
-    private readonly Dictionary<string, PendingLambda> _lambdas = new(StringComparer.Ordinal);
-    private readonly Dictionary<long, PendingLambda> _lambdasByScheduledId = [];
+    // Made on first use (most runs call no Lambda function), as the dictionaries of WorkflowInstance.Commands.cs.
+    private Dictionary<string, PendingLambda>? _lambdas;
+    private Dictionary<long, PendingLambda>? _lambdasByScheduledId;
     private int _lambdaSequence;
 
     public string NextLambdaId() => "lambda-" + (++_lambdaSequence).ToString(CultureInfo.InvariantCulture);
 
     public Task<string?> ScheduleLambdaAsync(string id, string functionName, string? input, TimeSpan? startToCloseTimeout, CancellationToken cancellationToken)
     {
-        if (_lambdas.ContainsKey(id))
+        if (_lambdas?.ContainsKey(id) == true)
         {
             throw new InvalidWorkflowOperationException($"Lambda task id {id} is already used by an open Lambda task of this workflow.");
         }
@@ -42,16 +43,16 @@ internal sealed partial class WorkflowInstance
                 lambda.CancellationRegistration.Dispose();
                 if (e.LambdaFunctionScheduledEventAttributes is not null)
                 {
-                    _lambdasByScheduledId[e.EventId] = lambda;
+                    (_lambdasByScheduledId ??= [])[e.EventId] = lambda;
                 }
                 else
                 {
-                    _lambdas.Remove(id);
+                    _lambdas?.Remove(id);
                     lambda.Result.TrySetException(new LambdaFunctionScheduleFailedException(functionName, id, e.ScheduleLambdaFunctionFailedEventAttributes!.Cause));
                 }
             });
         lambda.Command = command;
-        _lambdas[id] = lambda;
+        (_lambdas ??= new(StringComparer.Ordinal))[id] = lambda;
         _pending.Add(command);
         if (cancellationToken.CanBeCanceled)
         {
@@ -76,16 +77,16 @@ internal sealed partial class WorkflowInstance
         }
 
         command.Withdrawn = true;
-        _lambdas.Remove(lambda.Id);
+        _lambdas?.Remove(lambda.Id);
         lambda.Result.TrySetException(new LambdaFunctionCanceledException(lambda.FunctionName, lambda.Id, lambda.Token));
     }
 
     /// <summary>Ends the Lambda task scheduled at <paramref name="scheduledEventId"/> with <paramref name="complete"/>.</summary>
     private void CompleteLambda(long? scheduledEventId, Action<PendingLambda> complete)
     {
-        if (scheduledEventId is { } id && _lambdasByScheduledId.Remove(id, out var lambda))
+        if (scheduledEventId is { } id && _lambdasByScheduledId is not null && _lambdasByScheduledId.Remove(id, out var lambda))
         {
-            _lambdas.Remove(lambda.Id);
+            _lambdas?.Remove(lambda.Id);
             complete(lambda);
         }
     }

@@ -10,7 +10,7 @@ namespace Swf.Worker;
 internal sealed partial class WorkflowInstance
 {
     private readonly List<HistoryEvent> _deferred = [];
-    private readonly Dictionary<string, string?> _recordedMarkers = new(StringComparer.Ordinal);
+    private Dictionary<string, string?>? _recordedMarkers; // made on first use, as the dictionaries of WorkflowInstance.Commands.cs
     private readonly List<Task> _signalHandlers = [];
     private HistoryEvent? _openTaskStarted;
     private long _lastRunStartedEventId;
@@ -330,7 +330,7 @@ internal sealed partial class WorkflowInstance
         {
             if (e.MarkerRecordedEventAttributes is { } marker && IsRuntimeMarker(marker.MarkerName))
             {
-                _recordedMarkers[marker.MarkerName] = marker.Details;
+                (_recordedMarkers ??= new(StringComparer.Ordinal))[marker.MarkerName] = marker.Details;
             }
         }
     }

@@ -13,6 +13,9 @@ public static class SigV4Signer
     /// <summary>The signing algorithm's name.</summary>
     public const string Algorithm = "AWS4-HMAC-SHA256";
 
+    // The last key SigningKey derived; replaced whole, so a reader sees one consistent entry.
+    private static DerivedKey? _signingKey;
+
     /// <summary>Signs a request.</summary>
     /// <param name="request">What is signed.</param>
     /// <param name="credentials">The access key, secret key and optional session token.</param>
@@ -27,23 +30,9 @@ public static class SigV4Signer
         var amzDate = utc.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         var date = amzDate[..8];
 
-        var headers = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, value) in request.Headers)
-        {
-            // A repeated header is signed once, its values joined by commas in the order given.
-            var lowerName = name.Trim().ToLowerInvariant();
-            headers[lowerName] = headers.TryGetValue(lowerName, out var earlier) ? earlier + "," + NormalizeValue(value) : NormalizeValue(value);
-        }
-
-        headers["host"] = NormalizeValue(request.Host);
-        headers["x-amz-date"] = amzDate;
-        if (!string.IsNullOrEmpty(credentials.SessionToken))
-        {
-            headers["x-amz-security-token"] = NormalizeValue(credentials.SessionToken);
-        }
-
-        var signedHeaders = string.Join(';', headers.Keys);
-        var canonical = new StringBuilder();
+        var headers = CanonicalHeaders(request, amzDate, credentials.SessionToken);
+        var signedHeaders = SignedHeaders(headers);
+        var canonical = new StringBuilder(256);
         canonical.Append(request.Method).Append('\n');
         canonical.Append(request.Path).Append('\n');
         canonical.Append(request.Query).Append('\n');
@@ -54,17 +43,12 @@ public static class SigV4Signer
 
         canonical.Append('\n');
         canonical.Append(signedHeaders).Append('\n');
-        canonical.Append(Hex(SHA256.HashData(request.Body.Span)));
+        canonical.Append(Sha256Hex(request.Body.Span));
         var canonicalRequest = canonical.ToString();
 
         var scope = $"{date}/{request.Region}/{request.Service}/aws4_request";
-        var stringToSign = $"{Algorithm}\n{amzDate}\n{scope}\n{Hex(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalRequest)))}";
-
-        var key = Hmac(Encoding.UTF8.GetBytes("AWS4" + credentials.SecretKey), date);
-        key = Hmac(key, request.Region);
-        key = Hmac(key, request.Service);
-        key = Hmac(key, "aws4_request");
-        var signature = Hex(Hmac(key, stringToSign));
+        var stringToSign = $"{Algorithm}\n{amzDate}\n{scope}\n{Sha256Hex(canonicalRequest)}";
+        var signature = HmacHex(SigningKey(credentials.SecretKey, date, request.Region, request.Service), stringToSign);
 
         var authorization = $"{Algorithm} Credential={credentials.AccessKey}/{scope}, SignedHeaders={signedHeaders}, Signature={signature}";
         var added = new List<KeyValuePair<string, string>> { new("X-Amz-Date", amzDate) };
@@ -77,8 +61,77 @@ public static class SigV4Signer
         return new SigV4Signature(canonicalRequest, stringToSign, authorization, added);
     }
 
+    // The header names in lower case, sorted by ordinal, each once (a repeated header's values joined by commas in
+    // the order given), with host, x-amz-date and x-amz-security-token added.
+    private static List<KeyValuePair<string, string>> CanonicalHeaders(SigV4Request request, string amzDate, string? sessionToken)
+    {
+        var headers = new List<KeyValuePair<string, string>>(request.Headers.Count + 3);
+        foreach (var (name, value) in request.Headers)
+        {
+            Set(headers, name.Trim().ToLowerInvariant(), NormalizeValue(value), join: true);
+        }
+
+        Set(headers, "host", NormalizeValue(request.Host), join: false);
+        Set(headers, "x-amz-date", amzDate, join: false);
+        if (!string.IsNullOrEmpty(sessionToken))
+        {
+            Set(headers, "x-amz-security-token", NormalizeValue(sessionToken), join: false);
+        }
+
+        headers.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        return headers;
+    }
+
+    private static void Set(List<KeyValuePair<string, string>> headers, string name, string value, bool join)
+    {
+        var index = headers.FindIndex(h => h.Key == name);
+        if (index < 0)
+        {
+            headers.Add(new(name, value));
+        }
+        else
+        {
+            headers[index] = new(name, join ? headers[index].Value + "," + value : value);
+        }
+    }
+
+    private static string SignedHeaders(List<KeyValuePair<string, string>> headers)
+    {
+        var builder = new StringBuilder(64);
+        foreach (var (name, _) in headers)
+        {
+            builder.Append(builder.Length == 0 ? "" : ";").Append(name);
+        }
+
+        return builder.ToString();
+    }
+
+    // The key derived from the secret for one day, region and service: the same for every request of that day,
+    // so it is kept (one entry: a client signs for one secret, region and service) instead of four HMACs a request.
+    private static byte[] SigningKey(string secretKey, string date, string region, string service)
+    {
+        var cached = _signingKey;
+        if (cached is not null && cached.Date == date && cached.Region == region && cached.Service == service && cached.SecretKey == secretKey)
+        {
+            return cached.Key;
+        }
+
+        var key = Hmac(Encoding.UTF8.GetBytes("AWS4" + secretKey), date);
+        key = Hmac(key, region);
+        key = Hmac(key, service);
+        key = Hmac(key, "aws4_request");
+        _signingKey = new DerivedKey(secretKey, date, region, service, key);
+        return key;
+    }
+
     private static string NormalizeValue(string value)
     {
+        // Most values need no change: no whitespace at either end, and none inside but single spaces.
+        if (IsNormalized(value))
+        {
+            return value;
+        }
+
         // SigV4's Trimall: drop leading and trailing whitespace and turn each inner run of it into
         // one space. Whitespace is what botocore's str.split() splits on, so tabs and line breaks
         // count too.
@@ -104,10 +157,40 @@ public static class SigV4Signer
         return builder.ToString();
     }
 
+    private static bool IsNormalized(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (IsWhiteSpace(c) && (c != ' ' || i == 0 || i == value.Length - 1 || value[i - 1] == ' '))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     // Python's str.isspace() also counts the separators U+001C to U+001F, which .NET does not.
     private static bool IsWhiteSpace(char c) => char.IsWhiteSpace(c) || c is >= '\u001C' and <= '\u001F';
 
     private static byte[] Hmac(byte[] key, string data) => HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(data));
 
-    private static string Hex(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(bytes);
+    private static string HmacHex(byte[] key, string data)
+    {
+        Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(data), hash);
+        return Convert.ToHexStringLower(hash);
+    }
+
+    private static string Sha256Hex(ReadOnlySpan<byte> bytes)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(bytes, hash);
+        return Convert.ToHexStringLower(hash);
+    }
+
+    private static string Sha256Hex(string text) => Sha256Hex(Encoding.UTF8.GetBytes(text));
+
+    private sealed record DerivedKey(string SecretKey, string Date, string Region, string Service, byte[] Key);
 }

@@ -175,6 +175,23 @@ public class SigV4SignerTests
     }
 
     [Fact]
+    public void Sign_SecretDayOrRegionChangesBetweenCalls_EachSignatureUsesTheKeyDerivedForIt()
+    {
+        // The signer keeps the last derived key; each call must still sign with the key of its own secret, day and region.
+        (string Secret, int Day, string Region)[] calls =
+            [(SecretKey, 30, "us-east-1"), ("another-secret", 30, "us-east-1"), (SecretKey, 31, "us-east-1"), (SecretKey, 31, "eu-west-1"), (SecretKey, 30, "us-east-1")];
+        foreach (var (secret, day, region) in calls)
+        {
+            var request = SigV4Request.Post(new Uri("https://swf.us-east-1.amazonaws.com/"), [], "{}"u8.ToArray(), region, "swf");
+
+            var signature = SigV4Signer.Sign(request, new SigV4Credentials("AKIDEXAMPLE", secret, null), new DateTime(2015, 8, day, 12, 36, 0, DateTimeKind.Utc));
+
+            var date = string.Create(CultureInfo.InvariantCulture, $"201508{day}");
+            Assert.EndsWith("Signature=" + SignatureOf(signature.StringToSign, secret, date, region), signature.Authorization, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void ToString_CredentialsAndSignature_HideSecrets()
     {
         var credentials = new SigV4Credentials("AKIDEXAMPLE", SecretKey, "the-token");
@@ -187,6 +204,18 @@ public class SigV4SignerTests
         Assert.DoesNotContain("the-token", shown, StringComparison.Ordinal);
         Assert.DoesNotContain(signature.Authorization[^64..], shown, StringComparison.Ordinal);
         Assert.Contains("AKIDEXAMPLE", shown, StringComparison.Ordinal);
+    }
+
+    // SigV4's key derivation and signature, written out here independently of the signer.
+    private static string SignatureOf(string stringToSign, string secret, string date, string region)
+    {
+        var key = System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes("AWS4" + secret), Encoding.UTF8.GetBytes(date));
+        foreach (var part in new[] { region, "swf", "aws4_request" })
+        {
+            key = System.Security.Cryptography.HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(part));
+        }
+
+        return Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(stringToSign)));
     }
 
     private static SigningCase Case(string name, string url, string region, string operation, string body, string? sessionToken, string time) =>
