@@ -117,7 +117,7 @@ public static class ResultTable
         yield return (typeof(SwfLocalJournalNormalSyncEndToEndBenchmarks), BenchJobs.EndToEnd);
         if (!BenchJobs.Quick)
         {
-            yield return (typeof(MotoEndToEndBenchmarks), BenchJobs.EndToEnd.WithWarmupCount(1).WithIterationCount(3)); // a batch takes moto tens of seconds
+            yield return (typeof(MotoEndToEndBenchmarks), BenchJobs.Moto);
         }
     }
 
