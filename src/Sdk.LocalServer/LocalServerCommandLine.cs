@@ -30,25 +30,11 @@ internal sealed class LocalServerCommandLine
             CustomParser = result => ParsePort(result, "--port") ?? 0,
         };
         Database = Text("--db", "FILE", "SQLite file that keeps all state across restarts [default: in memory].", "--db needs a file name.", blankIsValue: false);
-        JournalSyncMode = new Option<JournalSync>("--journal-sync")
-        {
-            Description = "When --db's writes are forced to disk: full (before each answer; survives a power cut) or normal (at checkpoints; survives kill -9, faster).",
-            HelpName = "full|normal",
-            DefaultValueFactory = _ => defaults.JournalSync,
-            CustomParser = result =>
-            {
-                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
-                switch (text)
-                {
-                    case "full": return JournalSync.Full;
-                    case "normal": return JournalSync.Normal;
-                    default:
-                        result.AddError($"--journal-sync needs full or normal, not '{text}'.");
-                        return defaults.JournalSync;
-                }
-            },
-        };
-        JournalSyncMode.CompletionSources.Add("full", "normal");
+        JournalSyncMode = Choice(
+            "--journal-sync",
+            "When --db's writes are forced to disk: full (before each answer; survives a power cut) or normal (at checkpoints; survives kill -9, faster).",
+            defaults.JournalSync,
+            [("full", JournalSync.Full), ("normal", JournalSync.Normal)]);
         SkipBadJournalEntries = Flag("--skip-bad-journal-entries", "Start even if entries of --db's journal do not replay: skip them (they stay in the file) and list them.");
         SnapshotEvery = new Option<int>("--snapshot-every")
         {
@@ -96,26 +82,11 @@ internal sealed class LocalServerCommandLine
             HelpName = "N",
             CustomParser = result => ParsePort(result, "--ui-port"),
         };
-        Clock = new Option<LocalClockMode>("--clock")
-        {
-            Description = "The engine's clock: system, manual (moved over HTTP) or skip (jumps to the next timer when idle).",
-            HelpName = "system|manual|skip",
-            DefaultValueFactory = _ => defaults.Clock,
-            CustomParser = result =>
-            {
-                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
-                switch (text)
-                {
-                    case "system": return LocalClockMode.System;
-                    case "manual": return LocalClockMode.Manual;
-                    case "skip": return LocalClockMode.Skip;
-                    default:
-                        result.AddError($"--clock needs system, manual or skip, not '{text}'.");
-                        return defaults.Clock;
-                }
-            },
-        };
-        Clock.CompletionSources.Add("system", "manual", "skip");
+        Clock = Choice(
+            "--clock",
+            "The engine's clock: system, manual (moved over HTTP) or skip (jumps to the next timer when idle).",
+            defaults.Clock,
+            [("system", LocalClockMode.System), ("manual", LocalClockMode.Manual), ("skip", LocalClockMode.Skip)]);
         Throttle = Flag("--throttle", "Throttle calls as SWF does (its published API and decision quotas), answering ThrottlingException.");
         ThrottleConfig = new Option<SwfThrottleOptions?>("--throttle-config")
         {
@@ -347,6 +318,34 @@ internal sealed class LocalServerCommandLine
         }
 
         return options;
+    }
+
+    /// <summary>An option that takes one of a few words, each naming a value; completions and the error list the words.</summary>
+    private static Option<T> Choice<T>(string name, string description, T defaultValue, (string Word, T Value)[] choices)
+    {
+        var words = choices.Select(c => c.Word).ToArray();
+        var option = new Option<T>(name)
+        {
+            Description = description,
+            HelpName = string.Join('|', words),
+            DefaultValueFactory = _ => defaultValue,
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+                foreach (var (word, value) in choices)
+                {
+                    if (text == word)
+                    {
+                        return value;
+                    }
+                }
+
+                result.AddError($"{name} needs {string.Join(", ", words[..^1])} or {words[^1]}, not '{text}'.");
+                return defaultValue;
+            },
+        };
+        option.CompletionSources.Add(words);
+        return option;
     }
 
     private static Option<bool> Flag(string name, string description) => new(name) { Description = description, Arity = ArgumentArity.Zero };

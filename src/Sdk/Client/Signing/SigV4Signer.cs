@@ -31,7 +31,7 @@ public static class SigV4Signer
         var date = amzDate[..8];
 
         var headers = CanonicalHeaders(request, amzDate, credentials.SessionToken);
-        var signedHeaders = SignedHeaders(headers);
+        var signedHeaders = string.Join(';', headers.Select(h => h.Key));
         var canonical = new StringBuilder(256);
         canonical.Append(request.Method).Append('\n');
         canonical.Append(request.Path).Append('\n');
@@ -93,17 +93,6 @@ public static class SigV4Signer
         {
             headers[index] = new(name, join ? headers[index].Value + "," + value : value);
         }
-    }
-
-    private static string SignedHeaders(List<KeyValuePair<string, string>> headers)
-    {
-        var builder = new StringBuilder(64);
-        foreach (var (name, _) in headers)
-        {
-            builder.Append(builder.Length == 0 ? "" : ";").Append(name);
-        }
-
-        return builder.ToString();
     }
 
     // The key derived from the secret for one day, region and service: the same for every request of that day,
