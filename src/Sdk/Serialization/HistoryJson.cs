@@ -25,6 +25,10 @@ public static class HistoryJson
 
     private static readonly JsonTypeInfo<List<HistoryEvent>> EventsInfo = SwfJsonResponses.For<List<HistoryEvent>>();
 
+    // A page of the CLI's output is a decision task's shape with only "events" (and, as swf history get writes it,
+    // "workflowExecution") set; the lenient metadata reads it without the task's other members.
+    private static readonly JsonTypeInfo<DecisionTask> PageInfo = SwfJsonResponses.For<DecisionTask>();
+
     private enum ObjectKind
     {
         Other,
@@ -82,34 +86,9 @@ public static class HistoryJson
         }
 
         var history = new Reading(source, utf8.Length);
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions
+        if (!TryReadSinglePage(utf8, history))
         {
-            AllowMultipleValues = true,
-            AllowTrailingCommas = true,
-            CommentHandling = JsonCommentHandling.Skip,
-        });
-        var values = 0;
-        try
-        {
-            while (reader.Read())
-            {
-                values++;
-                var value = reader;
-                try
-                {
-                    ReadValue(ref reader, utf8, history, values);
-                }
-                catch (FormatException) when (InvalidJson(value) is { } invalid)
-                {
-                    // The value is read as it streams, so a wrong event can be met before a syntax error further on;
-                    // the syntax error is what the text has wrong, so it is the one reported.
-                    throw invalid;
-                }
-            }
-        }
-        catch (JsonException ex)
-        {
-            throw NotAHistory(source, $"it is not valid JSON ({ex.Message})", ex);
+            ReadValues(utf8, history);
         }
 
         var events = history.Events;
@@ -202,6 +181,80 @@ public static class HistoryJson
     /// <returns>The text.</returns>
     public static string IsoTimestamp(DateTime utc) =>
         DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The usual form, one <c>{"events": [...]}</c> object, read in a single serializer call over the whole text (as a
+    /// decider reads a <c>PollForDecisionTask</c> page, whose shape it shares). Reading it through the general path
+    /// below costs a second pass: a serializer call on a reader first skips the value to find where it ends. Any other
+    /// form, a syntax error, or an event without its id or type makes this give up (at most one page read for
+    /// nothing), and the general path then reads the text and names what is wrong.
+    /// </summary>
+    private static bool TryReadSinglePage(ReadOnlySpan<byte> utf8, Reading history)
+    {
+        if (utf8.TrimStart(" \t\r\n"u8) is not [(byte)'{', ..])
+        {
+            return false;
+        }
+
+        DecisionTask? page;
+        try
+        {
+            page = JsonSerializer.Deserialize(utf8, PageInfo);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+
+        if (page?.Events is not { } events
+            || !events.TrueForAll(static e => e is not null && e.EventId != 0 && e.EventType is not null)
+            || page.WorkflowExecution is { WorkflowId: not { Length: > 0 } } or { RunId: not { Length: > 0 } })
+        {
+            return false;
+        }
+
+        history.Events = events;
+        if (page.WorkflowExecution is { } execution)
+        {
+            history.SetExecution(execution);
+        }
+
+        return true;
+    }
+
+    /// <summary>Reads every JSON value of the text, in any of the forms the type's summary lists.</summary>
+    private static void ReadValues(ReadOnlySpan<byte> utf8, Reading history)
+    {
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions
+        {
+            AllowMultipleValues = true,
+            AllowTrailingCommas = true,
+            CommentHandling = JsonCommentHandling.Skip,
+        });
+        var values = 0;
+        try
+        {
+            while (reader.Read())
+            {
+                values++;
+                var value = reader;
+                try
+                {
+                    ReadValue(ref reader, utf8, history, values);
+                }
+                catch (FormatException) when (InvalidJson(value) is { } invalid)
+                {
+                    // The value is read as it streams, so a wrong event can be met before a syntax error further on;
+                    // the syntax error is what the text has wrong, so it is the one reported.
+                    throw invalid;
+                }
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw NotAHistory(history.Source, $"it is not valid JSON ({ex.Message})", ex);
+        }
+    }
 
     // The reader streams: each event is deserialized straight from the text as the reader reaches it, so
     // nothing but the events themselves is allocated (no JsonDocument of the whole page, which copied the
@@ -493,9 +546,15 @@ public static class HistoryJson
     {
         public string Source { get; } = source;
 
+        private List<HistoryEvent>? _events;
+
         // Sized once from the text's length (an event takes well over 128 bytes of JSON, and SWF keeps at most
-        // 25,000), so that a long history's list is not regrown and copied a dozen times.
-        public List<HistoryEvent> Events { get; } = new(Math.Min(length / 128, MaxEvents));
+        // 25,000), so that a long history's list is not regrown and copied a dozen times; made only when needed.
+        public List<HistoryEvent> Events
+        {
+            get => _events ??= new(Math.Min(length / 128, MaxEvents));
+            set => _events = value;
+        }
 
         public WorkflowExecution? Execution { get; private set; }
 

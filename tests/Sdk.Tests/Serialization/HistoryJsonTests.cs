@@ -119,6 +119,28 @@ public class HistoryJsonTests
         Assert.Contains("run.json is not an SWF history: " + why, ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(""","workflowExecution":{"workflowId":"w"}}""", "its \"workflowExecution\" member is not {\"workflowId\": ..., \"runId\": ...} with two strings")]
+    [InlineData(""","workflowExecution":{"workflowId":"","runId":"r"}}""", "its \"workflowExecution\" member is not {\"workflowId\": ..., \"runId\": ...} with two strings")]
+    [InlineData(""","workflowExecution":"w/r"}""", "its \"workflowExecution\" member is not")]
+    public void ParseDocument_OnePageWithBadExecution_ThrowsFormatExceptionSayingWhy(string execution, string why)
+    {
+        // One page is read in a single serializer call; a page it cannot take is read again by the general reader, for the message.
+        var ex = Assert.Throws<FormatException>(() => HistoryJson.ParseDocument(CliV1Page1[..^1] + execution, "run.json"));
+
+        Assert.Contains("run.json is not an SWF history: " + why, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_OnePageWithCommentsAndTrailingCommas_ReadsItAsTheGeneralReaderDoes()
+    {
+        var text = "// saved by hand\n" + CliV1Page1[..^1].Replace("}}]", "}},]", StringComparison.Ordinal) + ",}";
+
+        var events = HistoryJson.Parse(text);
+
+        Assert.Equal([1L], events.Select(e => e.EventId));
+    }
+
     [Fact]
     public void Write_WithExecution_WritesItAfterTheEventsAndReadsBack()
     {
