@@ -194,7 +194,7 @@ public static class ResultTable
         table.AppendLine(Invariant, $"| Workflows/s end to end, swf-local over loopback, journal with --journal-sync normal | | {Time(journalNormal?.MeanNs)} per workflow | {PerSecond(journalNormal)} workflows/s | {Bytes(journalNormal?.Allocated)} | written before each answer, fsync at checkpoints (kill -9 safe, not power-cut safe) |");
         if (!BenchJobs.Quick)
         {
-            table.AppendLine(Invariant, $"| Workflows/s end to end, moto_server over loopback | | {Time(moto?.MeanNs)} per workflow | {PerSecond(moto)} workflows/s | {Bytes(moto?.Allocated)} | same wire client |");
+            table.AppendLine(Invariant, $"| Workflows/s end to end, moto_server over loopback | | {Time(moto?.MeanNs)} per workflow | {PerSecond(moto)} workflows/s | {Bytes(moto?.Allocated)} | same wire client; batches of {MotoEndToEndBenchmarks.WorkflowsPerBatch} (moto slows with every execution it holds) |");
         }
 
         foreach (var type in new[] { nameof(EngineRetainedExecutionsBenchmarks), nameof(SwfLocalRetainedExecutionsBenchmarks) })
@@ -268,11 +268,12 @@ public static class ResultTable
 
     private static string Ratio(double a, double b) => (a / b).ToString("0.00", Invariant) + "x";
 
-    private static string PerSecond(Result? r) => r is null ? string.Empty : (1e9 / r.MeanNs).ToString("N1", Invariant);
+    private static string PerSecond(Result? r) => r is null || double.IsNaN(r.MeanNs) ? string.Empty : (1e9 / r.MeanNs).ToString("N1", Invariant);
 
     private static string Time(double? ns) => ns switch
     {
         null => "not run",
+        double.NaN => "not measured",
         >= 1e9 => (ns.Value / 1e9).ToString("0.00", Invariant) + " s",
         >= 1e6 => (ns.Value / 1e6).ToString("0.00", Invariant) + " ms",
         >= 1e3 => (ns.Value / 1e3).ToString("0.00", Invariant) + " µs",
