@@ -31,7 +31,6 @@ public abstract class EndToEndBenchmarks : FleetBenchmarks
 /// <summary>What every end-to-end row shares: the fleet of workers that drives the batches.</summary>
 public abstract class FleetBenchmarks
 {
-
     /// <summary>Pollers per task list, for the decider and for the activity worker.</summary>
     public const int Pollers = 8;
 
