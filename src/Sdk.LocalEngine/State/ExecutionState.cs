@@ -55,7 +55,31 @@ internal sealed class ExecutionState
 
     public bool CancelRequested => _f.CancelRequested;
 
-    public IReadOnlyList<HistoryEvent> History => Events;
+    /// <summary>Gets the history, parsing it first when it is still the snapshot's JSON (under the engine's lock, as every read).</summary>
+    public IReadOnlyList<HistoryEvent> History
+    {
+        get
+        {
+            if (_unreadHistory is { } json)
+            {
+                List<HistoryEvent> events;
+                try
+                {
+                    events = Journal.SnapshotHistory.Parse(json.Span);
+                }
+                catch (System.Text.Json.JsonException ex)
+                {
+                    throw new InvalidDataException($"The snapshot's history of run {RunId} does not read: {ex.Message}", ex);
+                }
+
+                CheckNumbering(events);
+                _history = events;
+                _unreadHistory = null;
+            }
+
+            return _history;
+        }
+    }
 
     /// <summary>Gets the history's JSON as the snapshot the run was loaded from holds it, while it was not read since (see <see cref="RestoreUnreadHistory"/>).</summary>
     public ReadOnlyMemory<byte>? UnreadHistory => _unreadHistory;
@@ -336,7 +360,7 @@ internal sealed class ExecutionState
         Remember();
         _activities.Add(activity.ActivityId, activity);
         Undo.Record(() => _activities.Remove(activity.ActivityId));
-        _f.LatestActivityTaskTimestamp = Events[(int)activity.ScheduledEventId - 1].EventTimestamp;
+        _f.LatestActivityTaskTimestamp = _history[(int)activity.ScheduledEventId - 1].EventTimestamp;
     }
 
     /// <summary>Called by <see cref="ActivityTaskState.Close"/>: the task is no longer open in the run.</summary>
@@ -538,32 +562,6 @@ internal sealed class ExecutionState
 
     private InvalidOperationException Illegal(string transition) =>
         IllegalTransition.Create($"run {RunId} of workflow {WorkflowId}", transition, Phase);
-
-    /// <summary>Gets the history, parsing it first when it is still the snapshot's JSON (under the engine's lock, as every read).</summary>
-    private List<HistoryEvent> Events
-    {
-        get
-        {
-            if (_unreadHistory is { } json)
-            {
-                List<HistoryEvent> events;
-                try
-                {
-                    events = Journal.SnapshotHistory.Parse(json.Span);
-                }
-                catch (System.Text.Json.JsonException ex)
-                {
-                    throw new InvalidDataException($"The snapshot's history of run {RunId} does not read: {ex.Message}", ex);
-                }
-
-                CheckNumbering(events);
-                _history = events;
-                _unreadHistory = null;
-            }
-
-            return _history;
-        }
-    }
 
     private void CheckNumbering(List<HistoryEvent> events)
     {
